@@ -1,0 +1,50 @@
+# Everything installs itself from a fresh clone with only python3 present.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install demo test bench train fuzz score clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+# Clean every sample and show the first lines of each result.
+demo: $(VENV)/.installed
+	@for f in samples/*.raw.txt; do \
+	  echo "==> $$f"; \
+	  $(BIN)/newsclean "$$f" | head -n 12; \
+	  echo; \
+	done
+	@echo "All samples: $(BIN)/newsclean --check samples/*.raw.txt shows which would change."
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+train: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/train.py --shared $(SHARED)
+
+FUZZ_SECONDS ?= 60
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/fuzz_clean.py -max_total_time=$(FUZZ_SECONDS) fuzz/corpus
+
+score: $(VENV)/.installed
+	python3 $(SHARED)/eval/score.py $(SHARED)/eval/dev --cmd '$(BIN)/newsclean -' --label newsclean --by-dumper
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,86 @@
+"""newsclean: turn the plain text of scraped news pages into clean article text.
+
+>>> import newsclean
+>>> newsclean.clean("Go to home page\\n\\nThe article itself, in a sentence.\\n\\nBack to top")
+'The article itself, in a sentence.\\n'
+>>> result = newsclean.clean_and_explain("Share | Tweet\\nThe article itself, in a sentence.")
+>>> [(r.line, r.stage, r.rule) for r in result.removed]
+[(1, 'boilerplate-lines', 'phrase:share')]
+
+The library imports neither typer nor rich; the CLI (``newsclean.cli``) is a thin layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document, Line, Paragraph, Removal
+from .pipeline import DEFAULT_STAGES, Context, Pipeline
+from .registry import UnknownNameError
+from .registry import stages as stage_registry
+from .registry import writers as writer_registry
+
+__version__ = "0.1.0"
+
+stage = stage_registry.register
+writer = writer_registry.register
+
+_default: Pipeline | None = None
+
+
+def _pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
+    """The cleaned article text of one page's text dump."""
+    p = pipeline or _pipeline()
+    return p.render(p.run(text))
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: int
+    text: str
+    stage: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    removed: list[RemovedLine]
+    document: Document
+
+
+def clean_and_explain(text: str, *, pipeline: Pipeline | None = None) -> Result:
+    """The cleaned text together with every removed line and the stage and rule."""
+    p = pipeline or _pipeline()
+    doc = p.run(text)
+    removed = [
+        RemovedLine(ln.number, ln.text, ln.removal.stage, ln.removal.rule)
+        for ln in doc.lines
+        if ln.removal is not None
+    ]
+    return Result(p.render(doc), removed, doc)
+
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Context",
+    "Document",
+    "Line",
+    "Paragraph",
+    "Pipeline",
+    "Removal",
+    "Result",
+    "RemovedLine",
+    "UnknownNameError",
+    "clean",
+    "clean_and_explain",
+    "stage",
+    "writer",
+]

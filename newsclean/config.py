@@ -1,0 +1,105 @@
+"""Configuration from ``[tool.newsclean]`` in the nearest ``pyproject.toml`` or from a
+``newsclean.toml``; command-line flags override it.
+
+    [tool.newsclean]
+    stages = ["layout", "boilerplate-lines", "normalize"]   # replaces the default list
+    skip = ["content"]
+    rules = ["house-rules.txt"]      # extra phrase packs, relative to the config file
+    template = "site.template.json"  # a learned corpus template
+    include = ["*.txt"]
+    exclude = ["drafts/*"]
+    format = "text"
+
+    [tool.newsclean.options.safety-valve]
+    min_words = 20
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KEYS = {
+    "stages": list,
+    "skip": list,
+    "rules": list,
+    "template": str,
+    "include": list,
+    "exclude": list,
+    "format": str,
+    "language": str,
+    "encoding": str,
+    "jobs": int,
+    "options": dict,
+}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file."""
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    values: dict = field(default_factory=dict)
+
+    def get(self, key: str, default=None):
+        return self.values.get(key, default)
+
+
+def find_config(start: str = ".") -> str | None:
+    """The nearest ``newsclean.toml``, or ``pyproject.toml`` with a ``[tool.newsclean]``
+    table, in ``start`` or a folder above it (stopping at a ``.git`` folder)."""
+    here = os.path.abspath(start)
+    while True:
+        own = os.path.join(here, "newsclean.toml")
+        if os.path.isfile(own):
+            return own
+        pyproject = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                with open(pyproject, "rb") as f:
+                    if "newsclean" in tomllib.load(f).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                pass
+        if os.path.exists(os.path.join(here, ".git")):
+            return None
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def load_config(path: str | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("newsclean", {})
+    else:
+        data = data.get("tool", {}).get("newsclean", data)
+    for key, value in data.items():
+        kind = KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+        if not isinstance(value, kind):
+            raise ConfigError(f"{path}: {key!r} must be a {kind.__name__}")
+    base = os.path.dirname(os.path.abspath(path))
+    if "rules" in data:
+        data["rules"] = [os.path.join(base, r) for r in data["rules"]]
+    if "template" in data:
+        data["template"] = os.path.join(base, data["template"])
+    return Config(path, data)

@@ -1,0 +1,146 @@
+"""The unit that flows through the pipeline: every input line with its fate.
+
+A :class:`Document` is built once from the input text. Stages never delete anything:
+they mark lines as removed, naming themselves and the rule that fired, so writers,
+``--explain`` and the JSON output can always say what happened to each line.
+
+>>> doc = Document.from_text("Title\\r\\n\\r\\nBody text.\\r\\nclear")
+>>> doc.newline == "\\r\\n", len(doc.lines), doc.final_newline
+(True, 4, False)
+>>> doc.remove(doc.lines[3], "layout", "stray-word")
+>>> [line.text for line in doc.kept()]
+['Title', '', 'Body text.']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# Only these end a line. str.splitlines() would also split on \x0b \x0c \x1c-\x1e \x85
+# \u2028 \u2029, which occur inside scraped text and must come out as they came in.
+_NEWLINES = ("\r\n", "\n", "\r")
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Why a line was removed: the stage that removed it and the rule or signal."""
+
+    stage: str
+    rule: str
+
+
+@dataclass
+class Line:
+    """One input line (without its line ending), 1-based ``number``."""
+
+    number: int
+    text: str
+    removal: Removal | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of output text and the input lines it was made from."""
+
+    text: str
+    lines: list[int]
+
+
+@dataclass
+class Document:
+    """Input lines, their fates, and what the normalizer made of the kept ones."""
+
+    lines: list[Line]
+    newline: str = "\n"
+    final_newline: bool = True
+    bom: bool = False
+    paragraphs: list[Paragraph] | None = None
+    headline: str | None = None
+    language: str | None = None
+    notes: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Document":
+        bom = text.startswith(BOM)
+        if bom:
+            text = text[1:]
+        newline = detect_newline(text)
+        parts = split_lines(text)
+        final_newline = bool(parts) and parts[-1] == ""
+        if final_newline:
+            parts.pop()
+        lines = [Line(i, t) for i, t in enumerate(parts, 1)]
+        return cls(lines=lines, newline=newline, final_newline=final_newline, bom=bom)
+
+    def kept(self) -> Iterator[Line]:
+        return (line for line in self.lines if line.removal is None)
+
+    def removed(self) -> Iterator[Line]:
+        return (line for line in self.lines if line.removal is not None)
+
+    def remove(self, line: Line, stage: str, rule: str) -> None:
+        """Mark ``line`` removed; the first stage to remove a line keeps the credit."""
+        if line.removal is None:
+            line.removal = Removal(stage, rule)
+
+    def restore(self, line: Line) -> None:
+        line.removal = None
+
+    @property
+    def source_text(self) -> str:
+        """The input text (line endings folded to ``\\n``, BOM dropped)."""
+        return "\n".join(line.text for line in self.lines)
+
+    def kept_paragraphs(self) -> list[Paragraph]:
+        """The normalizer's paragraphs, or runs of kept lines if it did not run."""
+        if self.paragraphs is not None:
+            return self.paragraphs
+        out: list[Paragraph] = []
+        run: list[Line] = []
+        for line in self.lines:
+            if line.removal is None and not line.blank:
+                run.append(line)
+                continue
+            if run:
+                out.append(Paragraph("\n".join(x.text for x in run), [x.number for x in run]))
+                run = []
+        if run:
+            out.append(Paragraph("\n".join(x.text for x in run), [x.number for x in run]))
+        return out
+
+
+def detect_newline(text: str) -> str:
+    """The first line ending in ``text`` (``\\n`` when there is none).
+
+    >>> detect_newline("a\\r\\nb"), detect_newline("a\\rb"), detect_newline("ab")
+    ('\\r\\n', '\\r', '\\n')
+    """
+    i = text.find("\n")
+    j = text.find("\r")
+    if j == -1:
+        return "\n"
+    if i == -1 or j < i:
+        return "\r\n" if text.startswith("\r\n", j) else "\r"
+    return "\n"
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on ``\\r\\n``, ``\\n`` and ``\\r`` only; a trailing newline gives a final ''.
+
+    >>> split_lines("a\\r\\nb\\x85c\\rd\\n")
+    ['a', 'b\\x85c', 'd', '']
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")

@@ -1,0 +1,115 @@
+"""Name -> function registries for stages and writers, with lazy entry points.
+
+Built-in stages register themselves with the same decorator third-party code uses.
+A name the registry does not know is looked up, once and only then, among the entry
+points of the registry's group (``newsclean.stages`` or ``newsclean.writers``), so an
+installed plugin costs nothing until a pipeline names it.
+
+>>> reg = Registry("example.group")
+>>> @reg.register("shout", description="Upper-case every kept line.")
+... def shout(doc):
+...     pass
+>>> reg.get("shout").description
+'Upper-case every kept line.'
+>>> reg.get("whisper")
+Traceback (most recent call last):
+...
+newsclean.registry.UnknownNameError: unknown stage 'whisper'; available: shout
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable
+
+
+class UnknownNameError(KeyError):
+    """A pipeline or a user named something no registry or plugin provides."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    func: Callable
+    description: str
+    origin: str  # "built-in" or the distribution that provided it
+
+    def __call__(self, *args, **kwargs):
+        return self.func(*args, **kwargs)
+
+
+class Registry:
+    def __init__(self, group: str, kind: str = "stage") -> None:
+        self.group = group
+        self.kind = kind
+        self._entries: dict[str, Entry] = {}
+        self._entry_points: dict | None = None
+
+    def register(self, name: str, *, description: str | None = None, origin: str = "built-in"):
+        """Decorator: register ``func`` under ``name``.
+
+        The description defaults to the first line of the function's docstring.
+        """
+
+        def decorator(func: Callable) -> Callable:
+            desc = description or (inspect.getdoc(func) or "").split("\n", 1)[0]
+            self._entries[name] = Entry(name, func, desc, origin)
+            return func
+
+        return decorator
+
+    def unregister(self, name: str) -> None:
+        self._entries.pop(name, None)
+
+    def _plugins(self) -> dict:
+        if self._entry_points is None:
+            from importlib.metadata import entry_points
+
+            self._entry_points = {ep.name: ep for ep in entry_points(group=self.group)}
+        return self._entry_points
+
+    def _load(self, name: str) -> Entry | None:
+        ep = self._plugins().get(name)
+        if ep is None:
+            return None
+        obj = ep.load()
+        if isinstance(obj, Entry):
+            entry = obj
+        else:
+            desc = (inspect.getdoc(obj) or "").split("\n", 1)[0]
+            dist = getattr(ep, "dist", None)
+            entry = Entry(name, obj, desc, dist.name if dist else ep.value)
+        self._entries[name] = entry
+        return entry
+
+    def get(self, name: str) -> Entry:
+        entry = self._entries.get(name) or self._load(name)
+        if entry is None:
+            raise UnknownNameError(
+                f"unknown {self.kind} {name!r}; available: {', '.join(self.names())}"
+            )
+        return entry
+
+    def names(self, *, plugins: bool = False) -> list[str]:
+        names = set(self._entries)
+        if plugins:
+            names |= set(self._plugins())
+        return sorted(names)
+
+    def all(self) -> list[Entry]:
+        """Every entry, built-in and plugin; loads every plugin (for listings)."""
+        for name in self._plugins():
+            if name not in self._entries:
+                self._load(name)
+        return [self._entries[n] for n in sorted(self._entries)]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._entries or name in self._plugins()
+
+
+stages = Registry("newsclean.stages", "stage")
+writers = Registry("newsclean.writers", "writer")

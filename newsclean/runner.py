@@ -1,0 +1,154 @@
+"""Run a pipeline over files and streams: one plan, one core for every mode.
+
+The CLI builds a :class:`Plan` from flags and configuration; ``clean_bytes`` is the one
+place where bytes become cleaned bytes, whether they came from stdin, a file being
+rewritten in place, or a worker of a process pool.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+from dataclasses import dataclass, field
+
+from .files import InputError, Source, decode, encode, looks_binary, read_bytes, write_atomic
+from .pipeline import Pipeline
+
+
+class Mode(enum.Enum):
+    STDOUT = "stdout"  # print the result
+    IN_PLACE = "in-place"  # rewrite each file
+    CHECK = "check"  # write nothing, report files that would change
+    DIFF = "diff"  # print a unified diff
+    OUTPUT_DIR = "output-dir"  # write to a folder mirroring the inputs
+
+
+@dataclass(frozen=True)
+class Plan:
+    stages: tuple[str, ...] | None = None
+    skip: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    template: str | None = None
+    options: tuple = ()  # ((stage, ((key, value), ...)), ...): hashable for caching
+    language: str | None = None
+    fmt: str = "text"
+    encoding: str = "utf-8"
+    mode: Mode = Mode.STDOUT
+    output: str | None = None
+
+    def pipeline(self) -> Pipeline:
+        return _pipeline_for(self)
+
+
+_cache: dict = {}
+
+
+def _pipeline_for(plan: Plan) -> Pipeline:
+    key = (plan.stages, plan.skip, plan.rules, plan.template, plan.options, plan.language)
+    p = _cache.get(key)
+    if p is None:
+        template = None
+        if plan.template:
+            from .template import Template
+
+            template = Template.load(plan.template)
+        p = Pipeline(
+            plan.stages,
+            skip=plan.skip,
+            rules=plan.rules,
+            template=template,
+            options={stage: dict(kv) for stage, kv in plan.options},
+            language=plan.language,
+        )
+        _cache[key] = p
+    return p
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    name: str
+    status: str  # "changed", "unchanged", "failed", "skipped"
+    output: bytes = b""  # rendered output (stdout/diff modes) or b""
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+    bytes_in: int = 0
+
+
+def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], str]:
+    """Bytes in, rendered bytes out (same encoding), plus notes and the decoded input."""
+    text, encoding = decode(data, plan.encoding, name=name)
+    pipeline = plan.pipeline()
+    doc = pipeline.run(text)
+    rendered = pipeline.render(doc, plan.fmt, name=None if name == "<stdin>" else name)
+    out_encoding = encoding if plan.fmt in ("text", "markdown") else "utf-8"
+    return encode(rendered, out_encoding), doc.notes, text
+
+
+def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
+    a = old.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    b = new.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    lines = difflib.unified_diff(a, b, fromfile=f"{name}\t(original)", tofile=f"{name}\t(cleaned)")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out).encode("utf-8", "surrogateescape")
+
+
+def process(source: Source, plan: Plan) -> Outcome:
+    """Clean one file according to ``plan.mode``. Never raises for a bad file."""
+    name = source.path
+    try:
+        data = read_bytes(name)
+        if looks_binary(data):
+            return Outcome(name, "skipped", message=f"{name}: binary file (NUL bytes), skipped")
+        out, notes, _ = clean_bytes(data, plan, name=name)
+        changed = out != data
+        outcome = Outcome(name, "changed" if changed else "unchanged", notes=notes, bytes_in=len(data))
+        if plan.mode is Mode.STDOUT:
+            outcome.output = out
+        elif plan.mode is Mode.DIFF:
+            if changed:
+                outcome.output = unified_diff(name, data, out)
+        elif plan.mode is Mode.IN_PLACE:
+            if changed:
+                write_atomic(name, out)
+        elif plan.mode is Mode.OUTPUT_DIR:
+            dest = os.path.join(plan.output or ".", source.relative)
+            if plan.fmt in ("json", "jsonl"):
+                dest = os.path.splitext(dest)[0] + ".json"
+            elif plan.fmt == "markdown":
+                dest = os.path.splitext(dest)[0] + ".md"
+            os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
+            try:
+                with open(dest, "rb") as f:
+                    same = f.read() == out
+            except OSError:
+                same = False
+            if not same:
+                write_atomic(dest, out)
+        return outcome
+    except InputError as exc:
+        return Outcome(name, "failed", message=str(exc))
+    except Exception as exc:  # a bug or a hostile input: report it, go on with the others
+        return Outcome(name, "failed", message=f"{name}: {type(exc).__name__}: {exc}")
+
+
+def _process_star(args):
+    return process(*args)
+
+
+def process_many(sources, plan: Plan, jobs: int = 1):
+    """Yield an :class:`Outcome` per source, in input order, using ``jobs`` processes."""
+    sources = list(sources)
+    if jobs <= 1 or len(sources) < 2:
+        for s in sources:
+            yield process(s, plan)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(sources) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        yield from ex.map(_process_star, ((s, plan) for s in sources), chunksize=chunk)

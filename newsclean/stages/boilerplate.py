@@ -1,0 +1,137 @@
+"""Boilerplate strippers: layout leftovers, lines made of known phrases, known sentences.
+
+>>> from newsclean.pipeline import Context
+>>> from newsclean.document import Document
+>>> doc = Document.from_text(
+...     "Back to top\\u00a0\\u00a0 Go to home page clear\\n"
+...     "The team went back to top form.\\n"
+...     "[arrow9x7]\\n"
+...     "Share on Facebook | Tweet | Email this\\n"
+...     "We use cookies to give you the best experience.")
+>>> ctx = Context()
+>>> layout(doc, ctx); boilerplate_lines(doc, ctx); boilerplate_sentences(doc, ctx)
+>>> [(l.number, l.removal.rule) for l in doc.removed()]
+[(1, 'phrase:layout+navigation'), (3, 'image-placeholder'), (4, 'phrase:navigation+share'), (5, 'pattern:cookie')]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..packs import WORD_RE, Pack
+from ..registry import stages
+
+# [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
+IMAGE_RE = regex.compile(
+    r"\[\s*+(?:[\w\-.]{0,80}+\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
+    r"[a-z_\-]{1,40}+\d[\w\-]{0,40}+)\s*+\]",
+    regex.IGNORECASE,
+)
+FORM_FIELD = "___"
+_LINE_MAX_WORDS = 40
+
+
+def _is_symbols_only(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+@stages.register("layout")
+def layout(doc: Document, ctx) -> None:
+    """Remove layout leftovers: symbol-only lines, image names, iframes, form fields.
+
+    Rules: ``symbols-only`` (``*``, ``|``, ``----``), ``image-placeholder``
+    (``[arrow9x7]``, ``[photo.jpg]``), ``iframe`` (``IFRAME: frame1``), ``form-field``
+    (``Search ____________ Go``).
+    """
+    for line in doc.lines:
+        if line.removal is not None:
+            continue
+        text = line.text.strip()
+        if not text:
+            continue
+        if _is_symbols_only(text):
+            doc.remove(line, "layout", "symbols-only")
+        elif text[0] == "[" and not IMAGE_RE.sub("", text).strip(" \t\u00a0|-*"):
+            doc.remove(line, "layout", "image-placeholder")
+        elif text.startswith(("IFRAME:", "IFRAME :")):
+            doc.remove(line, "layout", "iframe")
+        elif FORM_FIELD in text and len(text.split()) < 15:
+            doc.remove(line, "layout", "form-field")
+
+
+def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
+    """Categories of the phrases that make up ``tokens`` exactly, or None.
+
+    Numbers may stand between phrases ("Comments 12", "Page 2 of 3" needs "of" as a
+    phrase). At least one phrase must be present.
+
+    >>> from newsclean.packs import parse_pack
+    >>> p = parse_pack("[navigation]\\nback to top\\nhome\\n[share]\\ntweet\\n")
+    >>> sorted(segment(("back", "to", "top", "tweet", "3"), p))
+    ['navigation', 'share']
+    >>> segment(("back", "to", "top", "form"), p) is None
+    True
+    """
+    n = len(tokens)
+    if n == 0 or n > _LINE_MAX_WORDS:
+        return None
+    phrases = pack.phrases
+    longest = pack.longest
+    # best[i]: categories used to cover tokens[:i] (None: not coverable)
+    best: list[set[str] | None] = [None] * (n + 1)
+    best[0] = set()
+    for i in range(n):
+        cats = best[i]
+        if cats is None:
+            continue
+        if tokens[i].isdigit() and best[i + 1] is None:
+            best[i + 1] = cats
+        for k in range(1, min(longest, n - i) + 1):
+            cat = phrases.get(tokens[i : i + k])
+            if cat is not None and best[i + k] is None:
+                best[i + k] = cats | {cat}
+    result = best[n]
+    return result or None
+
+
+@stages.register("boilerplate-lines")
+def boilerplate_lines(doc: Document, ctx) -> None:
+    """Remove lines made only of known boilerplate phrases, alone or several in a row.
+
+    ``Back to top    Go to home page clear`` and ``Share | Tweet | Email`` go;
+    ``The team went back to top form`` stays. Rule: ``phrase:<categories>``.
+    """
+    pack = ctx.pack(doc)
+    for line in doc.lines:
+        if line.removal is not None or not line.text.strip():
+            continue
+        text = line.text
+        if "[" in text:
+            text = IMAGE_RE.sub(" ", text)
+        tokens = tuple(WORD_RE.findall(text.casefold()))
+        cats = segment(tokens, pack)
+        if cats:
+            doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
+
+
+@stages.register("boilerplate-sentences")
+def boilerplate_sentences(doc: Document, ctx) -> None:
+    """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
+
+    Patterns are anchored, searched in the lower-cased, space-squeezed line.
+    Rule: ``pattern:<category>``.
+    """
+    from ..text import squeeze
+
+    patterns = ctx.pack(doc).combined_patterns
+    if not patterns:
+        return
+    for line in doc.lines:
+        if line.removal is not None or not line.text.strip() or len(line.text) > 2000:
+            continue
+        low = squeeze(line.text).casefold()
+        for cat, pat in patterns.items():
+            if pat.search(low):
+                doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
+                break

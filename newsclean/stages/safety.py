@@ -1,0 +1,44 @@
+"""The safety valve: never turn a page into nothing by accident.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_text("Only a short line of text here.")
+>>> doc.remove(doc.lines[0], "content", "low-score")
+>>> safety_valve(doc, None)
+>>> doc.lines[0].kept, doc.notes[0].startswith("safety valve")
+(True, True)
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..registry import stages
+
+# Stages whose removals are judgements from statistics rather than named debris.
+STATISTICAL = frozenset({"content", "template"})
+
+
+def _words(lines) -> int:
+    return sum(len(line.text.split()) for line in lines)
+
+
+@stages.register("safety-valve")
+def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int = 10) -> None:
+    """Keep a page more conservatively when cleaning would leave (almost) nothing.
+
+    If the kept lines hold fewer than ``min_words`` words and less than ``min_share``
+    of the input's words, the removals made by statistical stages (``content``,
+    ``template``) are undone and a note says so (the CLI prints it on stderr).
+    """
+    total = _words(doc.lines)
+    if total == 0:
+        return
+    kept = _words(doc.kept())
+    if kept >= min_words or kept >= min_share * total:
+        return
+    restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
+    for line in restored:
+        doc.restore(line)
+    doc.notes.append(
+        f"safety valve: cleaning would have kept {kept} of {total} words; "
+        f"restored {len(restored)} lines removed by statistical stages"
+    )

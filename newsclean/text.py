@@ -1,0 +1,24 @@
+"""Whitespace and character helpers shared by stages (str methods, no regex)."""
+
+from __future__ import annotations
+
+# Spaces that render like a space: non-breaking, figure, thin, ideographic, tab...
+_SPACES = "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Invisible characters with no meaning in running text. ZWNJ/ZWJ are kept: they
+# change how Persian, Indic scripts and emoji render.
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+
+_TABLE = {ord(c): " " for c in _SPACES}
+_TABLE.update({ord(c): None for c in _INVISIBLE})
+
+
+def squeeze(text: str) -> str:
+    """Unicode spaces to one plain space, invisible characters gone, ends stripped.
+
+    >>> squeeze("  Back\\u00a0to\\u200b top   now\\t")
+    'Back to top now'
+    """
+    out = text.translate(_TABLE)
+    if "  " in out:
+        out = " ".join(part for part in out.split(" ") if part)
+    return out.strip()

@@ -1,0 +1,48 @@
+"""Hard-wrapped input: find the column a dumper wrapped at, and which lines it broke.
+
+Text dumpers wrap long paragraphs at a fixed width (lynx at 80 columns, and even its
+"unlimited" width stops near 1,000). A line was broken by the dumper, not by the page,
+when the next line's first word would not have fitted after it.
+
+>>> lines = ["   The quick brown fox jumps over", "   the lazy dog.", "   A short line.",
+...          "   Another line that is long enough", "   to wrap."]
+>>> width = detect_width(lines, min_lines=2)
+>>> width
+35
+>>> [continues(lines[i], lines[i + 1], width) for i in range(4)]
+[True, False, False, True]
+"""
+
+from __future__ import annotations
+
+# A continuation line does not start a list item or a table row.
+_ITEM_STARTS = ("* ", "+ ", "o ", "# ", "- ", "• ", "· ", "| ", "> ", "[")
+
+
+def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> int | None:
+    """The wrap column of a hard-wrapped dump, or None if it does not look wrapped.
+
+    The longest line sets the candidate; the dump is wrapped there when several lines
+    reach close to it (prose lines end wherever the next word did not fit).
+    """
+    lengths = [len(s.rstrip()) for s in lines if s.strip()]
+    if len(lengths) < min_lines:
+        return None
+    width = max(lengths)
+    if width < 30:
+        return None
+    near = sum(1 for n in lengths if n >= width - slack)
+    if near >= min_lines or (near >= 2 and near >= 0.05 * len(lengths)):
+        return width
+    return None
+
+
+def continues(line: str, nxt: str, width: int | None) -> bool:
+    """Whether ``nxt`` continues ``line``'s paragraph after a dumper's line break."""
+    if width is None:
+        return False
+    body = nxt.strip()
+    if not body or not line.strip() or body.startswith(_ITEM_STARTS):
+        return False
+    first = body.split(None, 1)[0]
+    return len(line.rstrip()) + 1 + len(first) > width

@@ -1,0 +1,100 @@
+"""Writers: render a cleaned :class:`~newsclean.document.Document` as text.
+
+>>> from newsclean.pipeline import Pipeline
+>>> doc = Pipeline().run("Headline here\\r\\n\\r\\nThe article, in full.\\r\\nBack to top")
+>>> text(doc)
+'Headline here\\r\\n\\r\\nThe article, in full.\\r\\n'
+>>> markdown(doc).splitlines()[0]
+'# Headline here'
+>>> import json; json.loads(to_json(doc))["removed"]
+[{'line': 4, 'text': 'Back to top', 'stage': 'boilerplate-lines', 'rule': 'phrase:navigation'}]
+"""
+
+from __future__ import annotations
+
+import json
+
+from .document import BOM, Document
+from .registry import writers
+
+
+def _body(doc: Document, paragraphs: list[str]) -> str:
+    if not paragraphs:
+        return BOM if doc.bom else ""
+    out = "\n\n".join(paragraphs) + "\n"
+    if doc.newline != "\n":
+        out = out.replace("\n", doc.newline)
+    return (BOM if doc.bom else "") + out
+
+
+@writers.register("text")
+def text(doc: Document, **_) -> str:
+    """Plain text: paragraphs separated by one blank line, the input's newline style."""
+    return _body(doc, [p.text for p in doc.kept_paragraphs()])
+
+
+@writers.register("markdown")
+def markdown(doc: Document, **_) -> str:
+    """Markdown: the headline as a level-1 heading, then the paragraphs."""
+    paragraphs = [p.text for p in doc.kept_paragraphs()]
+    if paragraphs and doc.headline and paragraphs[0] == doc.headline:
+        paragraphs[0] = "# " + doc.headline
+    return _body(doc, paragraphs)
+
+
+def as_record(doc: Document, *, name: str | None = None) -> dict:
+    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines...)."""
+    paragraphs = [p.text for p in doc.kept_paragraphs()]
+    removed = [
+        {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
+        for ln in doc.lines
+        if ln.removal is not None
+    ]
+    words_in = sum(len(ln.text.split()) for ln in doc.lines)
+    words_out = sum(len(p.split()) for p in paragraphs)
+    record: dict = {}
+    if name is not None:
+        record["path"] = name
+    record.update(
+        {
+            "text": "\n\n".join(paragraphs) + ("\n" if paragraphs else ""),
+            "headline": doc.headline,
+            "language": doc.language,
+            "paragraphs": paragraphs,
+            "removed": removed,
+            "counts": {
+                "lines": len(doc.lines),
+                "lines_removed": len(removed),
+                "paragraphs": len(paragraphs),
+                "words_in": words_in,
+                "words_out": words_out,
+            },
+            "notes": list(doc.notes),
+        }
+    )
+    return record
+
+
+@writers.register("json")
+def to_json(doc: Document, *, name: str | None = None, **_) -> str:
+    """One JSON object: text, headline, paragraphs, removed lines with stage and rule."""
+    return json.dumps(as_record(doc, name=name), ensure_ascii=False, indent=2) + "\n"
+
+
+@writers.register("jsonl")
+def to_jsonl(doc: Document, *, name: str | None = None, **_) -> str:
+    """One compact JSON object on one line (one per input file, for corpora)."""
+    return json.dumps(as_record(doc, name=name), ensure_ascii=False) + "\n"
+
+
+def explain(doc: Document) -> str:
+    """Each input line with its fate: ``keep`` or ``drop stage:rule``."""
+    out = []
+    for ln in doc.lines:
+        fate = "keep" if ln.removal is None else f"drop {ln.removal.stage}:{ln.removal.rule}"
+        if ln.removal is None and ln.blank:
+            fate = ""
+        out.append(f"{ln.number:>5} {fate:<40} {ln.text}")
+    for note in doc.notes:
+        out.append(f"note: {note}")
+    return "\n".join(out) + "\n"
