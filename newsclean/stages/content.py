@@ -73,8 +73,30 @@ class Unit:
     text: str
     words: list[str]
     bullet: bool
+    columns: bool = False
     index: int = 0
     prob: float = 0.5
+
+
+def main_cell(line: str) -> str:
+    """The widest cell of a line that a table layout split into columns.
+
+    Dumpers print side-by-side table cells on one line, separated by runs of spaces:
+    a menu item on the left, the article on the right. The line is judged by its
+    widest cell (and kept or removed whole).
+
+    >>> main_cell("   * Photos        Allardyce started his career at Blackpool.")
+    'Allardyce started his career at Blackpool.'
+    >>> main_cell("Plain prose, with  two spaces.")
+    'Plain prose, with  two spaces.'
+    """
+    body = line.strip()
+    if "   " not in body:
+        return body
+    cells = [c for c in body.split("   ") if c.strip()]
+    if len(cells) < 2:
+        return body
+    return max(cells, key=lambda c: len(c.split())).strip()
 
 
 def build_units(doc: Document, width: int | None) -> list[Unit]:
@@ -87,10 +109,12 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
 
     def flush() -> None:
         if current:
-            text = squeeze(" ".join(ln.text for ln in current))
+            cells = [main_cell(ln.text) for ln in current]
+            text = squeeze(" ".join(cells))
             first = current[0].text.lstrip()
+            columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, current))
             units.append(
-                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS))
+                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS), columns)
             )
             current.clear()
 
@@ -111,111 +135,205 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
 
 
 FEATURES = (
-    "bias",
     "log_words",
     "short",
     "stopwords",
     "terminal",
     "bullet",
     "capitalised",
+    "lowercase",
+    "word_length",
+    "sentences",
     "digits",
     "separators",
     "commas",
     "date",
     "upper",
+    "columns",
+    "relative_length",
     "position",
     "prev_log_words",
     "next_log_words",
+    "prev2_log_words",
+    "next2_log_words",
     "prev_terminal",
     "next_terminal",
     "short_run",
     "window_stopwords",
     "window_log_words",
 )
+# The second pass adds the first pass's probabilities of the neighbours: a learned
+# version of jusText's context smoothing.
+CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_window")
+
+_SEPARATOR_CHARS = tuple(SEPARATORS)
 
 
-def _own(u: Unit, lang: str) -> dict[str, float]:
-    n = len(u.words)
+def _own(u: Unit, lang: str) -> list[float]:
+    """The unit's own signals, in the order of FEATURES[:15]."""
+    words = u.words
+    n = len(words)
     text = u.text
+    size = max(1, len(text))
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
-    stop = sum(1 for w in u.words if w in sw) / n if n else 0.0
-    stripped = text.rstrip()
-    caps = [w for w in text.split() if w[:1].isalpha()]
-    capitalised = sum(1 for w in caps if w[0].isupper()) / len(caps) if caps else 0.0
-    digits = sum(c.isdigit() for c in text) / max(1, len(text))
-    seps = sum(1 for c in text if c in SEPARATORS) / max(1, n)
-    commas = text.count(",") / max(1, n)
-    date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in u.words[:12]) else 0.0
-    letters = [c for c in text if c.isalpha()]
-    upper = 1.0 if len(letters) > 3 and all(c.isupper() for c in letters) else 0.0
-    return {
-        "log_words": math.log1p(n),
-        "short": 1.0 if n < 5 else 0.0,
-        "stopwords": stop,
-        "terminal": 1.0 if stripped.endswith(TERMINAL) else 0.0,
-        "bullet": 1.0 if u.bullet else 0.0,
-        "capitalised": capitalised,
-        "digits": digits,
-        "separators": min(seps, 1.0),
-        "commas": min(commas, 0.5),
-        "date": date,
-        "upper": upper,
-    }
+    stop = sum(map(sw.__contains__, words)) / n if n else 0.0
+    tokens = text.split()
+    alpha = [w for w in tokens if w[:1].isalpha()]
+    if alpha:
+        capitalised = sum(1 for w in alpha if w[0].isupper()) / len(alpha)
+        lowercase = sum(1 for w in alpha if w[0].islower()) / len(alpha)
+    else:
+        capitalised = lowercase = 0.0
+    word_length = sum(map(len, words)) / n if n else 0.0
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if text.endswith(TERMINAL) else 0)
+    digits = sum(map(str.isdigit, text)) / size
+    seps = sum(text.count(c) for c in _SEPARATOR_CHARS) / max(1, n)
+    date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in words[:12]) else 0.0
+    return [
+        math.log1p(n),
+        1.0 if n < 5 else 0.0,
+        stop,
+        1.0 if text.endswith(TERMINAL) else 0.0,
+        1.0 if u.bullet else 0.0,
+        capitalised,
+        lowercase,
+        min(word_length, 15.0),
+        math.log1p(sentences),
+        digits,
+        min(seps, 1.0),
+        min(text.count(",") / max(1, n), 0.5),
+        date,
+        1.0 if text.isupper() and n > 1 else 0.0,
+        1.0 if u.columns else 0.0,
+    ]
 
 
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
+    """One row of FEATURES per unit: its own signals and its neighbours'."""
     own = [_own(u, lang) for u in units]
     n = len(units)
+    if not n:
+        return []
+    LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
+    longest = max(r[LOGW] for r in own) or 1.0
+    # runs of short units (link-list shape): length of the run each unit is in
+    run_len = [0] * n
+    i = 0
+    while i < n:
+        if own[i][SHORT]:
+            j = i
+            while j < n and own[j][SHORT]:
+                j += 1
+            for k in range(i, j):
+                run_len[k] = j - i
+            i = j
+        else:
+            i += 1
     rows = []
+    zero = [0.0] * len(own[0])
     for i, f in enumerate(own):
-        prev = own[i - 1] if i > 0 else None
-        nxt = own[i + 1] if i + 1 < n else None
-        # how many short units stand around this one (link-list shape)
-        run = 0
-        j = i - 1
-        while j >= 0 and own[j]["short"] and run < 10:
-            run += 1
-            j -= 1
-        j = i + 1
-        while j < n and own[j]["short"] and run < 10:
-            run += 1
-            j += 1
+        prev = own[i - 1] if i > 0 else zero
+        nxt = own[i + 1] if i + 1 < n else zero
+        prev2 = own[i - 2] if i > 1 else zero
+        nxt2 = own[i + 2] if i + 2 < n else zero
+        # short neighbours on either side, for a unit that is not short itself
+        near = run_len[i] if f[SHORT] else (run_len[i - 1] if i > 0 else 0) + (run_len[i + 1] if i + 1 < n else 0)
         lo, hi = max(0, i - 2), min(n, i + 3)
-        window = own[lo:hi]
-        row = dict(f)
-        row.update(
-            bias=1.0,
-            position=i / max(1, n - 1),
-            prev_log_words=prev["log_words"] if prev else 0.0,
-            next_log_words=nxt["log_words"] if nxt else 0.0,
-            prev_terminal=prev["terminal"] if prev else 0.0,
-            next_terminal=nxt["terminal"] if nxt else 0.0,
-            short_run=run / 10,
-            window_stopwords=sum(w["stopwords"] for w in window) / len(window),
-            window_log_words=sum(w["log_words"] for w in window) / len(window),
+        m = hi - lo
+        rows.append(
+            f
+            + [
+                f[LOGW] - longest,
+                i / max(1, n - 1),
+                prev[LOGW],
+                nxt[LOGW],
+                prev2[LOGW],
+                nxt2[LOGW],
+                prev[TERM],
+                nxt[TERM],
+                min(near, 20) / 20,
+                sum(own[k][STOP] for k in range(lo, hi)) / m,
+                sum(own[k][LOGW] for k in range(lo, hi)) / m,
+            ]
         )
-        rows.append([row[k] for k in FEATURES])
     return rows
 
 
-@functools.lru_cache(maxsize=None)
-def load_model() -> dict:
-    text = resources.files("newsclean").joinpath("content_model.json").read_text("utf-8")
-    model = json.loads(text)
-    if tuple(model["features"]) != FEATURES:
-        raise ValueError("content_model.json was fitted for other features: run `make train`")
-    return model
-
-
-def probabilities(rows: list[list[float]], model: dict) -> list[float]:
-    mean, scale, weights = model["mean"], model["scale"], model["weights"]
+def context_features(rows: list[list[float]], p1: list[float]) -> list[list[float]]:
+    n = len(p1)
     out = []
-    for row in rows:
-        z = 0.0
-        for x, m, s, w in zip(row, mean, scale, weights):
-            z += w * ((x - m) / s)
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    for i, row in enumerate(rows):
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        out.append(
+            row
+            + [
+                p1[i],
+                p1[i - 1] if i > 0 else 0.0,
+                p1[i + 1] if i + 1 < n else 0.0,
+                p1[i - 2] if i > 1 else 0.0,
+                p1[i + 2] if i + 2 < n else 0.0,
+                sum(p1[lo:hi]) / (hi - lo),
+            ]
+        )
     return out
+
+
+def compile_trees(ensemble: dict, name: str):
+    """Turn a boosted tree ensemble (JSON) into one Python function of a feature row.
+
+    Generated straight-line code runs several times faster than walking the trees.
+    """
+    lines = [f"def {name}(x):", f"    s = {ensemble['init']!r}"]
+
+    def emit(tree: dict, node: int, depth: int) -> None:
+        pad = "    " * depth
+        f = tree["feature"][node]
+        if f < 0:
+            lines.append(f"{pad}s += {tree['value'][node]!r}")
+            return
+        lines.append(f"{pad}if x[{f}] <= {tree['threshold'][node]!r}:")
+        emit(tree, tree["left"][node], depth + 1)
+        lines.append(f"{pad}else:")
+        emit(tree, tree["right"][node], depth + 1)
+
+    for tree in ensemble["trees"]:
+        emit(tree, 0, 1)
+    lines.append("    return s")
+    namespace: dict = {}
+    exec(compile("\n".join(lines), f"<content_model:{name}>", "exec"), namespace)  # noqa: S102
+    return namespace[name]
+
+
+@dataclass
+class Model:
+    first: object
+    second: object
+    params: dict
+
+
+def model_from_dict(data: dict) -> Model:
+    if tuple(data["features"]) != FEATURES or tuple(data["context_features"]) != CONTEXT_FEATURES:
+        raise ValueError("content_model.json was fitted for other features: run `make train`")
+    return Model(
+        compile_trees(data["first"], "first"), compile_trees(data["second"], "second"), data.get("params", {})
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def load_model() -> Model:
+    text = resources.files("newsclean").joinpath("content_model.json").read_text("utf-8")
+    return model_from_dict(json.loads(text))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probabilities(rows: list[list[float]], model: Model) -> list[float]:
+    """Two passes: each unit alone, then with its neighbours' first-pass scores."""
+    first, second = model.first, model.second
+    p1 = [_sigmoid(first(r)) for r in rows]
+    return [_sigmoid(second(r)) for r in context_features(rows, p1)]
 
 
 @stages.register("content")
@@ -232,7 +350,7 @@ def content(doc: Document, ctx, **options) -> None:
         return
     lang = ctx.language_of(doc) if ctx is not None else "en"
     model = load_model()
-    params = {**model.get("params", {}), **options}
+    params = {**model.params, **options}
     probs = probabilities(unit_features(units, lang), model)
     for u, p in zip(units, probs):
         u.prob = p
@@ -256,29 +374,58 @@ def end_markers(doc: Document, markers: dict) -> list[int]:
     return found
 
 
-def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = ()) -> None:
-    """Choose the article region and mark everything else removed."""
-    bias = params.get("bias", 0.5)
-    low = params.get("low", 0.2)
-    # Maximum-sum run: units count by their words, so one long paragraph outweighs a
-    # handful of menu items.
-    best, best_lo, best_hi = -math.inf, 0, -1
-    run, lo = 0.0, 0
-    for i, u in enumerate(units):
-        v = (u.prob - bias) * (1 + math.sqrt(len(u.words)))
+def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
+    """The maximum-sum run of ``values[a:b]`` (Kadane): (sum, first, last)."""
+    best, best_lo, best_hi = -math.inf, a, a - 1
+    run, lo = 0.0, a
+    for i in range(a, b):
         if run <= 0:
-            run, lo = v, i
+            run, lo = values[i], i
         else:
-            run += v
+            run += values[i]
         if run > best:
             best, best_lo, best_hi = run, lo, i
-    if best_hi < 0:
+    return best, best_lo, best_hi
+
+
+def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = ()) -> None:
+    """Choose the article region(s) and mark everything else removed.
+
+    The main region is the maximum-sum run of (probability - bias) weighted by length,
+    so one long paragraph outweighs a handful of menu items. Further runs on either
+    side are kept when they weigh at least ``second`` times the main one (an article
+    split by a photo or an advertisement block), but never past an end-of-article
+    heading.
+    """
+    bias = params.get("bias", 0.5)
+    low = params.get("low", 0.2)
+    second = params.get("second", 0.3)
+    values = [(u.prob - bias) * (1 + math.sqrt(len(u.words))) for u in units]
+    best, lo, hi = _best_run(values, 0, len(units))
+    if hi < lo:
         return
-    best_hi = _cut_at_marker(units, best_lo, best_hi, markers, bias)
-    start = _extend_to_headline(units, best_lo)
+    end = _cut_at_marker(units, lo, hi, markers, bias)
+    limit = len(units) if end == hi else end + 1
+    regions = [(lo, end)]
+    todo = [(0, lo), (end + 1, limit)]
+    while todo:
+        a, b = todo.pop()
+        if b <= a:
+            continue
+        total, l2, h2 = _best_run(values, a, b)
+        if h2 >= l2 and total >= second * best and max(units[i].prob for i in range(l2, h2 + 1)) >= 0.5:
+            regions.append((l2, h2))
+            todo += [(a, l2), (h2 + 1, b)]
+    keep = [False] * len(units)
+    inner = [False] * len(units)
+    for l2, h2 in regions:
+        for i in range(_extend_to_headline(units, l2), h2 + 1):
+            keep[i] = True
+        for i in range(l2, h2 + 1):
+            inner[i] = True
     for i, u in enumerate(units):
-        if start <= i <= best_hi:
-            if u.prob < low and i >= best_lo:
+        if keep[i]:
+            if inner[i] and u.prob < low:
                 for line in u.lines:
                     doc.remove(line, "content", f"low-content:{u.prob:.2f}")
             continue
@@ -287,21 +434,21 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
 
 
 def _cut_at_marker(units: list[Unit], lo: int, hi: int, markers, bias: float) -> int:
-    """End the region at the first end-of-article heading inside it that has more
-    article text above it than below it."""
+    """End the region at the first end-of-article heading inside it ("Related stories",
+    "Comments") that is followed by low-content units and has more article text above
+    it than below it."""
     if not markers:
         return hi
-
-    def good_words(a: int, b: int) -> int:
-        return sum(len(u.words) for u in units[a:b] if u.prob >= bias)
-
     for number in markers:
         # the first unit that starts after the marker line
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        above, below = good_words(lo, cut), good_words(cut, hi + 1)
-        if above >= 30 and above >= below:
+        above = sum(len(u.words) for u in units[lo:cut] if u.prob >= bias)
+        below = sum(len(u.words) for u in units[cut : hi + 1] if u.prob >= bias)
+        following = units[cut : cut + 3]
+        low_after = sum(u.prob for u in following) / len(following) < 0.5
+        if above >= 30 and above >= below and low_after:
             return cut - 1
     return hi
 
