@@ -124,19 +124,81 @@ def export(m, X) -> dict:
     return {"init": round(init, 6), "trees": trees}
 
 
+class using:
+    """Make the content stage use ``model`` (a dict, as written to the JSON file)."""
+
+    def __init__(self, model: dict) -> None:
+        self.compiled = C.model_from_dict(model)
+
+    def __enter__(self):
+        self.saved = C.load_model
+        C.load_model = lambda: self.compiled  # type: ignore[assignment]
+
+    def __exit__(self, *exc):
+        C.load_model = self.saved
+
+
+def collect(S, pages, pre, model=None, params=None):
+    """Feature rows, labels (-1: neutral), weights and page groups of every unit of
+    ``pages`` and, with a model, of each page's first-pass output too."""
+    Xs, ys, ws, groups = [], [], [], []
+    variants = []
+    for k, page in enumerate(pages):
+        variants.append((2 * k, page))
+    if model is not None:
+        from newsclean.pipeline import _render_plain
+
+        with using(model):
+            pipe = Pipeline(options={"content": params})
+            for k, page in enumerate(pages):
+                out, _ = _render_plain(pipe._single_pass(page["raw"]))
+                variants.append((2 * k + 1, {**page, "raw": out}))
+    for group, page in variants:
+        labels = line_labels(S, page)
+        _, units, rows = page_units(pre, page)
+        for u, row in zip(units, rows):
+            lab = unit_label(S, u, labels)
+            Xs.append(row)
+            ys.append(-1.0 if lab is None else lab)
+            ws.append(1.0 + len(u.words) ** 0.5)
+            groups.append(group)
+    return np.array(Xs), np.array(ys), np.array(ws), np.array(groups)
+
+
+def fit_model(X, y, w, g, a) -> dict:
+    known = y >= 0  # neutral units are left out of the fit but still have neighbours
+    # First pass, cross-fitted by page so the second pass learns from honest scores.
+    p1 = np.zeros(len(y))
+    folds = (g // 2) % 5
+    for f in range(5):
+        tr, te = (folds != f) & known, folds == f
+        m = boosted(X[tr], y[tr], w[tr], a.trees, a.depth, seed=f)
+        p1[te] = m.predict_proba(X[te])[:, 1]
+    first = boosted(X[known], y[known], w[known], a.trees, a.depth)
+    X2 = np.zeros((len(y), X.shape[1] + len(C.CONTEXT_FEATURES)))
+    for k in np.unique(g):
+        idx = np.where(g == k)[0]
+        X2[idx] = C.context_features(X[idx].tolist(), p1[idx].tolist())
+    second = boosted(X2[known], y[known], w[known], a.trees, a.depth)
+    names = list(C.FEATURES) + list(C.CONTEXT_FEATURES)
+    for name, imp in sorted(zip(names, second.feature_importances_), key=lambda x: -x[1])[:8]:
+        print(f"  {name:18s} {imp:.3f}")
+    return {
+        "features": list(C.FEATURES),
+        "context_features": list(C.CONTEXT_FEATURES),
+        "first": export(first, X),
+        "second": export(second, X2),
+    }
+
+
 def evaluate(S, pages, model, params):
     """Run the whole default pipeline with this model; the scorer's page metrics."""
-    compiled = C.model_from_dict(model)
-    saved = C.load_model
-    C.load_model = lambda: compiled  # type: ignore[assignment]
-    try:
+    with using(model):
         pipe = Pipeline(options={"content": params})
         rs = []
         for page in pages:
             out = pipe.clean(page["raw"])
             rs.append(S.score_page(page["raw"], page["gold"], page["neutral"], out))
-    finally:
-        C.load_model = saved
     P = S.mean(r["precision"] for r in rs if r["tp"] + r["fp"] > 0)
     R = S.mean(r["recall"] for r in rs if r["tp"] + r["fn"] > 0)
     L = collections.Counter()
@@ -160,6 +222,7 @@ def main() -> int:
     ap.add_argument("--no-search", action="store_true", help="keep the default region parameters")
     ap.add_argument("--trees", type=int, default=60, help="boosting rounds per pass")
     ap.add_argument("--depth", type=int, default=3, help="depth of each tree")
+    ap.add_argument("--rounds", type=int, default=2, help="fitting rounds (see collect())")
     a = ap.parse_args()
     split = os.path.join(a.shared, "eval", "dev")
     if not os.path.isdir(split):
@@ -170,50 +233,22 @@ def main() -> int:
 
     t0 = time.time()
     pages = load_pages(split)
-    pre = Pipeline(PRE_STAGES)
-    Xs, ys, ws, groups = [], [], [], []
-    for k, page in enumerate(pages):
-        if held_out(page["name"]):
-            continue
-        labels = line_labels(S, page)
-        _, units, rows = page_units(pre, page)
-        for u, row in zip(units, rows):
-            lab = unit_label(S, u, labels)
-            Xs.append(row)
-            ys.append(-1.0 if lab is None else lab)
-            ws.append(1.0 + len(u.words) ** 0.5)
-            groups.append(k)
-    X, y, w, g = np.array(Xs), np.array(ys), np.array(ws), np.array(groups)
-    known = y >= 0  # neutral units are left out of the fit but still have neighbours
-
-    # First pass, cross-fitted by page so the second pass learns from honest scores.
-    p1 = np.zeros(len(y))
-    folds = g % 5
-    for f in range(5):
-        tr, te = (folds != f) & known, folds == f
-        m = boosted(X[tr], y[tr], w[tr], a.trees, a.depth, seed=f)
-        p1[te] = m.predict_proba(X[te])[:, 1]
-    first = boosted(X[known], y[known], w[known], a.trees, a.depth)
-    X2 = []
-    for k in np.unique(g):
-        idx = np.where(g == k)[0]
-        X2.extend(C.context_features(X[idx].tolist(), p1[idx].tolist()))
-    X2 = np.array(X2)
-    second = boosted(X2[known], y[known], w[known], a.trees, a.depth)
-    model = {
-        "features": list(C.FEATURES),
-        "context_features": list(C.CONTEXT_FEATURES),
-        "first": export(first, X),
-        "second": export(second, X2),
-        "params": {"bias": 0.5, "low": 0.2, "second": 0.3},
-    }
-    print(f"fitted on {int(known.sum())} units ({int(y[known].sum())} content) in {time.time() - t0:.1f}s")
-    names = list(C.FEATURES) + list(C.CONTEXT_FEATURES)
-    for name, imp in sorted(zip(names, second.feature_importances_), key=lambda x: -x[1])[:12]:
-        print(f"  {name:18s} {imp:.3f}")
-
     fit_pages = [p for p in pages if not held_out(p["name"])]
     test_pages = [p for p in pages if held_out(p["name"])]
+    pre = Pipeline(PRE_STAGES)
+    params = {"bias": 0.2, "low": 0.05, "second": 0.3}
+
+    # Round 1 learns from the raw pages. Later rounds also learn from what the previous
+    # model keeps, as the next pass (and a second run over cleaned text) will see it:
+    # cleaned article text must stay content, or cleaning twice would erode it.
+    model = None
+    for rnd in range(1, a.rounds + 1):
+        X, y, w, g = collect(S, fit_pages, pre, model, params)
+        model = fit_model(X, y, w, g, a)
+        print(f"round {rnd}: fitted on {int((y >= 0).sum())} units ({int(y[y >= 0].sum())} content) "
+              f"in {time.time() - t0:.1f}s")
+        model["params"] = params
+
     if not a.no_search:
         best = None
         for bias in (0.1, 0.15, 0.2, 0.3, 0.4):

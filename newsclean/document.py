@@ -50,10 +50,20 @@ class Line:
 
 @dataclass
 class Paragraph:
-    """A paragraph of output text and the input lines it was made from."""
+    """A paragraph of output text and the input lines it was made from.
+
+    ``sources`` has one entry per output line of ``text`` (split on ``\\n``): the input
+    line numbers joined into it (several when a hard-wrapped paragraph was joined).
+    """
 
     text: str
     lines: list[int]
+    sources: list[list[int]] | None = None
+
+    def line_sources(self) -> list[list[int]]:
+        if self.sources is not None:
+            return self.sources
+        return [[n] for n in self.lines] if self.text.count("\n") + 1 == len(self.lines) else [self.lines]
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
-from .document import Document
+from .document import Document, Paragraph
 from .language import guess_language
 from .packs import Pack, pack_for
 from .registry import stages as stage_registry
@@ -73,11 +73,30 @@ class Pipeline:
             rules=tuple(rules), template=template, options=dict(options or {}), language=language
         )
 
-    def run(self, text: str) -> Document:
+    def _single_pass(self, text: str) -> Document:
         doc = Document.from_text(text)
         ctx = self.context
         for entry in self.entries:
             entry.func(doc, ctx, **ctx.options.get(entry.name, {}))
+        return doc
+
+    def run(self, text: str, *, settle: int = 3) -> Document:
+        """Run the stages; then, like a formatter's stability check, run them again on
+        the output until it no longer changes (at most ``settle`` more passes), so
+        that cleaning a cleaned text changes nothing.
+
+        Later passes' removals are mapped back onto the input's lines, so the
+        document still explains every input line.
+        """
+        doc = self._single_pass(text)
+        if doc.paragraphs is None:  # no normalizer in this pipeline: nothing to settle
+            return doc
+        for n in range(2, settle + 2):
+            out, sources = _render_plain(doc)
+            again = self._single_pass(out)
+            if again.paragraphs is None or _render_plain(again)[0] == out:
+                break
+            _merge_pass(doc, again, sources, n)
         return doc
 
     def render(self, doc: Document, fmt: str = "text", **kwargs) -> str:
@@ -85,3 +104,36 @@ class Pipeline:
 
     def clean(self, text: str) -> str:
         return self.render(self.run(text))
+
+
+def _render_plain(doc: Document) -> tuple[str, list[list[int]]]:
+    """The text writer's output (``\\n`` newlines, no BOM) and, for each output line,
+    the input line numbers it came from."""
+    chunks: list[str] = []
+    sources: list[list[int]] = []
+    for i, p in enumerate(doc.kept_paragraphs()):
+        if i:
+            sources.append([])
+        chunks.append(p.text)
+        sources.extend(p.line_sources())
+    return ("\n\n".join(chunks) + "\n" if chunks else ""), sources
+
+
+def _merge_pass(doc: Document, again: Document, sources: list[list[int]], n: int) -> None:
+    """Carry a later pass's removals and paragraphs back to the input's line numbers."""
+    by_number = {line.number: line for line in doc.lines}
+    for line in again.lines:
+        if line.removal is not None and line.number <= len(sources):
+            for src in sources[line.number - 1]:
+                doc.remove(by_number[src], line.removal.stage, f"{line.removal.rule} (pass {n})")
+
+    def mapped(numbers: list[int]) -> list[int]:
+        return [src for k in numbers if k <= len(sources) for src in sources[k - 1]]
+
+    doc.paragraphs = [
+        Paragraph(p.text, mapped(p.lines), [mapped(part) for part in p.line_sources()])
+        for p in again.kept_paragraphs()
+    ]
+    if again.headline is not None:
+        doc.headline = again.headline
+    doc.notes.extend(note for note in again.notes if note not in doc.notes)

@@ -65,13 +65,15 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     numbers: list[int] = []
+    sources: list[list[int]] = []
     prev: Line | None = None
 
     def flush() -> None:
         if parts:
-            paragraphs.append(Paragraph("".join(parts), numbers[:]))
+            paragraphs.append(Paragraph("".join(parts), numbers[:], [s[:] for s in sources]))
             parts.clear()
             numbers.clear()
+            sources.clear()
 
     for line in doc.lines:
         if line.removal is not None or line.blank:
@@ -84,12 +86,15 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
             continue
         if not parts:
             parts.append(text)
+            sources.append([line.number])
         elif prev is not None and continues(prev.text, line.text, width):
             if vocabulary is None and parts[-1].endswith("-"):
                 vocabulary = set(WORD_RE.findall(doc.source_text.casefold()))
             parts[-1] = _join(parts[-1], text, vocabulary)
+            sources[-1].append(line.number)
         else:
             parts.append("\n" + text)
+            sources.append([line.number])
         numbers.append(line.number)
         prev = line
     flush()
