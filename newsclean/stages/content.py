@@ -447,7 +447,8 @@ def _cut_at_marker(units: list[Unit], lo: int, hi: int, markers, bias: float) ->
         above = sum(len(u.words) for u in units[lo:cut] if u.prob >= bias)
         below = sum(len(u.words) for u in units[cut : hi + 1] if u.prob >= bias)
         following = units[cut : cut + 3]
-        low_after = sum(u.prob for u in following) / len(following) < 0.5
+        headlines = all(len(u.words) < 12 and not u.text.endswith(TERMINAL) for u in following)
+        low_after = headlines or sum(u.prob for u in following) / len(following) < 0.5
         if above >= 30 and above >= below and low_after:
             return cut - 1
     return hi
