@@ -80,7 +80,7 @@ _BULLETS = ("o ", "+ ", "* ", "- ", "# ", "• ")
 def _words(text: str) -> list[str]:
     """Lower-cased words of ``text``, without the dumper's list bullets.
 
-    >>> _words("   o Bears\n   + Scores\nO presidente")
+    >>> _words("   o Bears\\n   + Scores\\nO presidente")
     ['bears', 'scores', 'o', 'presidente']
     """
     out: list[str] = []
@@ -115,7 +115,7 @@ def guess_language(text: str, *, sample: int = 20000) -> str | None:
     'ru'
     >>> guess_language("Grève des contrôleurs : trafic perturbé ce week-end")
     'fr'
-    >>> guess_language("   o Bears\n   o Jets\n   o Lions\n   o Rams\nThe Bears and the Jets won.")
+    >>> guess_language("   o Bears\\n   o Jets\\n   o Lions\\n   o Rams\\nThe Bears and the Jets won.")
     'en'
     """
     text = text[:sample]
