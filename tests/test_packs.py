@@ -313,6 +313,36 @@ def test_patterns_are_anchored(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_patterns_have_no_unbounded_any(lang):
+    # ".*" / ".+" let a pattern reach across a whole 2,000-character line; use .{0,N}.
+    for cat, pat in builtin_pack(lang).patterns:
+        assert not re.search(r"(?<!\\)\.[*+]", pat.pattern), f"{lang}.txt [{cat}] {pat.pattern}"
+
+
+WORST_LINES = [
+    "a " * 1000,
+    "copyright " * 200,
+    "©" + "x" * 1999,
+    "foto: " + "é" * 1994,
+    "lesen sie auch " * 130,
+    "en poursuivant votre navigation " * 60,
+    "- " * 1000,
+]
+
+
+@pytest.mark.parametrize("line", WORST_LINES, ids=lambda s: s[:12].strip())
+def test_patterns_stay_linear_on_long_lines(line):
+    # Lines up to 2,000 characters reach the patterns (longer ones are skipped by the
+    # stage). A catastrophic pattern would take minutes; regex's timeout turns that into
+    # an error instead of a hang. The bound is generous on purpose.
+    pack = builtin_pack("en")
+    for lang in LANGUAGES:
+        pack = pack.merge(builtin_pack(lang))
+    for pat in pack.combined_patterns.values():
+        pat.search(line, timeout=30)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_phrases_hold_no_duplicate_lines(lang):
     seen: dict[str, int] = {}
     for n, raw in enumerate(_pack_text(lang).split("\n"), 1):
