@@ -47,6 +47,8 @@ def check(line: str, lang: str, removed: bool, category: str | None) -> None:
 # --------------------------------------------------------------------------- tables
 
 EN = [
+    ("5 min read", True, "navigation"),
+    ("The 5 minutes that changed everything", False, None),
     ("Back to top | Home | Contact us", True, "navigation"),
     ("Share on Facebook · Tweet · Email this", True, "share"),
     ("Advertisement", True, "advertising"),
@@ -77,6 +79,10 @@ EN = [
 ]
 
 DE = [
+    ("Lesezeit: ca. 3 Min.", True, "navigation"),
+    ("Dieser Artikel ist nur für Abonnenten verfügbar.", True, "newsletter"),
+    ("An dieser Stelle finden Sie einen externen Inhalt von YouTube.", True, "layout"),
+    ("An dieser Stelle ist ein Video der Tat zu sehen gewesen, sagte die Polizei.", False, None),
     ("Startseite | Politik | Wirtschaft | Sport", True, "navigation"),
     ("Nach oben", True, "navigation"),
     ("Artikel teilen | Auf Facebook teilen | Twittern | Per E-Mail versenden", True, "share"),
@@ -106,6 +112,7 @@ DE = [
 ]
 
 FR = [
+    ("Temps de lecture : 3 min", True, "navigation"),
     ("Accueil | Politique | Économie | Sport | Culture", True, "navigation"),
     ("Retour en haut de page", True, "navigation"),
     ("Partager · Tweeter · Envoyer par e-mail · Imprimer", True, "share"),
@@ -135,6 +142,7 @@ FR = [
 ]
 
 ES = [
+    ("Tiempo de lectura: 4 min", True, "navigation"),
     ("Portada | Nacional | Internacional | Economía | Deportes", True, "navigation"),
     ("Volver arriba", True, "navigation"),
     ("Compartir en Facebook | Compartir en Twitter | Enviar por correo", True, "share"),
@@ -161,6 +169,7 @@ ES = [
 ]
 
 IT = [
+    ("Tempo di lettura: 2 minuti", True, "navigation"),
     ("Home | Cronaca | Politica | Economia | Sport", True, "navigation"),
     ("Torna su", True, "navigation"),
     ("Condividi su Facebook | Condividi su WhatsApp | Invia per email", True, "share"),
@@ -187,6 +196,7 @@ IT = [
 ]
 
 PT = [
+    ("Tempo de leitura: 5 min", True, "navigation"),
     ("Início | Política | Economia | Desporto | Cultura", True, "navigation"),
     ("Voltar ao topo", True, "navigation"),
     ("Partilhar no Facebook | Partilhar no Twitter | Enviar por e-mail", True, "share"),
@@ -215,6 +225,7 @@ PT = [
 ]
 
 NL = [
+    ("Leestijd: 3 minuten", True, "navigation"),
     ("Home | Nieuws | Binnenland | Buitenland | Sport", True, "navigation"),
     ("Terug naar boven", True, "navigation"),
     ("Deel op Facebook | Deel op X | Deel via WhatsApp | Link kopiëren", True, "share"),
@@ -241,6 +252,7 @@ NL = [
 ]
 
 RU = [
+    ("Время чтения: 3 минуты", True, "navigation"),
     ("Главная | Новости | Политика | Экономика | Спорт", True, "navigation"),
     ("Наверх", True, "navigation"),
     ("Поделиться | ВКонтакте | Одноклассники | Telegram", True, "share"),
