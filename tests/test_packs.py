@@ -468,16 +468,9 @@ def test_bad_rules_file_fails_with_its_line(tmp_path):
     assert proc.stdout == ""
 
 
-# --------------------------------------------------------------------------- known gap
+# --------------------------------------------------------------------------- wrapped tails
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="boilerplate-lines (stages/boilerplate.py) judges a hard-wrapped paragraph's "
-    "last line on its own: a tail like 'more.' or 'family.' is all phrase and goes. "
-    "Seen on lynx80 dumps in the dev corpus; the stage should skip a short line that ends "
-    "a sentence right after a line that does not.",
-)
 def test_wrapped_paragraph_tail_is_not_a_menu():
     text = (
         "The mayor said the city would have to find the money elsewhere or pay\n"

@@ -95,16 +95,46 @@ def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
     return result or None
 
 
+def _ends_sentence_of(above: str, text: str) -> bool:
+    """A short line ending a sentence right under a long line that does not: the end
+    of a wrapped sentence ("... or pay" / "more."), not a menu item.
+
+    >>> _ends_sentence_of("The mayor said the city would find the money or pay", "more.")
+    True
+    >>> _ends_sentence_of("Home", "More.")
+    False
+    """
+    body = text.strip()
+    head = above.rstrip()
+    return (
+        len(head) >= 40
+        and body[-1:] in ".!?"
+        and head[-1:].isalnum()
+        and len(body.split()) <= 3
+    )
+
+
 @stages.register("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx) -> None:
     """Remove lines made only of known boilerplate phrases, alone or several in a row.
 
     ``Back to top    Go to home page clear`` and ``Share | Tweet | Email`` go;
-    ``The team went back to top form`` stays. Rule: ``phrase:<categories>``.
+    ``The team went back to top form`` stays, and so does ``more.`` when it is the
+    last line of a hard-wrapped paragraph. Rule: ``phrase:<categories>``.
     """
+    from ..wrap import continues
+    from .normalize import wrap_width
+
     pack = ctx.pack(doc)
+    width = wrap_width(doc)
+    prev = ""
     for line in doc.lines:
+        above, prev = prev, line.text
         if line.removal is not None or not line.text.strip():
+            continue
+        if width is not None and continues(above, line.text, width):
+            continue  # the tail of a wrapped paragraph, not a line of its own
+        if _ends_sentence_of(above, line.text):
             continue
         text = line.text
         if "[" in text:
