@@ -52,12 +52,18 @@ class PackError(ValueError):
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lower-cased word tokens, punctuation and separators dropped.
+    """Lower-cased word tokens, punctuation and separators dropped; hyphens are
+    ignored, so "E-mail" matches "email".
 
     >>> words("Back to top » Go to HOME page |")
     ('back', 'to', 'top', 'go', 'to', 'home', 'page')
+    >>> words("E-mail this")
+    ('email', 'this')
     """
-    return tuple(WORD_RE.findall(text.casefold()))
+    low = text.casefold()
+    if "-" in low:
+        low = low.replace("-", "")
+    return tuple(WORD_RE.findall(low))
 
 
 @dataclass

@@ -19,12 +19,12 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
-from ..packs import WORD_RE, Pack
+from ..packs import Pack, words
 from ..registry import stages
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
 IMAGE_RE = regex.compile(
-    r"\[\s*+(?:[\w\-.]{0,80}+\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
+    r"\[\s*+(?:[\w\-.]{0,80}\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
     r"[a-z_\-]{1,40}+\d[\w\-]{0,40}+)\s*+\]",
     regex.IGNORECASE,
 )
@@ -139,8 +139,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
         text = line.text
         if "[" in text:
             text = IMAGE_RE.sub(" ", text)
-        tokens = tuple(WORD_RE.findall(text.casefold()))
-        cats = segment(tokens, pack)
+        cats = segment(words(text), pack)
         if cats:
             doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
 

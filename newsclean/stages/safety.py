@@ -38,7 +38,16 @@ def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int 
     restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
     for line in restored:
         doc.restore(line)
+    how = "statistical stages"
+    if _words(doc.kept()) == 0:
+        # Still nothing: the page is all phrases. Keep every line with words rather
+        # than write an empty file.
+        more = [ln for ln in doc.lines if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
+        for line in more:
+            doc.restore(line)
+        restored += more
+        how = "any stage"
     doc.notes.append(
         f"safety valve: cleaning would have kept {kept} of {total} words; "
-        f"restored {len(restored)} lines removed by statistical stages"
+        f"restored {len(restored)} lines removed by {how}"
     )
