@@ -10,7 +10,7 @@ paragraphs, finds them without naming any site: a line that stands in at least
 ...          "Home | World | Sport\\nStory three.\\nCopyright 2023 Site"]
 >>> tpl = Template.learn(pages, min_docs=3)
 >>> sorted(tpl.lines)
-['copyright 0000 site', 'home | world | sport']
+['copyright 0 site', 'home | world | sport']
 >>> tpl.lookup("Copyright 2024 Site"), tpl.lookup("Story one, told in full.")
 (3, 0)
 """
@@ -23,21 +23,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import regex
+
 from .document import split_lines
 from .text import squeeze
+
+_DIGITS = regex.compile(r"\d++")
 
 FORMAT = "newsclean-template/1"
 
 
 def normalise(line: str) -> str:
-    """Lower case, digits folded to 0, whitespace squeezed.
+    """Lower case, each run of digits folded to 0, whitespace squeezed.
 
-    >>> normalise("  Updated 12:45\\u00a0PM  ")
-    'updated 00:00 pm'
+    >>> normalise("  Updated 12:45\u00a0PM on 3 May  ")
+    'updated 0:0 pm on 0 may'
     """
     out = squeeze(line).casefold()
     if any(c.isdigit() for c in out):
-        out = "".join("0" if c.isdigit() else c for c in out)
+        out = _DIGITS.sub("0", out)
     return out
 
 
