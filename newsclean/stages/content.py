@@ -394,8 +394,8 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     The main region is the maximum-sum run of (probability - bias) weighted by length,
     so one long paragraph outweighs a handful of menu items. Further runs on either
     side are kept when they weigh at least ``second`` times the main one (an article
-    split by a photo or an advertisement block), but never past an end-of-article
-    heading.
+    split by a photo or an advertisement block), but not past an end-of-article
+    heading; so are runs of confident prose (``strong``) of 40 words or more.
     """
     bias = params.get("bias", 0.5)
     low = params.get("low", 0.2)
@@ -407,15 +407,35 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     end = _cut_at_marker(units, lo, hi, markers, bias)
     limit = len(units) if end == hi else end + 1
     regions = [(lo, end)]
-    todo = [(0, lo), (end + 1, limit)]
+    todo = [(0, lo), (end + 1, len(units))]
     while todo:
         a, b = todo.pop()
         if b <= a:
             continue
         total, l2, h2 = _best_run(values, a, b)
-        if h2 >= l2 and total >= second * best and max(units[i].prob for i in range(l2, h2 + 1)) >= 0.5:
+        if h2 < l2:
+            continue
+        run = units[l2 : h2 + 1]
+        if total >= second * best and max(u.prob for u in run) >= 0.5 and h2 < limit:
             regions.append((l2, h2))
             todo += [(a, l2), (h2 + 1, b)]
+    # A run of confident prose is article text wherever it stands: an article split by
+    # a video box, or continued after an embedded comment box.
+    strong = params.get("strong", 0.85)
+    inside = set()
+    for l2, h2 in regions:
+        inside.update(range(l2, h2 + 1))
+    i = 0
+    while i < len(units):
+        if i in inside or units[i].prob < strong:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(units) and j + 1 not in inside and units[j + 1].prob >= strong:
+            j += 1
+        if sum(len(u.words) for u in units[i : j + 1]) >= 40:
+            regions.append((i, j))
+        i = j + 1
     keep = [False] * len(units)
     inner = [False] * len(units)
     for l2, h2 in regions:
