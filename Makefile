@@ -10,8 +10,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Byte-compile once: with PYTHONDONTWRITEBYTECODE set, every start would recompile.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q newsclean
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
