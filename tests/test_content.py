@@ -1,0 +1,137 @@
+"""The content classifier: its signals, one by one, and its decisions on whole pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.document import Document
+from newsclean.pipeline import Pipeline
+from newsclean.stages import content as C
+
+OWN = C.FEATURES[:15]
+
+
+def signals(text: str, lang: str = "en") -> dict[str, float]:
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    assert len(units) == 1
+    return dict(zip(OWN, C._own(units[0], lang)))
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("World", "short", 1.0),
+        ("The council met on Tuesday to discuss the budget.", "short", 0.0),
+        ("The council met on Tuesday to discuss the budget.", "terminal", 1.0),
+        ("“We will win,” she said.”", "terminal", 1.0),
+        ("Il a dit : « Nous gagnerons »", "terminal", 1.0),
+        ("More stories from the region", "terminal", 0.0),
+        ("   * Sport", "bullet", 1.0),
+        ("   • Weather", "bullet", 1.0),
+        ("Sport, weather and traffic.", "bullet", 0.0),
+        ("Home | World | Sport | Business", "separators", 0.75),
+        ("BREAKING NEWS TODAY", "upper", 1.0),
+        ("Published: January 9, 2008", "date", 1.0),
+        ("Updated 12.03.2021", "date", 1.0),
+        ("Every word Is Capitalised Here", "capitalised", 4 / 5),
+        ("   * Photos        Allardyce started his career at Blackpool and moved on.", "columns", 1.0),
+    ],
+)
+def test_signal(text, name, expected):
+    assert signals(text)[name] == pytest.approx(expected)
+
+
+def test_stopword_density_uses_the_language():
+    en = "The mayor said that the bridge would be closed for the winter."
+    de = "Der Bürgermeister sagte, dass die Brücke im Winter geschlossen wird."
+    assert signals(en, "en")["stopwords"] > 0.3
+    assert signals(de, "de")["stopwords"] > 0.3
+    assert signals(de, "en")["stopwords"] < 0.15
+
+
+def test_wrapped_lines_form_one_unit():
+    lines = [
+        "   The council voted on Tuesday to close the old bridge to all traffic, a",
+        "   decision that will add twenty minutes to the journeys of thousands of",
+        "   commuters, according to figures the council published last month.",
+        "",
+        "   * Sport",
+    ]
+    units = C.build_units(Document.from_text("\n".join(lines)), 74)
+    assert [len(u.lines) for u in units] == [3, 1]
+
+
+def test_main_cell_of_a_table_line():
+    assert C.main_cell("  Real Estate        Leno is involved in a separate dispute.") == (
+        "Leno is involved in a separate dispute."
+    )
+    assert C.main_cell("No columns here, just  a double space.") == "No columns here, just  a double space."
+
+
+ARTICLE = [
+    "The harbour at Kilmore was closed on Monday after a storm damaged two of its piers, "
+    "and the coastguard said boats should stay in port until engineers had inspected them.",
+    "Fishermen said they had not seen waves like it in twenty years. \"The water came over "
+    "the wall as if it was not there,\" said one skipper, who has worked from the port since 1998.",
+    "The county council said repairs could take several weeks and would cost more than the "
+    "harbour's whole maintenance budget for the year, which was set in March.",
+    "A public meeting will be held in the community hall on Thursday evening, where the "
+    "harbour master is expected to answer questions from boat owners and residents.",
+]
+MENU = ["Home", "News", "Local", "Sport", "Business", "Entertainment", "Weather", "Jobs",
+        "Motors", "Property", "Announcements", "Contact us"]
+TEASERS = ["Council approves new ferry timetable", "Three injured in crash on coast road",
+           "Kilmore band wins regional final", "School roof repair delayed again"]
+
+
+def page(*blocks: list[str]) -> str:
+    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
+
+
+def test_article_kept_menu_and_teasers_removed():
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in ARTICLE], ["Most popular"], TEASERS)
+    out = Pipeline().clean(raw)
+    for paragraph in ARTICLE:
+        assert paragraph in out
+    assert "Storm closes Kilmore harbour" in out  # the headline stays
+    for line in MENU + TEASERS:
+        assert line not in out.split("\n")
+
+
+def test_every_content_removal_names_its_signal():
+    raw = page(MENU, *[[p] for p in ARTICLE], TEASERS)
+    doc = Pipeline().run(raw)
+    rules = {ln.removal.rule.split(":")[0] for ln in doc.lines if ln.removal and ln.removal.stage == "content"}
+    assert rules and rules <= {"outside-article", "low-content"}
+    for ln in doc.lines:
+        if ln.removal and ln.removal.stage == "content":
+            float(ln.removal.rule.split(":")[1].split()[0])  # the unit's score is in the rule
+
+
+def test_article_split_by_a_block_keeps_both_halves():
+    videos = ["Video", "Watch: storm hits the coast", "Watch: harbour wall collapses", "Watch: clean-up begins",
+              "More videos", "Photo gallery", "Weather warnings", "Traffic news"]
+    raw = page(MENU, [ARTICLE[0]], [ARTICLE[1]], videos, [ARTICLE[2]], [ARTICLE[3]], TEASERS)
+    out = Pipeline().clean(raw)
+    for paragraph in ARTICLE:
+        assert paragraph in out
+
+
+def test_cleaning_twice_changes_nothing():
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in ARTICLE], ["Related stories"], TEASERS)
+    p = Pipeline()
+    once = p.clean(raw)
+    assert p.clean(once) == once
+
+
+def test_short_line_between_paragraphs_is_kept():
+    raw = page([ARTICLE[0]], ["Why it matters"], [ARTICLE[1]], [ARTICLE[2]])
+    assert "Why it matters" in Pipeline().clean(raw)
+
+
+def test_model_file_matches_the_features():
+    model = C.load_model()
+    assert model.params["bias"] > 0
+    row = [0.0] * len(C.FEATURES)
+    assert 0.0 <= C._sigmoid(model.first(row)) <= 1.0
