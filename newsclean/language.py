@@ -71,6 +71,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
+# word -> the languages it is a stopword of: one dict lookup per word
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words_of_lang in STOPWORDS.items():
+    for _w in _words_of_lang:
+        _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
+
 
 # Bullets a text dumper puts before list items: lynx marks nested items with "o" and "+",
 # which would otherwise count as Italian/Spanish/Portuguese stopwords ("o" = "or"/"the").
@@ -92,19 +98,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _cyrillic_share(text: str) -> float:
-    """Share of the letters of ``text`` that are Cyrillic.
-
-    >>> _cyrillic_share("Мост Moct")
-    0.5
-    """
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
-
-
-def guess_language(text: str, *, sample: int = 20000) -> str | None:
+def guess_language(text: str, *, sample: int = 10000) -> str | None:
     """The language whose stopwords are most frequent in (the start of) ``text``.
 
     Russian is the only Cyrillic language with a pack, so a mostly Cyrillic text is
@@ -118,19 +112,20 @@ def guess_language(text: str, *, sample: int = 20000) -> str | None:
     >>> guess_language("   o Bears\\n   o Jets\\n   o Lions\\n   o Rams\\nThe Bears and the Jets won.")
     'en'
     """
-    text = text[:sample]
-    if _cyrillic_share(text) > 0.5:
+    words = _words(text[:sample])
+    if not words:
+        return None
+    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
+    if cyrillic > 0.5 * len(words):
         return "ru"
     counts = dict.fromkeys(STOPWORDS, 0)
-    seen = 0
-    for w in _words(text):
-        seen += 1
-        for lang, sw in STOPWORDS.items():
-            if w in sw:
-                counts[lang] += 1
+    langs_of = _LANGS_OF
+    for w in words:
+        for lang in langs_of.get(w, ()):
+            counts[lang] += 1
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
-    if counts[best] < 2 or counts[best] < 0.05 * seen or counts[best] == counts[second]:
+    if counts[best] < 2 or counts[best] < 0.05 * len(words) or counts[best] == counts[second]:
         return None
     return best
 
