@@ -101,6 +101,7 @@ def _progress_wanted(quiet: bool, n: int) -> bool:
 
 @app.command()
 def cli(
+    ctx: typer.Context,
     files: Optional[List[str]] = typer.Argument(
         None, help="Files or folders to clean; '-' or no argument with a pipe reads stdin.", show_default=False
     ),
@@ -146,8 +147,10 @@ def cli(
     newsclean -i corpus/               rewrite every *.txt under corpus/
     newsclean --check corpus/          exit 1 if anything would change
     """
+    params = dict(locals())
+    params["usage"] = params.pop("ctx").get_usage
     try:
-        code = run(**locals())
+        code = run(**params)
     except (UsageError, UnknownNameError) as exc:
         _err(f"newsclean: error: {exc}")
         code = EXIT_USAGE
@@ -170,6 +173,7 @@ def run(
     files, output, in_place, check, diff, color, fmt, explain, stages, skip, list_stages, rules,
     language, template, learn_template, min_docs, min_share, include, exclude, jobs, encoding,
     input_format, text_field, with_removed, on_bad_line, config, quiet, verbose, debug, version,
+    usage=lambda: "Usage: newsclean [OPTIONS] [FILES]...",
 ) -> int:
     if list_stages:
         _list_stages()
@@ -209,9 +213,7 @@ def run(
         if os.environ.get("PRE_COMMIT"):
             return EXIT_OK  # pre-commit gave no file names: nothing to do
         if sys.stdin is None or sys.stdin.isatty():
-            from click import get_current_context
-
-            _err(get_current_context().get_usage())
+            _err(usage())
             _err("Give files or folders, or pipe text in ('-' reads stdin). Try -h for help.")
             return EXIT_USAGE
         files = ["-"]
