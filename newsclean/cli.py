@@ -250,6 +250,8 @@ def run(
         mode = Mode.OUTPUT_DIR
     else:
         mode = Mode.STDOUT
+    if mode is Mode.OUTPUT_DIR and os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(f"-o {output}: is a file; with several inputs or a folder, -o names a folder")
     plan = Plan(**{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None})
 
     if jobs is None:

@@ -421,3 +421,59 @@ def test_check_over_the_samples_names_only_raw_files(cli):
     named = [line for line in err(proc).splitlines() if line.startswith("would clean")]
     assert named, "the raw samples are dirty by construction"
     assert all(line.endswith(".raw.txt") for line in named)
+
+
+def test_output_naming_a_file_with_several_inputs_is_a_usage_error(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE)
+    (tmp_path / "b.txt").write_text(PAGE)
+    (tmp_path / "out.txt").write_text("keep me\n")
+    proc = cli("a.txt", "b.txt", "-o", "out.txt")
+    assert proc.returncode == 2
+    assert err(proc).startswith("newsclean: error: -o out.txt: is a file")
+    assert (tmp_path / "out.txt").read_text() == "keep me\n"
+
+
+def test_output_dir_for_several_files(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE)
+    (tmp_path / "b.txt").write_text(PAGE)
+    proc = cli("a.txt", "b.txt", "-o", "out")
+    assert proc.returncode == 0, err(proc)
+    assert _files(tmp_path / "out") == ["a.txt", "b.txt"]
+
+
+def test_in_place_on_stdin_is_a_usage_error(cli):
+    proc = cli("-i", "-", input=PAGE.encode())
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+
+
+def test_check_and_diff_on_stdin(cli):
+    proc = cli("--check", "-", input=PAGE.encode())
+    assert (proc.returncode, proc.stdout) == (1, b"")
+    assert "would clean <stdin>" in err(proc)
+    proc = cli("--diff", "-", input=PAGE.encode())
+    assert proc.returncode == 1
+    assert "\n-Back to top\n" in proc.stdout.decode()
+    proc = cli("--check", "-", input=CLEAN.encode())
+    assert proc.returncode == 0
+
+
+def test_verbose_names_unchanged_files(cli, tmp_path):
+    (tmp_path / "clean.txt").write_text(CLEAN)
+    proc = cli("-v", "--check", "clean.txt")
+    assert "unchanged clean.txt" in err(proc)
+
+
+def test_jobs_clean_many_files_in_worker_processes(cli, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(20):  # enough files for a pool of 2 to start
+        (folder / f"{i:02}.txt").write_text(PAGE)
+    proc = cli("-j", "2", "-i", "many")
+    assert proc.returncode == 1, err(proc)
+    assert err(proc).splitlines()[-1] == "20 files cleaned."
+    assert all(p.read_text() == CLEAN for p in folder.iterdir())
+    proc = cli("-j", "2", "-f", "jsonl", "many")
+    assert [json.loads(line)["path"] for line in proc.stdout.decode().splitlines()] == [
+        os.path.join("many", f"{i:02}.txt") for i in range(20)
+    ]  # in input order, whatever worker finished first
