@@ -90,7 +90,12 @@ def _list_stages() -> None:
 
 
 def _options_from_config(raw: dict) -> tuple:
-    return tuple(sorted((stage, tuple(sorted(kv.items()))) for stage, kv in raw.items()))
+    def frozen(value):  # the plan is a cache key: lists become tuples
+        return tuple(frozen(v) for v in value) if isinstance(value, list) else value
+
+    return tuple(
+        sorted((stage, tuple(sorted((k, frozen(v)) for k, v in kv.items()))) for stage, kv in raw.items())
+    )
 
 
 def _progress_wanted(quiet: bool, n: int) -> bool:

@@ -477,3 +477,34 @@ def test_jobs_clean_many_files_in_worker_processes(cli, tmp_path):
     assert [json.loads(line)["path"] for line in proc.stdout.decode().splitlines()] == [
         os.path.join("many", f"{i:02}.txt") for i in range(20)
     ]  # in input order, whatever worker finished first
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ("[options.safety-valve]\nno_such_option = 1\n", "options for stage 'safety-valve': unknown 'no_such_option' (it takes: min_share, min_words)"),
+        ("[options.safety-valve]\nmin_words = [1, 2]\n", "options for stage 'safety-valve': min_words must be int, not [1, 2]"),
+        ("[options.safety-valve]\nmin_words = true\n", "options for stage 'safety-valve': min_words must be int, not True"),
+        ("[options]\nsafety-valve = 1\n", "'options.safety-valve' must be a table"),
+    ],
+)
+def test_bad_stage_options_fail_before_any_file(cli, tmp_path, page, toml, message):
+    (tmp_path / "newsclean.toml").write_text(toml)
+    proc = cli("-i", page)
+    assert proc.returncode == 123
+    lines = err(proc).splitlines()
+    assert len(lines) == 1 and message in lines[0], lines
+    assert page.read_text() == PAGE
+
+
+def test_stage_options_from_config(cli, tmp_path):
+    """Options in [options.<stage>] reach the stage as keyword arguments."""
+    (tmp_path / "nav.txt").write_text("Home | News | Sport\n")
+    args = ("--stages", "boilerplate-lines,safety-valve,normalize", "nav.txt")
+    proc = cli(*args)
+    assert proc.stdout == b""
+    assert "safety valve" in err(proc)  # nothing left: the valve notes it
+    (tmp_path / "newsclean.toml").write_text("[options.safety-valve]\nmin_words = 0\n")
+    proc = cli(*args)
+    assert proc.stdout == b""
+    assert "safety valve" not in err(proc)
