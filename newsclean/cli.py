@@ -185,6 +185,7 @@ def run(
         return EXIT_OK
 
     cfg = load_config(config if config else find_config("."))
+    explicit_fmt = fmt is not None
     fmt = fmt or cfg.get("format", "text")
     from .registry import writers
 
@@ -193,6 +194,12 @@ def run(
         raise UsageError("--in-place, --check and --diff exclude each other")
     if output and (in_place or check or diff):
         raise UsageError("-o/--output goes with neither --in-place, --check nor --diff")
+    if fmt in ("json", "jsonl") and (in_place or check or diff):
+        # Rewriting article .txt files as JSON (say, from a config's format = "json"
+        # under a pre-commit hook) would destroy them.
+        flag = "--in-place" if in_place else "--check" if check else "--diff"
+        origin = f"format = {fmt!r} in {cfg.path}" if not explicit_fmt else f"--format {fmt}"
+        raise UsageError(f"{flag} works on text, not {fmt} ({origin}); write {fmt} to stdout or with -o DIR")
     if input_format not in ("text", "jsonl"):
         raise UsageError("--input-format must be 'text' or 'jsonl'")
     if on_bad_line not in ("fail", "skip"):

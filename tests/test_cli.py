@@ -508,3 +508,33 @@ def test_stage_options_from_config(cli, tmp_path):
     proc = cli(*args)
     assert proc.stdout == b""
     assert "safety valve" not in err(proc)
+
+
+@pytest.mark.parametrize(
+    "env, flags, coloured",
+    [
+        ({}, [], False),  # a pipe: plain
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"NO_COLOR": "1"}, ["--color"], True),  # the flag wins
+        ({"FORCE_COLOR": "1"}, ["--no-color"], False),
+    ],
+)
+def test_diff_colour_follows_flags_and_environment(tmp_path, page, env, flags, coloured):
+    proc = run_cli("--diff", *flags, page, cwd=tmp_path, env=clean_env(**env))
+    assert proc.returncode == 1
+    assert ("\x1b[" in proc.stdout.decode()) is coloured
+
+
+@pytest.mark.parametrize("mode", ["--in-place", "--check", "--diff"])
+def test_json_formats_never_rewrite_text_files(cli, tmp_path, page, mode):
+    """A config's format = "json" under a pre-commit hook must not turn articles into JSON."""
+    proc = cli(mode, "--format", "json", page)
+    assert proc.returncode == 2
+    assert err(proc).startswith(f"newsclean: error: {mode} works on text, not json (--format json)")
+    (tmp_path / "pyproject.toml").write_text('[tool.newsclean]\nformat = "jsonl"\n')
+    proc = cli(mode, page)
+    assert proc.returncode == 2
+    assert "pyproject.toml" in err(proc)
+    assert page.read_text() == PAGE
+    proc = cli(mode, "--format", "text", page)  # the flag overrides the config
+    assert proc.returncode == 1
