@@ -264,6 +264,10 @@ def run(
         mode = Mode.STDOUT
     if mode is Mode.OUTPUT_DIR and os.path.exists(output) and not os.path.isdir(output):
         raise UsageError(f"-o {output}: is a file; with several inputs or a folder, -o names a folder")
+    if mode is Mode.OUTPUT_DIR:
+        # `newsclean corpus/ -o corpus/clean/`: never take earlier results as inputs.
+        out_root = os.path.join(os.path.realpath(output), "")
+        sources = [s for s in sources if not os.path.realpath(s.path).startswith(out_root)]
     plan = Plan(**{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None})
 
     if jobs is None:

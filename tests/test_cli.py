@@ -538,3 +538,11 @@ def test_json_formats_never_rewrite_text_files(cli, tmp_path, page, mode):
     assert page.read_text() == PAGE
     proc = cli(mode, "--format", "text", page)  # the flag overrides the config
     assert proc.returncode == 1
+
+
+def test_output_dir_inside_the_input_tree_is_not_read_back(cli, tree):
+    for _ in range(2):
+        proc = cli("corpus", "-o", "corpus/clean")
+        assert proc.returncode == 0, err(proc)
+        assert err(proc).splitlines()[-1] == "4 files cleaned."
+    assert _files(tree / "clean") == ["a.txt", "drafts/d.txt", "news/2025/c.txt", "news/b.txt"]
