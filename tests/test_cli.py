@@ -95,14 +95,21 @@ def test_tty_stdin_without_arguments_prints_usage_and_exits_2(tmp_path):
     assert "Traceback" not in err(proc)
 
 
-def test_pipe_into_head_ends_quietly(tmp_path):
+@pytest.mark.parametrize(
+    "reader, shown",
+    [
+        ("head -1", b"Headline of the big page\n"),
+        ("true", b""),  # gone before newsclean writes anything: the write fails for sure
+    ],
+)
+def test_pipe_into_head_ends_quietly(tmp_path, reader, shown):
     """``newsclean big.txt | head -1``: no BrokenPipeError traceback, nothing on stderr."""
     big = tmp_path / "big.txt"
     paragraph = "A sentence of the article, long enough to be kept by every stage.\n\n"
     big.write_text("Headline of the big page\n\n" + paragraph * 100_000)
-    command = f"{shlex.quote(sys.executable)} -m newsclean big.txt 2>err.txt | head -1"
+    command = f"{shlex.quote(sys.executable)} -m newsclean big.txt 2>err.txt | {reader}"
     proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, env=clean_env(), timeout=120)
-    assert proc.stdout == b"Headline of the big page\n"
+    assert proc.stdout == shown
     assert (tmp_path / "err.txt").read_text() == ""
 
 
