@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from .conftest import SAMPLES, clean_env, run_cli
+from .helpers import SAMPLES, clean_env, cli, run_cli  # noqa: F401  (cli is a fixture)
 
 # A page with debris around a headline and two paragraphs, and what it cleans to.
 PAGE = (

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import clean_env, run_cli
+from .helpers import clean_env, run_cli
 
 PLUGIN_SRC = Path(__file__).parent / "plugin_pkg"
 PAGE = "TOWN HALL\n\nCouncil agrees budget\n\nThe council agreed its budget on Wednesday night, after a long debate.\n"

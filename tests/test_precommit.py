@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, SAMPLES, clean_env
+from .helpers import ROOT, SAMPLES, clean_env
 
 SAMPLE = "eir-2022-01-21-blinken-lavrov"
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLES, clean_env
+from .helpers import ROOT, SAMPLES, clean_env
 
 README = ROOT / "README.md"
 TEXT = README.read_text(encoding="utf-8")

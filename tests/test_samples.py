@@ -8,7 +8,7 @@ import pytest
 
 import newsclean
 
-from .conftest import SAMPLES, run_cli, sample_names
+from .helpers import SAMPLES, run_cli, sample_names
 
 NAMES = sample_names()
 

@@ -1,4 +1,8 @@
-"""Shared helpers: run the real ``newsclean`` command in a subprocess."""
+"""Shared helpers for the tests: run the real ``newsclean`` command in a subprocess.
+
+Kept out of conftest.py on purpose: test modules import what they use
+(``from .helpers import cli, run_cli``), so other test modules stay independent.
+"""
 
 from __future__ import annotations
 
