@@ -165,7 +165,10 @@ def cli(
         _err(f"newsclean: error: {exc}")
         code = EXIT_FAILED
     except BrokenPipeError:
-        raise
+        # `newsclean big.txt | head -1`: the reader left. typer would turn this into
+        # exit 1, which here means "files changed"; use the shell's SIGPIPE status.
+        _stdout_to_devnull()
+        code = 141
     except Exception as exc:
         if debug:
             raise
@@ -428,14 +431,20 @@ class _Progress:
         self.progress.stop()
 
 
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail
+    (Python docs, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point: run the app, and end quietly when the reader of stdout goes away."""
     try:
         app(prog_name="newsclean")
     except BrokenPipeError:
         # `newsclean big.txt | head -1`: the reader left. Python docs, "Note on SIGPIPE".
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_devnull()
         sys.exit(141)
     except KeyboardInterrupt:
         sys.exit(130)

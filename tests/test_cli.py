@@ -110,10 +110,13 @@ def test_pipe_into_head_ends_quietly(tmp_path, reader, shown):
     big = tmp_path / "big.txt"
     paragraph = "A sentence of the article, long enough to be kept by every stage.\n\n"
     big.write_text("Headline of the big page\n\n" + paragraph * 100_000)
-    command = f"{shlex.quote(sys.executable)} -m newsclean big.txt 2>err.txt | {reader}"
-    proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, env=clean_env(), timeout=120)
+    command = f'{shlex.quote(sys.executable)} -m newsclean big.txt 2>err.txt | {reader}; echo "${{PIPESTATUS[0]}}" >rc.txt'
+    proc = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, env=clean_env(), timeout=120)
     assert proc.stdout == shown
     assert (tmp_path / "err.txt").read_text() == ""
+    # 0 when the reader happened to drain the pipe, else the shell's SIGPIPE status
+    # (never 1, which would mean "files changed").
+    assert (tmp_path / "rc.txt").read_text().strip() in ("0", "141")
 
 
 def test_version(cli):
