@@ -85,7 +85,8 @@ def _list_stages() -> None:
     for e in entries:
         mark = "*" if e.name in DEFAULT_STAGES else " "
         origin = "" if e.origin == "built-in" else f"  [{e.origin}]"
-        sys.stdout.write(f"{mark} {e.name:<{width}}  {e.description}{origin}\n")
+        desc = e.description.replace("``", "")  # docstrings use reST literals
+        sys.stdout.write(f"{mark} {e.name:<{width}}  {desc}{origin}\n")
     sys.stdout.write("(* in the default pipeline, in this order: " + ", ".join(DEFAULT_STAGES) + ")\n")
 
 
