@@ -85,12 +85,18 @@ def _list_stages() -> None:
     for e in entries:
         mark = "*" if e.name in DEFAULT_STAGES else " "
         origin = "" if e.origin == "built-in" else f"  [{e.origin}]"
-        sys.stdout.write(f"{mark} {e.name:<{width}}  {e.description}{origin}\n")
+        desc = e.description.replace("``", "")  # docstrings use reST literals
+        sys.stdout.write(f"{mark} {e.name:<{width}}  {desc}{origin}\n")
     sys.stdout.write("(* in the default pipeline, in this order: " + ", ".join(DEFAULT_STAGES) + ")\n")
 
 
 def _options_from_config(raw: dict) -> tuple:
-    return tuple(sorted((stage, tuple(sorted(kv.items()))) for stage, kv in raw.items()))
+    def frozen(value):  # the plan is a cache key: lists become tuples
+        return tuple(frozen(v) for v in value) if isinstance(value, list) else value
+
+    return tuple(
+        sorted((stage, tuple(sorted((k, frozen(v)) for k, v in kv.items()))) for stage, kv in raw.items())
+    )
 
 
 def _progress_wanted(quiet: bool, n: int) -> bool:
@@ -101,6 +107,7 @@ def _progress_wanted(quiet: bool, n: int) -> bool:
 
 @app.command()
 def cli(
+    ctx: typer.Context,
     files: Optional[List[str]] = typer.Argument(
         None, help="Files or folders to clean; '-' or no argument with a pipe reads stdin.", show_default=False
     ),
@@ -146,8 +153,10 @@ def cli(
     newsclean -i corpus/               rewrite every *.txt under corpus/
     newsclean --check corpus/          exit 1 if anything would change
     """
+    params = dict(locals())
+    params["usage"] = params.pop("ctx").get_usage
     try:
-        code = run(**locals())
+        code = run(**params)
     except (UsageError, UnknownNameError) as exc:
         _err(f"newsclean: error: {exc}")
         code = EXIT_USAGE
@@ -157,7 +166,10 @@ def cli(
         _err(f"newsclean: error: {exc}")
         code = EXIT_FAILED
     except BrokenPipeError:
-        raise
+        # `newsclean big.txt | head -1`: the reader left. typer would turn this into
+        # exit 1, which here means "files changed"; use the shell's SIGPIPE status.
+        _stdout_to_devnull()
+        code = 141
     except Exception as exc:
         if debug:
             raise
@@ -170,12 +182,14 @@ def run(
     files, output, in_place, check, diff, color, fmt, explain, stages, skip, list_stages, rules,
     language, template, learn_template, min_docs, min_share, include, exclude, jobs, encoding,
     input_format, text_field, with_removed, on_bad_line, config, quiet, verbose, debug, version,
+    usage=lambda: "Usage: newsclean [OPTIONS] [FILES]...",
 ) -> int:
     if list_stages:
         _list_stages()
         return EXIT_OK
 
     cfg = load_config(config if config else find_config("."))
+    explicit_fmt = fmt is not None
     fmt = fmt or cfg.get("format", "text")
     from .registry import writers
 
@@ -184,6 +198,12 @@ def run(
         raise UsageError("--in-place, --check and --diff exclude each other")
     if output and (in_place or check or diff):
         raise UsageError("-o/--output goes with neither --in-place, --check nor --diff")
+    if fmt in ("json", "jsonl") and (in_place or check or diff):
+        # Rewriting article .txt files as JSON (say, from a config's format = "json"
+        # under a pre-commit hook) would destroy them.
+        flag = "--in-place" if in_place else "--check" if check else "--diff"
+        origin = f"format = {fmt!r} in {cfg.path}" if not explicit_fmt else f"--format {fmt}"
+        raise UsageError(f"{flag} works on text, not {fmt} ({origin}); write {fmt} to stdout or with -o DIR")
     if input_format not in ("text", "jsonl"):
         raise UsageError("--input-format must be 'text' or 'jsonl'")
     if on_bad_line not in ("fail", "skip"):
@@ -209,9 +229,7 @@ def run(
         if os.environ.get("PRE_COMMIT"):
             return EXIT_OK  # pre-commit gave no file names: nothing to do
         if sys.stdin is None or sys.stdin.isatty():
-            from click import get_current_context
-
-            _err(get_current_context().get_usage())
+            _err(usage())
             _err("Give files or folders, or pipe text in ('-' reads stdin). Try -h for help.")
             return EXIT_USAGE
         files = ["-"]
@@ -248,6 +266,12 @@ def run(
         mode = Mode.OUTPUT_DIR
     else:
         mode = Mode.STDOUT
+    if mode is Mode.OUTPUT_DIR and os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(f"-o {output}: is a file; with several inputs or a folder, -o names a folder")
+    if mode is Mode.OUTPUT_DIR:
+        # `newsclean corpus/ -o corpus/clean/`: never take earlier results as inputs.
+        out_root = os.path.join(os.path.realpath(output), "")
+        sources = [s for s in sources if not os.path.realpath(s.path).startswith(out_root)]
     plan = Plan(**{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None})
 
     if jobs is None:
@@ -408,14 +432,20 @@ class _Progress:
         self.progress.stop()
 
 
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail
+    (Python docs, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point: run the app, and end quietly when the reader of stdout goes away."""
     try:
         app(prog_name="newsclean")
     except BrokenPipeError:
         # `newsclean big.txt | head -1`: the reader left. Python docs, "Note on SIGPIPE".
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_devnull()
         sys.exit(141)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -97,6 +97,9 @@ def load_config(path: str | None) -> Config:
             raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
         if not isinstance(value, kind):
             raise ConfigError(f"{path}: {key!r} must be a {kind.__name__}")
+    for stage, opts in data.get("options", {}).items():
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{path}: 'options.{stage}' must be a table of option = value")
     base = os.path.dirname(os.path.abspath(path))
     if "rules" in data:
         data["rules"] = [os.path.join(base, r) for r in data["rules"]]

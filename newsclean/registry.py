@@ -31,6 +31,11 @@ class UnknownNameError(KeyError):
         return str(self.args[0])
 
 
+class PluginError(UnknownNameError):
+    """An installed plugin's entry point that cannot be imported: the name is known but
+    nothing usable stands behind it."""
+
+
 @dataclass(frozen=True)
 class Entry:
     name: str
@@ -76,13 +81,20 @@ class Registry:
         ep = self._plugins().get(name)
         if ep is None:
             return None
-        obj = ep.load()
+        dist = getattr(ep, "dist", None)
+        origin = dist.name if dist else ep.value
+        try:
+            obj = ep.load()
+        except Exception as exc:
+            raise PluginError(
+                f"{self.kind} {name!r} from {origin} ({ep.value}) failed to load: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         if isinstance(obj, Entry):
             entry = obj
         else:
             desc = (inspect.getdoc(obj) or "").split("\n", 1)[0]
-            dist = getattr(ep, "dist", None)
-            entry = Entry(name, obj, desc, dist.name if dist else ep.value)
+            entry = Entry(name, obj, desc, origin)
         self._entries[name] = entry
         return entry
 
@@ -90,7 +102,7 @@ class Registry:
         entry = self._entries.get(name) or self._load(name)
         if entry is None:
             raise UnknownNameError(
-                f"unknown {self.kind} {name!r}; available: {', '.join(self.names())}"
+                f"unknown {self.kind} {name!r}; available: {', '.join(self.names(plugins=True))}"
             )
         return entry
 
@@ -101,14 +113,27 @@ class Registry:
         return sorted(names)
 
     def all(self) -> list[Entry]:
-        """Every entry, built-in and plugin; loads every plugin (for listings)."""
-        for name in self._plugins():
+        """Every entry, built-in and plugin; loads every plugin (for listings).
+
+        A plugin that fails to load is listed with the reason instead of its
+        description, and stays out of the registry.
+        """
+        broken: dict[str, Entry] = {}
+        for name, ep in self._plugins().items():
             if name not in self._entries:
-                self._load(name)
-        return [self._entries[n] for n in sorted(self._entries)]
+                try:
+                    self._load(name)
+                except PluginError as exc:
+                    broken[name] = Entry(name, _broken, str(exc), getattr(ep.dist, "name", ep.value))
+        found = {**broken, **self._entries}
+        return [found[n] for n in sorted(found)]
 
     def __contains__(self, name: str) -> bool:
         return name in self._entries or name in self._plugins()
+
+
+def _broken(*args, **kwargs):  # pragma: no cover - never called: listed, not registered
+    raise RuntimeError("this plugin failed to load")
 
 
 stages = Registry("newsclean.stages", "stage")

@@ -61,8 +61,42 @@ def _pipeline_for(plan: Plan) -> Pipeline:
             options={stage: dict(kv) for stage, kv in plan.options},
             language=plan.language,
         )
+        _check_options(p)
         _cache[key] = p
     return p
+
+
+def _check_options(pipeline: Pipeline) -> None:
+    """Options naming a keyword the stage does not take fail before any file is read."""
+    import inspect
+
+    from .config import ConfigError
+
+    for entry in pipeline.entries:
+        given = pipeline.context.options.get(entry.name)
+        if not given:
+            continue
+        params = inspect.signature(entry.func).parameters.values()
+        if any(p.kind is p.VAR_KEYWORD for p in params):
+            continue
+        known = sorted(p.name for p in params if p.kind is p.KEYWORD_ONLY)
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise ConfigError(
+                f"options for stage {entry.name!r}: unknown {', '.join(map(repr, unknown))}"
+                f" (it takes: {', '.join(known) or 'no options'})"
+            )
+        for p in params:
+            if p.name not in given or p.default is p.empty or p.default is None:
+                continue
+            want = (int, float) if type(p.default) is float else type(p.default)
+            value = given[p.name]
+            if not isinstance(value, want) or (isinstance(value, bool) and want is not bool):
+                shown = list(value) if isinstance(value, tuple) else value
+                raise ConfigError(
+                    f"options for stage {entry.name!r}: {p.name} must be "
+                    f"{type(p.default).__name__}, not {shown!r}"
+                )
 
 
 @dataclass
