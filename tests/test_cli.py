@@ -321,7 +321,7 @@ def test_stages_replaces_the_pipeline(cli, page):
 
 
 def test_skip_drops_a_stage(cli, page):
-    proc = cli("--skip", "boilerplate-lines", page)
+    proc = cli("--skip", "boilerplate-lines", "--skip", "content", page)
     assert proc.returncode == 0
     assert "Back to top" in proc.stdout.decode()
 
@@ -399,7 +399,7 @@ def test_config_from_pyproject(cli, tmp_path, page):
 
 
 def test_config_from_newsclean_toml_in_a_parent_folder(cli, tmp_path, page):
-    (tmp_path / "newsclean.toml").write_text('skip = ["boilerplate-lines"]\n')
+    (tmp_path / "newsclean.toml").write_text('skip = ["boilerplate-lines", "content"]\n')
     sub = tmp_path / "sub"
     sub.mkdir()
     proc = cli("../page.txt", cwd=sub)
@@ -515,8 +515,8 @@ def test_stage_options_from_config(cli, tmp_path):
     (tmp_path / "nav.txt").write_text("Home | News | Sport\n")
     args = ("--stages", "boilerplate-lines,safety-valve,normalize", "nav.txt")
     proc = cli(*args)
-    assert proc.stdout == b""
-    assert "safety valve" in err(proc)  # nothing left: the valve notes it
+    assert proc.stdout == b"Home | News | Sport\n"  # nothing would be left: the valve keeps it
+    assert "safety valve" in err(proc)
     (tmp_path / "newsclean.toml").write_text("[options.safety-valve]\nmin_words = 0\n")
     proc = cli(*args)
     assert proc.stdout == b""

@@ -8,7 +8,7 @@ from newsclean.document import Document
 from newsclean.pipeline import Pipeline
 from newsclean.stages import content as C
 
-OWN = C.FEATURES[:15]
+OWN = C.FEATURES[:16]
 
 
 def signals(text: str, lang: str = "en") -> dict[str, float]:
@@ -36,6 +36,8 @@ def signals(text: str, lang: str = "en") -> dict[str, float]:
         ("Updated 12.03.2021", "date", 1.0),
         ("Every word Is Capitalised Here", "capitalised", 4 / 5),
         ("   * Photos        Allardyce started his career at Blackpool and moved on.", "columns", 1.0),
+        ("News  Politics  Schools  Health", "gaps", 0.75),
+        ("A sentence with  one double space.", "gaps", 1 / 6),
     ],
 )
 def test_signal(text, name, expected):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..packs import Pack, words
 from ..registry import stages
 
@@ -114,53 +114,73 @@ def _ends_sentence_of(above: str, text: str) -> bool:
     )
 
 
+def logical_lines(doc: Document) -> list[list[Line]]:
+    """Kept, non-blank lines grouped into the paragraphs a dumper hard-wrapped; a line of
+    an unwrapped dump is a group of its own."""
+    from ..wrap import continues
+    from .normalize import wrap_width
+
+    width = wrap_width(doc)
+    groups: list[list[Line]] = []
+    prev: Line | None = None
+    for line in doc.lines:
+        if line.removal is not None or not line.text.strip():
+            prev = None
+            continue
+        if prev is not None and width is not None and continues(prev.text, line.text, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    return groups
+
+
 @stages.register("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx) -> None:
     """Remove lines made only of known boilerplate phrases, alone or several in a row.
 
     ``Back to top    Go to home page clear`` and ``Share | Tweet | Email`` go;
     ``The team went back to top form`` stays, and so does ``more.`` when it is the
-    last line of a hard-wrapped paragraph. Rule: ``phrase:<categories>``.
+    last line of a hard-wrapped paragraph: a wrapped paragraph is judged whole.
+    Rule: ``phrase:<categories>``.
     """
-    from ..wrap import continues
-    from .normalize import wrap_width
-
     pack = ctx.pack(doc)
-    width = wrap_width(doc)
-    prev = ""
-    for line in doc.lines:
-        above, prev = prev, line.text
-        if line.removal is not None or not line.text.strip():
-            continue
-        if width is not None and continues(above, line.text, width):
-            continue  # the tail of a wrapped paragraph, not a line of its own
-        if _ends_sentence_of(above, line.text):
-            continue
-        text = line.text
+    for group in logical_lines(doc):
+        if len(group) == 1:
+            text = group[0].text
+            number = group[0].number
+            if number > 1 and _ends_sentence_of(doc.lines[number - 2].text, text):
+                continue
+        else:
+            text = " ".join(line.text for line in group)
         if "[" in text:
             text = IMAGE_RE.sub(" ", text)
         cats = segment(words(text), pack)
         if cats:
-            doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
+            rule = "phrase:" + "+".join(sorted(cats))
+            for line in group:
+                doc.remove(line, "boilerplate-lines", rule)
 
 
 @stages.register("boilerplate-sentences")
 def boilerplate_sentences(doc: Document, ctx) -> None:
     """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
 
-    Patterns are anchored, searched in the lower-cased, space-squeezed line.
-    Rule: ``pattern:<category>``.
+    Patterns are anchored, searched in the lower-cased, space-squeezed paragraph (a
+    hard-wrapped notice goes with all its lines). Rule: ``pattern:<category>``.
     """
     from ..text import squeeze
 
     patterns = ctx.pack(doc).combined_patterns
     if not patterns:
         return
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip() or len(line.text) > 2000:
+    for group in logical_lines(doc):
+        text = group[0].text if len(group) == 1 else " ".join(line.text for line in group)
+        if len(text) > 2000:
             continue
-        low = squeeze(line.text).casefold()
+        low = squeeze(text).casefold()
         for cat, pat in patterns.items():
             if pat.search(low):
-                doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
+                for line in group:
+                    doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
                 break

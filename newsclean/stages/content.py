@@ -64,6 +64,8 @@ MONTHS = frozenset(
     "giugno luglio settembre ottobre dicembre janeiro fevereiro março maio junho julho "
     "setembro outubro novembro dezembro januari februari maart mei augustus".split()
 )
+# A dateline: a year, or a day.month.year date ("4.9 per cent" is not one).
+DATELINE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 DATE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
 
 
@@ -74,6 +76,7 @@ class Unit:
     words: list[str]
     bullet: bool
     columns: bool = False
+    gaps: int = 0
     index: int = 0
     prob: float = 0.5
 
@@ -113,8 +116,9 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
             text = squeeze(" ".join(cells))
             first = current[0].text.lstrip()
             columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, current))
+            gaps = sum(c.count("  ") for c in cells)
             units.append(
-                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS), columns)
+                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS), columns, gaps)
             )
             current.clear()
 
@@ -150,6 +154,7 @@ FEATURES = (
     "date",
     "upper",
     "columns",
+    "gaps",
     "relative_length",
     "position",
     "prev_log_words",
@@ -170,7 +175,7 @@ _SEPARATOR_CHARS = tuple(SEPARATORS)
 
 
 def _own(u: Unit, lang: str) -> list[float]:
-    """The unit's own signals, in the order of FEATURES[:15]."""
+    """The unit's own signals, in the order of FEATURES[:16]."""
     words = u.words
     n = len(words)
     text = u.text
@@ -205,6 +210,7 @@ def _own(u: Unit, lang: str) -> list[float]:
         date,
         1.0 if text.isupper() and n > 1 else 0.0,
         1.0 if u.columns else 0.0,
+        min(u.gaps / max(1, n), 1.0),
     ]
 
 
@@ -477,22 +483,30 @@ def _cut_at_marker(units: list[Unit], lo: int, hi: int, markers, bias: float) ->
     return hi
 
 
-def _extend_to_headline(units: list[Unit], start: int, reach: int = 3) -> int:
-    """Step back over the dateline, byline and one headline above the region."""
+def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
+    """Step back over the dateline, the byline and the headline above the region.
+
+    Dates and "By ..." lines are taken freely; then a headline, and above a short
+    byline ("Staff reporter") one headline more. A line of items split by "|" (a
+    masthead and its section) is not a headline.
+    """
     i = start
-    headline = False
+    titles = 0
+    limit = 1
     while i > 0 and start - i < reach:
         u = units[i - 1]
         n = len(u.words)
         if u.bullet or n == 0:
             break
-        looks_date = bool(DATE_RE.search(u.text)) and n <= 12
+        looks_date = n <= 12 and bool(DATELINE_RE.search(u.text) or any(w in MONTHS for w in u.words))
         looks_byline = u.words[0] in ("by", "von", "par", "por", "di", "door", "от") and n <= 10
         if looks_date or looks_byline:
             i -= 1
             continue
-        if not headline and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")):
-            headline = True
+        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and " | " not in u.text:
+            if titles == 0 and n <= 6:
+                limit = 2  # a byline: the headline is above it
+            titles += 1
             i -= 1
             continue
         break

@@ -47,6 +47,8 @@ def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int 
             doc.restore(line)
         restored += more
         how = "any stage"
+    if not restored:
+        return
     doc.notes.append(
         f"safety valve: cleaning would have kept {kept} of {total} words; "
         f"restored {len(restored)} lines removed by {how}"

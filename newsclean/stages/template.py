@@ -10,7 +10,7 @@ from ..registry import stages
 def template(doc: Document, ctx) -> None:
     """Remove lines that recur across many pages of a corpus (needs ``--template``).
 
-    Without a learned template (``newsclean learn``) this stage does nothing.
+    Without a learned template (``--learn-template``, then ``--template``) it does nothing.
     Rule: ``recurring:<documents>``.
     """
     tpl = getattr(ctx, "template", None) if ctx is not None else None
