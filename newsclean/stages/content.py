@@ -182,16 +182,17 @@ def _own(u: Unit, lang: str) -> list[float]:
     size = max(1, len(text))
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
     stop = sum(map(sw.__contains__, words)) / n if n else 0.0
-    tokens = text.split()
-    alpha = [w for w in tokens if w[:1].isalpha()]
+    # first letters of the space-separated tokens: capitalisation in C loops
+    initials = "".join([w[0] for w in text.split()])
+    alpha = sum(map(str.isalpha, initials))
     if alpha:
-        capitalised = sum(1 for w in alpha if w[0].isupper()) / len(alpha)
-        lowercase = sum(1 for w in alpha if w[0].islower()) / len(alpha)
+        capitalised = sum(map(str.isupper, initials)) / alpha
+        lowercase = sum(map(str.islower, initials)) / alpha
     else:
         capitalised = lowercase = 0.0
     word_length = sum(map(len, words)) / n if n else 0.0
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if text.endswith(TERMINAL) else 0)
-    digits = sum(map(str.isdigit, text)) / size
+    digits = sum(map(text.count, "0123456789")) / size
     seps = sum(text.count(c) for c in _SEPARATOR_CHARS) / max(1, n)
     date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in words[:12]) else 0.0
     return [
