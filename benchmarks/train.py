@@ -191,6 +191,22 @@ def fit_model(X, y, w, g, a) -> dict:
     }
 
 
+def dump_model(model: dict) -> str:
+    """JSON with one tree per line: small, diffable, and still plain JSON."""
+    out = ["{"]
+    keys = list(model)
+    for i, key in enumerate(keys):
+        end = "," if i + 1 < len(keys) else ""
+        value = model[key]
+        if key in ("first", "second"):
+            trees = ",\n".join("   " + json.dumps(t, separators=(",", ":")) for t in value["trees"])
+            out.append(f' "{key}": {{"init": {value["init"]}, "trees": [\n{trees}\n ]}}{end}')
+        else:
+            out.append(f" {json.dumps(key)}: {json.dumps(value)}{end}")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
 def evaluate(S, pages, model, params):
     """Run the whole default pipeline with this model; the scorer's page metrics."""
     with using(model):
@@ -269,8 +285,7 @@ def main() -> int:
         print(f"{k:9s} pages={m['pages']} F1={m['f1']:.3f} content-kept={m['content_kept']:.3f} "
               f"debris-rm={m['debris_removed']:.3f} lost>10%={m['lost_gt10pct']}")
     with open(a.out, "w", encoding="utf-8") as f:
-        json.dump(model, f, indent=1)
-        f.write("\n")
+        f.write(dump_model(model))
     print(f"wrote {a.out}")
     return 0
 
