@@ -137,3 +137,17 @@ def test_model_file_matches_the_features():
     assert model.params["bias"] > 0
     row = [0.0] * len(C.FEATURES)
     assert 0.0 <= C._sigmoid(model.first(row)) <= 1.0
+
+
+def test_comment_section_without_a_heading_ends_the_article():
+    comments = []
+    for i, name in enumerate(["Ann", "Bill", "Carla"], 1):
+        comments.append([f"I have lived in Kilmore for {20 + i} years and the harbour wall has always "
+                         "needed work; the council should have acted long before this storm came."])
+        comments.append([f"Posted by {name} on March {i}, 2024 at 10:1{i} AM"])
+    raw = page(MENU, *[[p] for p in ARTICLE], *comments)
+    out = Pipeline().clean(raw)
+    for paragraph in ARTICLE:
+        assert paragraph in out
+    assert "Posted by" not in out
+    assert "have lived in Kilmore for 22 years" not in out

@@ -369,19 +369,29 @@ def content(doc: Document, ctx, **options) -> None:
 
 
 def end_markers(doc: Document, markers: dict) -> list[int]:
-    """Line numbers of end-of-article headings ("Related stories", "Comments"...)."""
-    if not markers:
-        return []
-    longest = max(len(m) for m in markers)
+    """Line numbers of end-of-article headings ("Related stories", "Comments"...).
+
+    """
     found = []
-    for line in doc.lines:
-        text = line.text
-        if not text or len(text) > 80:
-            continue
-        words = tuple(WORD_RE.findall(text.casefold()))
-        if 0 < len(words) <= longest and words in markers:
-            found.append(line.number)
-    return found
+    if markers:
+        longest = max(len(m) for m in markers)
+        for line in doc.lines:
+            text = line.text
+            if not text or len(text) > 80:
+                continue
+            words = tuple(WORD_RE.findall(text.casefold()))
+            if 0 < len(words) <= longest and words in markers:
+                found.append(line.number)
+    return sorted(found)
+
+
+def comment_attributions(doc: Document) -> list[int]:
+    """Line numbers of comment attribution lines ("Posted by Ann on 3 May 2008")."""
+    return [
+        line.number
+        for line in doc.lines
+        if line.removal is not None and line.removal.rule == "pattern:comments"
+    ]
 
 
 def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
@@ -414,8 +424,16 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
-    end = _cut_at_marker(units, lo, hi, markers, bias)
+    # a region starts and ends with text the model believes in, not a stray menu item
+    while lo < hi and units[lo].prob < 0.5 and len(units[lo].words) < 5:
+        lo += 1
+    while hi > lo and units[hi].prob < 0.5 and len(units[hi].words) < 5:
+        hi -= 1
+    comments = comment_attributions(doc)
+    end = _cut_at_marker(units, lo, hi, markers, bias, comments)
     limit = len(units) if end == hi else end + 1
+    # past a comment section nothing is article text, however well written
+    last = end if len(comments) >= 2 and end < hi else len(units) - 1
     regions = [(lo, end)]
     todo = [(0, lo), (end + 1, len(units))]
     while todo:
@@ -436,12 +454,12 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     for l2, h2 in regions:
         inside.update(range(l2, h2 + 1))
     i = 0
-    while i < len(units):
+    while i <= last:
         if i in inside or units[i].prob < strong:
             i += 1
             continue
         j = i
-        while j + 1 < len(units) and j + 1 not in inside and units[j + 1].prob >= strong:
+        while j + 1 <= last and j + 1 not in inside and units[j + 1].prob >= strong:
             j += 1
         if sum(len(u.words) for u in units[i : j + 1]) >= 40:
             regions.append((i, j))
@@ -463,10 +481,22 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
             doc.remove(line, "content", f"outside-article:{u.prob:.2f}")
 
 
-def _cut_at_marker(units: list[Unit], lo: int, hi: int, markers, bias: float) -> int:
+def _cut_at_marker(units: list[Unit], lo: int, hi: int, markers, bias: float, comments=()) -> int:
     """End the region at the first end-of-article heading inside it ("Related stories",
     "Comments") that is followed by low-content units and has more article text above
-    it than below it."""
+    it than below it.
+
+    A comment section without a heading announces itself by its attribution lines
+    ("Posted by Ann on 3 May 2008", "12. Bill:"): the region ends at the first of two
+    or more of them that stand below some article text, however long the comments.
+    """
+    for k, number in enumerate(comments[:-1]):
+        cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
+        if cut is None or cut <= lo:
+            continue
+        if sum(len(u.words) for u in units[lo:cut] if u.prob >= bias) >= 30:
+            hi = cut - 1
+            break
     if not markers:
         return hi
     for number in markers:
