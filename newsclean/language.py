@@ -10,6 +10,8 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .packs import WORD_RE
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -65,13 +67,15 @@ ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
 def guess_language(text: str, *, sample: int = 20000) -> str | None:
     """The language whose stopwords are most frequent in (the start of) ``text``."""
-    counts = dict.fromkeys(STOPWORDS, 0)
-    seen = 0
-    for w in WORD_RE.findall(text[:sample].casefold()):
-        seen += 1
-        for lang, sw in STOPWORDS.items():
-            if w in sw:
-                counts[lang] += 1
+    return guess_language_of_words(WORD_RE.findall(text[:sample].casefold()))
+
+
+def guess_language_of_words(words) -> str | None:
+    """:func:`guess_language` for the text's lower-cased words (``packs.words``)."""
+    found = Counter(words)
+    seen = sum(found.values())
+    # Look each stopword up among the words found (not each word in every list).
+    counts = {lang: sum(found[w] for w in sw if w in found) for lang, sw in STOPWORDS.items()}
     best = max(counts, key=counts.__getitem__)
     if counts[best] < 3 or counts[best] < 0.05 * seen:
         return None

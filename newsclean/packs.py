@@ -31,6 +31,9 @@ import regex
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
 WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
 
+# An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
+
 CATEGORIES = (
     "navigation",
     "share",
@@ -60,6 +63,54 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(text.casefold()))
 
 
+# WORD_RE or a line break: one findall over the whole case-folded document gives every
+# line's tokens (a token never spans a line break), instead of one findall per line.
+_TOKENS_OR_NEWLINE = regex.compile(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
+
+
+def line_tokens(doc) -> list[str]:
+    """Per line, its case-folded word tokens joined by single spaces.
+
+    Equal, line for line, to ``" ".join(WORD_RE.findall(line.text.casefold()))``.
+
+    >>> from newsclean.document import Document
+    >>> line_tokens(Document.from_text("Back to TOP\\n\\n» Home «"))
+    ['back to top', '', 'home']
+    """
+
+    def compute(d) -> list[str]:
+        if not d.lines:
+            return []
+        joined = " ".join(_TOKENS_OR_NEWLINE.findall(d.source_text.casefold()))
+        return [part.strip(" ") for part in joined.split("\n")]
+
+    return doc.view("line_tokens", compute)
+
+
+def prefix_words(doc, size: int) -> list[str]:
+    """``WORD_RE.findall(doc.source_text[:size].casefold())``, from the line tokens.
+
+    >>> from newsclean.document import Document
+    >>> prefix_words(Document.from_text("One two\\nThree four"), 11)
+    ['one', 'two', 'thr']
+    """
+    tokens = line_tokens(doc)
+    if sum(map(len, (line.text for line in doc.lines))) + len(doc.lines) <= size:
+        return " ".join(tokens).split()  # the whole text is the sample
+    parts: list[str] = []
+    total = 0
+    for line, joined in zip(doc.lines, tokens):
+        end = total + len(line.text)
+        if end > size:  # the line the sample ends in: only its start counts
+            parts.extend(WORD_RE.findall(line.text[: max(0, size - total)].casefold()))
+            break
+        parts.extend(joined.split(" ") if joined else ())
+        total = end + 1
+        if total >= size:
+            break
+    return parts
+
+
 @dataclass
 class Pack:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -84,6 +135,26 @@ class Pack:
         for cat, pat in self.patterns:
             by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
         return {cat: regex.compile("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
+
+    @functools.cached_property
+    def any_pattern(self) -> "regex.Pattern | None":
+        """Every pattern in one alternation: a line it does not match matches none.
+
+        None (no shortcut) when a pattern sets global inline flags such as ``(?x)``,
+        which would change how the other alternatives are read.
+        """
+        if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
+            return None
+        try:
+            return regex.compile("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
+        except regex.error:  # e.g. one group name in two categories
+            return None
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of every phrase: a line with another word (not a number) is no
+        list of phrases."""
+        return frozenset(w for phrase in self.phrases for w in phrase)
 
 
 def parse_pack(text: str, source: str = "<rules>") -> Pack:

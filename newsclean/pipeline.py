@@ -14,10 +14,13 @@ from typing import Iterable, Sequence
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
 from .document import Document
-from .language import guess_language
-from .packs import Pack, pack_for
+from .language import guess_language_of_words
+from .packs import Pack, pack_for, prefix_words
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
+
+# guess_language reads this many characters from the start of the text.
+LANGUAGE_SAMPLE = 20000
 
 DEFAULT_STAGES: list[str] = [
     "layout",
@@ -42,7 +45,8 @@ class Context:
 
     def language_of(self, doc: Document) -> str:
         if doc.language is None:
-            doc.language = self.language or guess_language(doc.source_text) or "en"
+            # The words of guess_language(doc.source_text), from the tokens boilerplate-lines uses.
+            doc.language = self.language or guess_language_of_words(prefix_words(doc, LANGUAGE_SAMPLE)) or "en"
         return doc.language
 
     def pack(self, doc: Document) -> Pack:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
-from ..packs import WORD_RE, Pack
+from ..packs import WORD_RE, Pack, line_tokens
 from ..registry import stages
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
@@ -33,7 +33,10 @@ _LINE_MAX_WORDS = 40
 
 
 def _is_symbols_only(text: str) -> bool:
-    return not any(c.isalnum() for c in text)
+    # Most lines start with a letter: answer those without walking the line.
+    return not text[:1].isalnum() and not any(map(str.isalnum, text))
+
+
 
 
 @stages.register("layout")
@@ -76,6 +79,12 @@ def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
     n = len(tokens)
     if n == 0 or n > _LINE_MAX_WORDS:
         return None
+    vocabulary = pack.vocabulary
+    if not vocabulary.issuperset(tokens):
+        # A token in no phrase can only be a number: most lines of prose end here.
+        for t in tokens:
+            if t not in vocabulary and not t.isdigit():
+                return None
     phrases = pack.phrases
     longest = pack.longest
     # best[i]: categories used to cover tokens[:i] (None: not coverable)
@@ -103,13 +112,15 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     ``The team went back to top form`` stays. Rule: ``phrase:<categories>``.
     """
     pack = ctx.pack(doc)
-    for line in doc.lines:
+    all_tokens = line_tokens(doc)
+    for line, joined in zip(doc.lines, all_tokens):
         if line.removal is not None or not line.text.strip():
             continue
         text = line.text
         if "[" in text:
-            text = IMAGE_RE.sub(" ", text)
-        tokens = tuple(WORD_RE.findall(text.casefold()))
+            tokens = tuple(WORD_RE.findall(IMAGE_RE.sub(" ", text).casefold()))
+        else:
+            tokens = tuple(joined.split(" ")) if joined else ()
         cats = segment(tokens, pack)
         if cats:
             doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
@@ -122,15 +133,16 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     Patterns are anchored, searched in the lower-cased, space-squeezed line.
     Rule: ``pattern:<category>``.
     """
-    from ..text import squeeze
-
-    patterns = ctx.pack(doc).combined_patterns
+    pack = ctx.pack(doc)
+    patterns = pack.combined_patterns
     if not patterns:
         return
-    for line in doc.lines:
+    any_pattern = pack.any_pattern  # one search rules out most lines
+    for line, low in zip(doc.lines, doc.folded_squeezed_lines()):
         if line.removal is not None or not line.text.strip() or len(line.text) > 2000:
             continue
-        low = squeeze(line.text).casefold()
+        if any_pattern is not None and not any_pattern.search(low):
+            continue
         for cat, pat in patterns.items():
             if pat.search(low):
                 doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
