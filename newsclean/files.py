@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -135,6 +134,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
     A symbolic link is written through: its target gets the new content, the link stays.
     """
+    import tempfile  # not on the start-up path of a run that writes to stdout
+
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:

@@ -134,15 +134,17 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     Rule: ``pattern:<category>``.
     """
     pack = ctx.pack(doc)
-    patterns = pack.combined_patterns
-    if not patterns:
+    if not pack.patterns:
         return
     any_pattern = pack.any_pattern  # one search rules out most lines
+    patterns = None  # per category, compiled on the first line that may match
     for line, low in zip(doc.lines, doc.folded_squeezed_lines()):
         if line.removal is not None or not line.text.strip() or len(line.text) > 2000:
             continue
         if any_pattern is not None and not any_pattern.search(low):
             continue
+        if patterns is None:
+            patterns = pack.combined_patterns
         for cat, pat in patterns.items():
             if pat.search(low):
                 doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
