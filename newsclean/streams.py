@@ -162,5 +162,8 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
         else:
             out.flush()
     if not quiet and total_skipped:
-        sys.stderr.write(f"{total_written} records cleaned, {total_skipped} bad lines skipped.\n")
+        sys.stderr.write(
+            f"{total_written} record{'' if total_written == 1 else 's'} cleaned, "
+            f"{total_skipped} bad line{'' if total_skipped == 1 else 's'} skipped.\n"
+        )
     return EXIT_OK
