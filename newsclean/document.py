@@ -108,21 +108,6 @@ class Document:
         """The input text (line endings folded to ``\\n``, BOM dropped)."""
         return "\n".join(line.text for line in self.lines)
 
-    def source_prefix(self, size: int) -> str:
-        """``source_text[:size]`` without joining the lines beyond it.
-
-        >>> Document.from_text("ab\\ncd\\nef").source_prefix(4)
-        'ab\\nc'
-        """
-        parts: list[str] = []
-        total = 0
-        for line in self.lines:
-            parts.append(line.text)
-            total += len(line.text) + 1
-            if total >= size:
-                break
-        return "\n".join(parts)[:size]
-
     def view(self, key: str, compute):
         """A per-document value, ``compute(self)``, computed on first use and cached.
 

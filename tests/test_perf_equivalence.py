@@ -7,10 +7,12 @@ on text full of the characters that make line handling tricky.
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean.document import Document
 from newsclean.language import STOPWORDS, guess_language, guess_language_of_words
 from newsclean.packs import WORD_RE, line_tokens, parse_pack, prefix_words
@@ -44,7 +46,6 @@ def test_document_views_match_per_line_definitions(text):
 def test_prefix_words_are_the_words_of_the_prefix(text, size):
     doc = Document.from_text(text)
     assert prefix_words(doc, size) == WORD_RE.findall(doc.source_text[:size].casefold())
-    assert doc.source_prefix(size) == doc.source_text[:size]
 
 
 def _old_guess(text: str, sample: int = 20000):
@@ -118,3 +119,12 @@ def test_any_pattern_steps_aside_for_global_flags():
     pack = parse_pack("[a]\nre: (?x) we \\s use\n[b]\nre: ^home page$\n")
     assert pack.any_pattern is None
     assert isinstance(parse_pack("[a]\nre: (?i:We) use\n").any_pattern, regex.Pattern)
+
+
+@pytest.mark.xfail(strict=True, reason="wrap width is measured on raw lines (indent included), so a second "
+                   "pass over the squeezed output detects another width and joins lines the first pass kept "
+                   "apart; found by the pre-commit benchmark (31 of 1,000 clean files rewritten)")
+def test_cleaning_twice_changes_nothing():
+    page = "council ferry school bridge.\n    winter plans river station ferry river\ncouncil station.\n"
+    once = newsclean.clean(page)
+    assert newsclean.clean(once) == once
