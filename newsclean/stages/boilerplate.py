@@ -53,7 +53,7 @@ def layout(doc: Document, ctx) -> None:
         text = line.text.strip()
         if not text:
             continue
-        if _is_symbols_only(text):
+        if not text[0].isalnum() and _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
         elif text[0] == "[" and not IMAGE_RE.sub("", text).strip(" \t\u00a0|-*"):
             doc.remove(line, "layout", "image-placeholder")
@@ -114,13 +114,17 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     pack = ctx.pack(doc)
     all_tokens = line_tokens(doc)
     for line, joined in zip(doc.lines, all_tokens):
-        if line.removal is not None or not line.text.strip():
+        if line.removal is not None:
             continue
         text = line.text
         if "[" in text:
+            if not text.strip():
+                continue
             tokens = tuple(WORD_RE.findall(IMAGE_RE.sub(" ", text).casefold()))
+        elif not joined or joined.count(" ") >= _LINE_MAX_WORDS:
+            continue  # no words (blank, symbols) or too many: segment() would say None
         else:
-            tokens = tuple(joined.split(" ")) if joined else ()
+            tokens = tuple(joined.split(" "))
         cats = segment(tokens, pack)
         if cats:
             doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
