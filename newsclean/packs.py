@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -32,7 +33,8 @@ import regex
 WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
 
 # An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
+# The standard re module: compiling with regex costs start-up time.
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z^-]+\)")
 
 CATEGORIES = (
     "navigation",
