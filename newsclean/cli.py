@@ -99,10 +99,19 @@ def _options_from_config(raw: dict) -> tuple:
     )
 
 
-def _progress_wanted(quiet: bool, n: int) -> bool:
+def _progress_wanted(quiet: bool, n: int, mode: Mode) -> bool:
     if quiet or n < 2 or not sys.stderr.isatty():
         return False
+    if mode in (Mode.STDOUT, Mode.DIFF) and sys.stdout.isatty():
+        return False  # the bar would be drawn over the text it is printing
     return not (os.environ.get("CI") or os.environ.get("PRE_COMMIT"))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (containers)
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
 
 
 @app.command()
@@ -134,6 +143,9 @@ def cli(
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to take in folders (default *.txt)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to leave out."),
     jobs: Optional[int] = typer.Option(None, "-j", "--jobs", help="Worker processes for many files (default: the number of cores)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Run on a Dask cluster: a scheduler ADDRESS (tcp://host:8786) or 'local'; needs newsclean[dask].",
+    ),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding: utf-8 (default), a codec name, or 'auto'."),
     input_format: str = typer.Option("text", "--input-format", help="text, or jsonl (one JSON object per line)."),
     text_field: str = typer.Option("text", "--text-field", help="With --input-format jsonl: the field to clean."),
@@ -180,7 +192,7 @@ def cli(
 
 def run(
     files, output, in_place, check, diff, color, fmt, explain, stages, skip, list_stages, rules,
-    language, template, learn_template, min_docs, min_share, include, exclude, jobs, encoding,
+    language, template, learn_template, min_docs, min_share, include, exclude, jobs, scheduler, encoding,
     input_format, text_field, with_removed, on_bad_line, config, quiet, verbose, debug, version,
     usage=lambda: "Usage: newsclean [OPTIONS] [FILES]...",
 ) -> int:
@@ -234,6 +246,8 @@ def run(
             return EXIT_USAGE
         files = ["-"]
 
+    if input_format == "jsonl" and scheduler:
+        return _run_jsonl_dask(files, plan, output, scheduler, jobs, text_field, with_removed, on_bad_line, quiet)
     if input_format == "jsonl":
         from .streams import clean_jsonl
 
@@ -275,7 +289,7 @@ def run(
     plan = Plan(**{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None})
 
     if jobs is None:
-        jobs = cfg.get("jobs") or os.cpu_count() or 1
+        jobs = cfg.get("jobs") or _cores()
     # A pool costs ~0.1 s to start: worth it only for many files.
     use_jobs = jobs if len(sources) >= 8 * max(1, jobs) else 1
 
@@ -284,9 +298,17 @@ def run(
     if mode is Mode.STDOUT and output:
         out_file = open(output, "wb")
     color_diff = _color_wanted(color, sys.stdout)
-    progress = _Progress(len(sources), sum(_size(s) for s in sources)) if _progress_wanted(quiet, len(sources)) else None
+    progress = _Progress(len(sources), sum(_size(s) for s in sources)) if _progress_wanted(quiet, len(sources), mode) else None
+    client = None
+    if scheduler:
+        from . import dask as nc_dask  # only here: dask costs nothing on the start-up path
+
+        client = nc_dask.connect(scheduler, workers=jobs)
+        outcomes = nc_dask.process_files(sources, plan, client)
+    else:
+        outcomes = process_many(sources, plan, use_jobs)
     try:
-        for outcome in process_many(sources, plan, use_jobs):
+        for outcome in outcomes:
             counts[outcome.status] += 1
             if progress:
                 progress.advance(outcome.bytes_in)
@@ -317,6 +339,8 @@ def run(
             progress.close()
         if out_file:
             out_file.close()
+        if client is not None:
+            nc_dask.close(client)
 
     if not quiet and (many or mode in (Mode.IN_PLACE, Mode.CHECK, Mode.OUTPUT_DIR)):
         _summary(counts, mode)
@@ -383,6 +407,38 @@ def _run_stdin(plan: Plan, output, check, diff, color, explain) -> int:
     else:
         _write_out(out)
     return EXIT_OK
+
+
+def _run_jsonl_dask(files, plan, output, scheduler, jobs, text_field, with_removed, on_bad_line, quiet) -> int:
+    """--input-format jsonl --scheduler: one part-NNNNN.jsonl per input file in -o DIR."""
+    if "-" in files:
+        raise UsageError("--scheduler reads JSONL files, not stdin")
+    if not output:
+        raise UsageError("--scheduler with --input-format jsonl needs -o DIR (one part file per input)")
+    from . import dask as nc_dask
+
+    client = nc_dask.connect(scheduler, workers=jobs)
+    try:
+        results = nc_dask.clean_jsonl_files(
+            files, plan, output, client, text_field=text_field, with_removed=with_removed,
+            skip_bad=on_bad_line == "skip",
+        )
+    finally:
+        nc_dask.close(client)
+    failed = 0
+    for r in results:
+        for msg in r["bad"]:
+            _err(f"skipped {msg}")
+        if r["error"]:
+            failed += 1
+            _err(f"error: {r['error']}")
+    if not quiet:
+        written = sum(r["written"] for r in results)
+        skipped = sum(r["skipped"] for r in results)
+        _err(f"{_plural(written, 'record')} cleaned into {_plural(len(results) - failed, 'file')} in {output}"
+             + (f", {_plural(skipped, 'bad line')} skipped" if skipped else "")
+             + (f", {_plural(failed, 'file')} failed" if failed else "") + ".")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _learn(files, plan, dest, include, exclude, cfg, min_docs, min_share, quiet) -> int:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .text import squeeze_lines
+
 # Only these end a line. str.splitlines() would also split on \x0b \x0c \x1c-\x1e \x85
 # \u2028 \u2029, which occur inside scraped text and must come out as they came in.
 _NEWLINES = ("\r\n", "\n", "\r")
@@ -79,6 +81,10 @@ class Document:
     language: str | None = None
     notes: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    # Per-document views of the lines computed once, in one pass over the whole text
+    # rather than one call per line (see squeezed_lines, folded_lines). Stages never
+    # change a line's text, so the views stay valid for the document's life.
+    _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str) -> "Document":
@@ -112,6 +118,36 @@ class Document:
         """The input text (line endings folded to ``\\n``, BOM dropped)."""
         return "\n".join(line.text for line in self.lines)
 
+    def view(self, key: str, compute):
+        """A per-document value, ``compute(self)``, computed on first use and cached.
+
+        >>> doc = Document.from_text("a\\nb")
+        >>> doc.view("count", lambda d: len(d.lines)), doc.view("count", lambda d: 0)
+        (2, 2)
+        """
+        views = self._views
+        if key not in views:
+            views[key] = compute(self)
+        return views[key]
+
+    def squeezed_lines(self) -> list[str]:
+        """Each line through :func:`newsclean.text.squeeze`, index for index.
+
+        Computed once per document, in a few passes over the whole text.
+
+        >>> Document.from_text("  a\\u00a0 b \\n\\tc\\u200bd").squeezed_lines()
+        ['a b', 'cd']
+        """
+        return self.view("squeezed", _squeezed)
+
+    def folded_squeezed_lines(self) -> list[str]:
+        """``squeeze(line).casefold()`` for each line, in one ``casefold`` call.
+
+        Per line or all at once give the same result: case folding works character by
+        character and never yields a line break or a space.
+        """
+        return self.view("folded_squeezed", _folded_squeezed)
+
     def kept_paragraphs(self) -> list[Paragraph]:
         """The normalizer's paragraphs, or runs of kept lines if it did not run."""
         if self.paragraphs is not None:
@@ -128,6 +164,17 @@ class Document:
         if run:
             out.append(Paragraph("\n".join(x.text for x in run), [x.number for x in run]))
         return out
+
+
+def _squeezed(doc: Document) -> list[str]:
+    if not doc.lines:
+        return []
+    return squeeze_lines(doc.source_text)
+
+
+def _folded_squeezed(doc: Document) -> list[str]:
+    squeezed = doc.squeezed_lines()
+    return "\n".join(squeezed).casefold().split("\n") if squeezed else []
 
 
 def detect_newline(text: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -128,13 +127,19 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding, "replace")
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path``'s content with ``data`` so that a crash leaves old or new, never
     a mix: a unique temp file in the same folder, fsync, the original's permission
     bits, ``os.replace``, then fsync the folder. The temp file is removed on error.
 
+    ``durable=False`` skips both fsyncs (still temp file + rename, so no reader sees a
+    half-written file): for outputs derived from inputs that stay untouched (``-o DIR``),
+    where two fsyncs per file would cost more than cleaning it.
+
     A symbolic link is written through: its target gets the new content, the link stays.
     """
+    import tempfile  # not on the start-up path of a run that writes to stdout
+
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
@@ -155,7 +160,8 @@ def write_atomic(path: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -166,7 +172,8 @@ def write_atomic(path: str, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise InputError(f"{path}: write failed: {exc.strerror or exc}") from None
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
 
 
 def _fsync_dir(folder: str) -> None:

@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 
 import regex
 
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
 WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
+
+# An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
+# The standard re module: compiling with regex costs start-up time.
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z^-]+\)")
 
 CATEGORIES = (
     "navigation",
@@ -90,6 +95,30 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
+# WORD_RE or a line break: one findall over the whole case-folded document gives every
+# line's tokens (a token never spans a line break), instead of one findall per line.
+_TOKENS_OR_NEWLINE = regex.compile(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
+
+
+def line_tokens(doc) -> list[str]:
+    """Per line, its case-folded word tokens joined by single spaces.
+
+    Equal, line for line, to ``" ".join(WORD_RE.findall(line.text.casefold()))``.
+
+    >>> from newsclean.document import Document
+    >>> line_tokens(Document.from_text("Back to TOP\\n\\n» Home «"))
+    ['back to top', '', 'home']
+    """
+
+    def compute(d) -> list[str]:
+        if not d.lines:
+            return []
+        joined = " ".join(_TOKENS_OR_NEWLINE.findall(d.source_text.casefold()))
+        return [part.strip(" ") for part in joined.split("\n")]
+
+    return doc.view("line_tokens", compute)
+
+
 @dataclass
 class Pack:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -114,6 +143,26 @@ class Pack:
         for cat, pat in self.patterns:
             by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
         return {cat: regex.compile("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
+
+    @functools.cached_property
+    def any_pattern(self) -> "regex.Pattern | None":
+        """Every pattern in one alternation: a line it does not match matches none.
+
+        None (no shortcut) when a pattern sets global inline flags such as ``(?x)``,
+        which would change how the other alternatives are read.
+        """
+        if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
+            return None
+        try:
+            return regex.compile("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
+        except regex.error:  # e.g. one group name in two categories
+            return None
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of every phrase: a line with another word (not a number) is no
+        list of phrases."""
+        return frozenset(w for phrase in self.phrases for w in phrase)
 
 
 def parse_pack(text: str, source: str = "<rules>", *, validate: bool = True) -> Pack:
@@ -150,9 +199,10 @@ def parse_pack(text: str, source: str = "<rules>", *, validate: bool = True) -> 
 @functools.lru_cache(maxsize=None)
 def builtin_pack(lang: str) -> Pack:
     """The pack shipped for ``lang`` (an empty pack for a language without one)."""
+    # A plain open beside this module: importlib.resources costs ~3 ms of start-up.
+    path = os.path.join(PHRASES_DIR, f"{lang}.txt")
     try:
-        # a plain open(): importlib.resources costs ~20 ms of start-up per call
-        with open(os.path.join(PHRASES_DIR, f"{lang}.txt"), encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             text = f.read()
     except FileNotFoundError:
         return Pack()

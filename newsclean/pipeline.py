@@ -19,6 +19,7 @@ from .packs import Pack, pack_for
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
 
+
 DEFAULT_STAGES: list[str] = [
     "layout",
     "boilerplate-sentences",

@@ -7,7 +7,6 @@ rewritten in place, or a worker of a process pool.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import os
 from dataclasses import dataclass, field
@@ -122,6 +121,8 @@ def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[byte
 
 
 def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
+    import difflib  # only --diff pays for it
+
     a = old.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     b = new.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     lines = difflib.unified_diff(a, b, fromfile=f"{name}\t(original)", tofile=f"{name}\t(cleaned)")
@@ -162,7 +163,8 @@ def process(source: Source, plan: Plan) -> Outcome:
             except OSError:
                 same = False
             if not same:
-                write_atomic(dest, out)
+                # The input stays as it was: no fsync per output file (see write_atomic).
+                write_atomic(dest, out, durable=False)
         return outcome
     except InputError as exc:
         return Outcome(name, "failed", message=str(exc))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Spaces that render like a space: non-breaking, figure, thin, ideographic, tab...
 _SPACES = "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Invisible characters with no meaning in running text. ZWNJ/ZWJ are kept: they
@@ -22,3 +24,24 @@ def squeeze(text: str) -> str:
     if "  " in out:
         out = " ".join(part for part in out.split(" ") if part)
     return out.strip()
+
+
+# The same in whole-text passes (a translate with deletions is slow on long text).
+_SPACE_RE = re.compile(f"[{_SPACES}]")
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_RUN_RE = re.compile("  +")
+
+
+def squeeze_lines(text: str) -> list[str]:
+    """:func:`squeeze` of each ``\\n``-separated line of ``text``, line for line.
+
+    >>> squeeze_lines("  Back\\u00a0to\\u200b top   now\\t\\n\\n a  b ")
+    ['Back to top now', '', 'a b']
+    """
+    if _SPACE_RE.search(text):
+        text = _SPACE_RE.sub(" ", text)
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub("", text)
+    if "  " in text:
+        text = _RUN_RE.sub(" ", text)  # a run of spaces never spans a line break
+    return [line.strip() for line in text.split("\n")]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import regex
 
 from ..document import Document, Line
-from ..packs import Pack, words
+from ..packs import Pack, line_tokens, words
 from ..registry import stages
+from ..text import squeeze
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
 IMAGE_RE = regex.compile(
@@ -33,7 +34,10 @@ _LINE_MAX_WORDS = 40
 
 
 def _is_symbols_only(text: str) -> bool:
-    return not any(c.isalnum() for c in text)
+    # Most lines start with a letter: answer those without walking the line.
+    return not text[:1].isalnum() and not any(map(str.isalnum, text))
+
+
 
 
 @stages.register("layout")
@@ -50,7 +54,7 @@ def layout(doc: Document, ctx) -> None:
         text = line.text.strip()
         if not text:
             continue
-        if _is_symbols_only(text):
+        if not text[0].isalnum() and _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
         elif text[0] == "[" and not IMAGE_RE.sub("", text).strip(" \t\u00a0|-*"):
             doc.remove(line, "layout", "image-placeholder")
@@ -76,6 +80,12 @@ def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
     n = len(tokens)
     if n == 0 or n > _LINE_MAX_WORDS:
         return None
+    vocabulary = pack.vocabulary
+    if not vocabulary.issuperset(tokens):
+        # A token in no phrase can only be a number: most lines of prose end here.
+        for t in tokens:
+            if t not in vocabulary and not t.isdigit():
+                return None
     phrases = pack.phrases
     longest = pack.longest
     # best[i]: categories used to cover tokens[:i] (None: not coverable)
@@ -145,17 +155,26 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     Rule: ``phrase:<categories>``.
     """
     pack = ctx.pack(doc)
+    all_tokens = line_tokens(doc)  # each line's words, computed once per document
     for group in logical_lines(doc):
         if len(group) == 1:
-            text = group[0].text
-            number = group[0].number
-            if number > 1 and _ends_sentence_of(doc.lines[number - 2].text, text):
+            line = group[0]
+            text = line.text
+            if line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, text):
                 continue
+            if "[" in text:
+                tokens = words(IMAGE_RE.sub(" ", text))
+            else:
+                joined = all_tokens[line.number - 1]
+                if not joined or joined.count(" ") >= _LINE_MAX_WORDS:
+                    continue  # no words, or too many: segment() would say None
+                tokens = tuple((joined.replace("-", "") if "-" in joined else joined).split(" "))
         else:
             text = " ".join(line.text for line in group)
-        if "[" in text:
-            text = IMAGE_RE.sub(" ", text)
-        cats = segment(words(text), pack)
+            if "[" in text:
+                text = IMAGE_RE.sub(" ", text)
+            tokens = words(text)
+        cats = segment(tokens, pack)
         if cats:
             rule = "phrase:" + "+".join(sorted(cats))
             for line in group:
@@ -169,16 +188,25 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     Patterns are anchored, searched in the lower-cased, space-squeezed paragraph (a
     hard-wrapped notice goes with all its lines). Rule: ``pattern:<category>``.
     """
-    from ..text import squeeze
-
-    patterns = ctx.pack(doc).combined_patterns
-    if not patterns:
+    pack = ctx.pack(doc)
+    if not pack.patterns:
         return
+    any_pattern = pack.any_pattern  # one search rules out most lines
+    patterns = None  # per category, compiled on the first line that may match
+    folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
-        text = group[0].text if len(group) == 1 else " ".join(line.text for line in group)
+        if len(group) == 1:
+            text = group[0].text
+            low = folded[group[0].number - 1]
+        else:
+            text = " ".join(line.text for line in group)
+            low = squeeze(text).casefold()
         if len(text) > 2000:
             continue
-        low = squeeze(text).casefold()
+        if any_pattern is not None and not any_pattern.search(low):
+            continue
+        if patterns is None:
+            patterns = pack.combined_patterns
         for cat, pat in patterns.items():
             if pat.search(low):
                 for line in group:

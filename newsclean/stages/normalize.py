@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from ..document import Document, Line, Paragraph
-from ..packs import WORD_RE
+from ..packs import WORD_RE, line_tokens
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import continues, detect_width
@@ -75,12 +75,15 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
             numbers.clear()
             sources.clear()
 
-    for line in doc.lines:
-        if line.removal is not None or line.blank:
-            flush()
+    squeezed = doc.squeezed_lines()  # squeeze() of every line, computed once per document
+    for line, text in zip(doc.lines, squeezed):
+        if line.removal is not None or not line.text.strip():  # removed or blank
+            if parts:
+                flush()
             prev = None
             continue
-        text = _clean_line(line.text)
+        if "[" in line.text:
+            text = _clean_line(line.text)
         if not text:
             prev = line
             continue
@@ -89,7 +92,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
             sources.append([line.number])
         elif prev is not None and continues(prev.text, line.text, width):
             if vocabulary is None and parts[-1].endswith("-"):
-                vocabulary = set(WORD_RE.findall(doc.source_text.casefold()))
+                # The words of WORD_RE.findall(doc.source_text.casefold()), computed once.
+                vocabulary = set(" ".join(line_tokens(doc)).split())
             parts[-1] = _join(parts[-1], text, vocabulary)
             sources[-1].append(line.number)
         else:

@@ -1,0 +1,226 @@
+"""JSONL streams (--input-format jsonl): records in, the same records with clean text out.
+
+The CLI cases run the real command in a subprocess: stdin, stdout and exit codes are
+what a user of a shell pipeline sees.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+
+import pytest
+
+import newsclean
+from newsclean.runner import Plan
+from newsclean.streams import BadRecord, clean_record, clean_stream, dump_record
+
+PAGE = "Go to home page\n\nThe minister spoke for an hour about the budget.\n\nBack to top | Share"
+OTHER = "Share on Facebook | Tweet\nA second story, about the harbour, told in one line."
+
+
+def run_cli(*args, stdin: bytes = b"", env=None, cwd=None):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("PRE_COMMIT", None)
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *args], input=stdin, capture_output=True, env=full_env, cwd=cwd,
+        timeout=60,
+    )
+
+
+def jsonl(*records) -> bytes:
+    return b"".join(json.dumps(r).encode() + b"\n" for r in records)
+
+
+def records(out: bytes) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+# ---------------------------------------------------------------- the library core
+
+
+def test_clean_record_cleans_the_text_and_keeps_every_other_field_in_order():
+    rec = {"id": 7, "url": "https://example.org/a", "text": PAGE, "meta": {"lang": "en", "tags": [1, 2]}}
+    out = clean_record(rec, Plan())
+    assert list(out) == ["id", "url", "text", "meta"]
+    assert out["text"] == newsclean.clean(PAGE)
+    assert (out["id"], out["url"], out["meta"]) == (7, "https://example.org/a", {"lang": "en", "tags": [1, 2]})
+
+
+def test_with_removed_lists_each_removed_line_with_stage_and_rule():
+    out = clean_record({"text": PAGE}, Plan(), with_removed=True)
+    expected = [
+        {"line": r.line, "text": r.text, "stage": r.stage, "rule": r.rule}
+        for r in newsclean.clean_and_explain(PAGE).removed
+    ]
+    assert out["removed"] == expected
+    assert [r["line"] for r in out["removed"]] == [1, 5]
+
+
+def test_another_text_field():
+    out = clean_record({"body": PAGE, "text": "left alone | Share"}, Plan(), text_field="body")
+    assert out["body"] == newsclean.clean(PAGE)
+    assert out["text"] == "left alone | Share"
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        (b"not json at all", "Expecting value"),
+        (b"[1, 2, 3]", "not a JSON object but list"),
+        (b'"a string"', "not a JSON object but str"),
+        (b'{"id": 1}', "no field 'text'"),
+        (b'{"text": 42}', "field 'text' is not a string"),
+        (b'{"text": null}', "field 'text' is not a string"),
+        (b'{"text": "caf\xe9"}', "invalid continuation byte"),  # Latin-1, not UTF-8
+        (b'{"text": "unterminated', "Invalid control character"),  # the line end inside the string
+    ],
+)
+def test_bad_lines_are_named_by_number_and_reason(line, problem):
+    stream = io.BytesIO(jsonl({"text": "One."}) + line + b"\n" + jsonl({"text": "Three."}))
+    with pytest.raises(BadRecord) as err:
+        clean_stream(stream, io.BytesIO(), Plan(), name="in.jsonl")
+    assert str(err.value).startswith("in.jsonl:2: bad record: ")
+    assert problem in str(err.value)
+
+    skipped: list[str] = []
+    out = io.BytesIO()
+    assert clean_stream(io.BytesIO(stream.getvalue()), out, Plan(), name="in.jsonl", on_bad=skipped.append) == (2, 1)
+    assert [r["text"] for r in records(out.getvalue())] == ["One.\n", "Three.\n"]
+    assert len(skipped) == 1 and skipped[0].startswith("in.jsonl:2: ")
+
+
+def test_blank_lines_and_crlf_line_ends_are_fine():
+    stream = io.BytesIO(b'{"text": "One."}\r\n\r\n   \n{"text": "Two."}')  # no final newline either
+    out = io.BytesIO()
+    assert clean_stream(stream, out, Plan()) == (2, 0)
+    assert [r["text"] for r in records(out.getvalue())] == ["One.\n", "Two.\n"]
+
+
+def test_a_lone_surrogate_is_written_as_an_escape_not_as_broken_utf8():
+    line = dump_record({"text": "a\ud800b", "note": "é"})
+    assert line == b'{"text": "a\\ud800b", "note": "\\u00e9"}\n'
+    assert json.loads(line)["text"] == "a\ud800b"
+
+
+def test_non_ascii_is_written_as_utf8():
+    assert dump_record({"text": "Grüße – ça va"}) == '{"text": "Grüße – ça va"}\n'.encode()
+
+
+# ---------------------------------------------------------------- through the CLI
+
+
+def test_cli_stdin_to_stdout():
+    inp = jsonl({"id": 1, "text": PAGE}, {"id": 2, "text": OTHER, "extra": [True, None]})
+    res = run_cli("--input-format", "jsonl", stdin=inp)
+    assert res.returncode == 0, res.stderr
+    assert records(res.stdout) == [
+        {"id": 1, "text": newsclean.clean(PAGE)},
+        {"id": 2, "text": newsclean.clean(OTHER), "extra": [True, None]},
+    ]
+    assert res.stderr == b""
+
+
+def test_cli_files_in_order_with_text_field_and_removed(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_bytes(jsonl({"body": PAGE}))
+    b.write_bytes(jsonl({"body": OTHER}, {"body": "Plain sentence, nothing to remove."}))
+    res = run_cli("--input-format", "jsonl", "--text-field", "body", "--with-removed", str(a), str(b))
+    assert res.returncode == 0, res.stderr
+    out = records(res.stdout)
+    assert [r["body"] for r in out] == [newsclean.clean(PAGE), newsclean.clean(OTHER), "Plain sentence, nothing to remove.\n"]
+    assert [len(r["removed"]) for r in out] == [2, 1, 0]
+    assert out[1]["removed"][0] == {"line": 1, "text": "Share on Facebook | Tweet", "stage": "boilerplate-lines",
+                                    "rule": "phrase:share"}
+
+
+def test_cli_output_file(tmp_path):
+    dest = tmp_path / "clean.jsonl"
+    res = run_cli("--input-format", "jsonl", "-o", str(dest), "-", stdin=jsonl({"text": PAGE}))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == b""
+    assert records(dest.read_bytes()) == [{"text": newsclean.clean(PAGE)}]
+
+
+def test_cli_bad_line_fails_the_run_by_default_after_the_good_records():
+    inp = jsonl({"text": "One."}) + b"{broken\n" + jsonl({"text": "Three."})
+    res = run_cli("--input-format", "jsonl", stdin=inp)
+    assert res.returncode == 123
+    assert records(res.stdout) == [{"text": "One.\n"}]
+    assert b"<stdin>:2: bad record" in res.stderr
+
+
+def test_cli_bad_lines_skipped_on_request_are_reported_with_their_numbers(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jsonl({"text": "One."}) + b"[]\n" + jsonl({"text": "Three."}) + b'{"id": 4}\n')
+    res = run_cli("--input-format", "jsonl", "--on-bad-line", "skip", str(src))
+    assert res.returncode == 0
+    assert records(res.stdout) == [{"text": "One.\n"}, {"text": "Three.\n"}]
+    err = res.stderr.decode()
+    assert f"skipped {src}:2: bad record: not a JSON object" in err
+    assert f"skipped {src}:4: bad record: no field 'text'" in err
+    assert "2 records cleaned, 2 bad lines skipped." in err
+
+
+def test_cli_bad_lines_are_reported_even_when_quiet():
+    res = run_cli("--input-format", "jsonl", "--on-bad-line", "skip", "-q", stdin=b"nope\n")
+    assert res.returncode == 0
+    assert b"<stdin>:1: bad record" in res.stderr
+    assert b"bad lines skipped" not in res.stderr
+
+
+def test_cli_rejects_an_unknown_on_bad_line_value():
+    res = run_cli("--input-format", "jsonl", "--on-bad-line", "ignore", stdin=b"")
+    assert res.returncode == 2
+
+
+def test_cli_missing_input_file_fails_with_its_name(tmp_path):
+    res = run_cli("--input-format", "jsonl", str(tmp_path / "nope.jsonl"))
+    assert res.returncode == 123
+    assert b"nope.jsonl" in res.stderr
+
+
+def test_records_come_out_while_the_stream_is_still_open():
+    """Each record is written and flushed before the next is read: a reader downstream
+    gets record 1 while the writer upstream has not yet sent record 2."""
+    env = {**os.environ}
+    env.pop("PRE_COMMIT", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in iter(proc.stdout.readline, b"")], daemon=True).start()
+    try:
+        proc.stdin.write(jsonl({"n": 1, "text": PAGE}))
+        proc.stdin.flush()
+        first = lines.get(timeout=30)  # stdin still open: only streaming can answer this
+        assert json.loads(first) == {"n": 1, "text": newsclean.clean(PAGE)}
+        proc.stdin.write(jsonl({"n": 2, "text": OTHER}))
+        proc.stdin.close()
+        second = lines.get(timeout=30)
+        assert json.loads(second)["n"] == 2
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_the_stream_is_read_lazily_not_slurped(monkeypatch):
+    """clean_stream pulls one line at a time: a generator that fails after the first
+    record still lets that record through first."""
+
+    def lines():
+        yield jsonl({"text": "One."})
+        raise RuntimeError("upstream died")
+
+    out = io.BytesIO()
+    with pytest.raises(RuntimeError):
+        clean_stream(lines(), out, Plan())
+    assert records(out.getvalue()) == [{"text": "One.\n"}]
