@@ -109,9 +109,27 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
     """
     units: list[Unit] = []
     current: list[Line] = []
+    squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
+    folded = doc.folded_squeezed_lines()
 
     def flush() -> None:
-        if current:
+        if len(current) == 1 and "   " not in current[0].text.strip():
+            # the common case, one line without table cells: the cached views serve
+            line = current[0]
+            i = line.number - 1
+            text = squeezed[i]
+            units.append(
+                Unit(
+                    [line],
+                    text,
+                    WORD_RE.findall(folded[i]),
+                    line.text.lstrip().startswith(BULLETS),
+                    False,
+                    line.text.strip().count("  "),
+                )
+            )
+            current.clear()
+        elif current:
             cells = [main_cell(ln.text) for ln in current]
             text = squeeze(" ".join(cells))
             first = current[0].text.lstrip()
