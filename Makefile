@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m compileall -q newsclean
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -35,6 +36,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python -m compileall -q newsclean
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 
 # Refit newsclean/content_model.json on ../shared/eval/dev (numpy and scikit-learn are
