@@ -159,6 +159,34 @@ class Pack:
             return None
 
     @functools.cached_property
+    def categorised_pattern(self) -> "tuple[regex.Pattern, dict[str, str]] | None":
+        """Every pattern in one alternation with a named group per category, and the
+        group names' categories: one compile and one search per line.
+
+        Only when every pattern is anchored with ``^`` (all can match only at the start,
+        so the first category in order that matches is the one the alternation reports)
+        and none has global flags or named groups of its own; None otherwise.
+        """
+        if not self.patterns:
+            return None
+        for _, p in self.patterns:
+            if not p.pattern.startswith("^") or "(?P<" in p.pattern or _GLOBAL_FLAGS.search(p.pattern):
+                return None
+        order: list[str] = []
+        by_cat: dict[str, list[str]] = {}
+        for cat, p in self.patterns:
+            if cat not in by_cat:
+                order.append(cat)
+                by_cat[cat] = []
+            by_cat[cat].append(f"(?:{p.pattern})")
+        names = {f"c{i}": cat for i, cat in enumerate(order)}
+        source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
+        try:
+            return regex.compile(source, regex.V0), names
+        except regex.error:
+            return None
+
+    @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word of every phrase: a line with another word (not a number) is no
         list of phrases."""

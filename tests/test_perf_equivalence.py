@@ -92,3 +92,22 @@ def test_cleaning_twice_changes_nothing():
     page = "council ferry school bridge.\n    winter plans river station ferry river\ncouncil station.\n"
     once = newsclean.clean(page)
     assert newsclean.clean(once) == once
+
+
+ANCHORED = parse_pack(
+    "[footer]\nre: ^(?:copyright|\\(c\\)|©)\\s*\\d{4}\nre: ^all rights\n[cookie]\nre: ^we use\\b\nre: ^(?:c|co)\n"
+    "[newsletter]\nre: ^we use (?:email|cookies)\n"
+)
+
+
+@given(st.lists(st.sampled_from(["we use", " cookies", "copyright 2020", "(c) 1999", "co", "all rights", " a",
+                                 "email"]), max_size=5).map("".join))
+def test_categorised_pattern_reports_the_first_category_that_matches(line):
+    compiled, names = ANCHORED.categorised_pattern
+    m = compiled.search(line)
+    expected = next((cat for cat, pat in ANCHORED.combined_patterns.items() if pat.search(line)), None)
+    assert (names[m.lastgroup] if m else None) == expected
+
+
+def test_categorised_pattern_steps_aside_for_unanchored_patterns():
+    assert PACK.categorised_pattern is None  # "\bcookies?\b" can match anywhere

@@ -191,7 +191,8 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     pack = ctx.pack(doc)
     if not pack.patterns:
         return
-    any_pattern = pack.any_pattern  # one search rules out most lines
+    categorised = pack.categorised_pattern  # anchored packs: one search per line
+    any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
     patterns = None  # per category, compiled on the first line that may match
     folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
@@ -202,6 +203,12 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             text = " ".join(line.text for line in group)
             low = squeeze(text).casefold()
         if len(text) > 2000:
+            continue
+        if categorised is not None:
+            m = categorised[0].search(low)
+            if m:
+                for line in group:
+                    doc.remove(line, "boilerplate-sentences", "pattern:" + categorised[1][m.lastgroup])
             continue
         if any_pattern is not None and not any_pattern.search(low):
             continue
