@@ -236,7 +236,7 @@ def main() -> int:
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(HERE), "..", "shared"))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "newsclean", "content_model.json"))
     ap.add_argument("--no-search", action="store_true", help="keep the default region parameters")
-    ap.add_argument("--trees", type=int, default=60, help="boosting rounds per pass")
+    ap.add_argument("--trees", type=int, default=40, help="boosting rounds per pass")
     ap.add_argument("--depth", type=int, default=3, help="depth of each tree")
     ap.add_argument("--rounds", type=int, default=2, help="fitting rounds (see collect())")
     a = ap.parse_args()
