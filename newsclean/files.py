@@ -86,8 +86,20 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the first 8 KiB: an image or archive renamed .txt, not text."""
+# Encodings whose text is full of NUL bytes: the binary check does not apply to them.
+_WIDE = ("utf-16", "utf16", "utf-32", "utf32", "utf_16", "utf_32")
+
+
+def looks_binary(data: bytes, encoding: str = "utf-8") -> bool:
+    """NUL bytes in the first 8 KiB: an image or archive renamed .txt, not text.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), looks_binary(b"Plain text.")
+    (True, False)
+    >>> looks_binary("Text".encode("utf-16"), "utf-16")
+    False
+    """
+    if encoding.lower().startswith(_WIDE):
+        return False
     return b"\x00" in data[:8192]
 
 
@@ -128,26 +140,55 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding, "replace")
 
 
+# A temp file is named ".NAME.RANDOM.newsclean-tmp": hidden, so a folder walk never takes
+# it as an input, and a later in-place run can recognise the leftovers of a killed run.
+TMP_SUFFIX = ".newsclean-tmp"
+# Leftovers younger than this may belong to another newsclean still writing that file.
+STALE_TMP_SECONDS = 60.0
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Replace ``path``'s content with ``data`` so that a crash leaves old or new, never
     a mix: a unique temp file in the same folder, fsync, the original's permission
-    bits, ``os.replace``, then fsync the folder. The temp file is removed on error.
+    bits (and owner, when allowed), ``os.replace``, then fsync the folder. The temp
+    file is removed on any error, and the original is left as it was.
 
     A symbolic link is written through: its target gets the new content, the link stays.
+    A file with several hard links is not written (:class:`Skipped`): ``os.replace``
+    would give this name a new file and leave the other names with the old content.
+    A read-only file or folder is refused even for root, who could write it anyway.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt")
+    >>> write_atomic(p, b"new"); open(p, "rb").read(), os.listdir(d)
+    (b'new', ['a.txt'])
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        st = os.stat(target)
     except FileNotFoundError:
+        st = None
         mode = 0o666 & ~_umask()
     else:
-        # Root may write anything; a file without its write bit is still not ours to change.
-        if not mode & 0o222:
+        mode = st.st_mode & 0o7777
+        # Root may write anything; a file without its write bits is still not ours to change.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
             raise InputError(f"{path}: file is read-only")
+        if st.st_nlink > 1:
+            raise Skipped(
+                f"{path}: has {st.st_nlink} hard links; skipped (rewriting would leave the "
+                "other names with the old content)"
+            )
+    try:
+        folder_mode = os.stat(folder).st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
+    if not folder_mode & 0o222 or not os.access(folder, os.W_OK):
+        raise InputError(f"{path}: cannot write in {folder}: folder is read-only")
     try:
         fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".newsclean-tmp"
+            dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TMP_SUFFIX
         )
     except OSError as exc:
         raise InputError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
@@ -157,6 +198,11 @@ def write_atomic(path: str, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        if st is not None and (st.st_uid, st.st_gid) != _owner(tmp):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not root: the file becomes ours, as with any editor
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -167,6 +213,32 @@ def write_atomic(path: str, data: bytes) -> None:
             raise InputError(f"{path}: write failed: {exc.strerror or exc}") from None
         raise
     _fsync_dir(folder)
+    remove_stale_tmp(target)
+
+
+def remove_stale_tmp(target: str, *, older_than: float = STALE_TMP_SECONDS) -> list[str]:
+    """Remove the temp files a killed run left beside ``target`` (``.NAME.*.newsclean-tmp``
+    older than ``older_than`` seconds); return their paths. Never raises."""
+    import glob
+    import time
+
+    folder = os.path.dirname(target) or "."
+    pattern = os.path.join(glob.escape(folder), "." + glob.escape(os.path.basename(target)) + ".*" + TMP_SUFFIX)
+    removed = []
+    now = time.time()
+    for leftover in glob.glob(pattern):
+        try:
+            if now - os.lstat(leftover).st_mtime >= older_than:
+                os.unlink(leftover)
+                removed.append(leftover)
+        except OSError:
+            pass
+    return removed
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
 
 
 def _fsync_dir(folder: str) -> None:
