@@ -34,9 +34,34 @@ def _clean_line(text: str) -> str:
     return squeeze(text)
 
 
-def _join(left: str, right: str, vocabulary: set[str] | None) -> str:
-    """Join a wrapped line to its continuation, removing a line-end hyphen only when
-    the joined word is a word of the document."""
+def _trim(word: str, *, leading: bool) -> str:
+    """``word`` without the punctuation before it (``leading``) or after it.
+
+    >>> _trim("(hyph", leading=True), _trim("enated),", leading=False)
+    ('hyph', 'enated')
+    """
+    if leading:
+        i = 0
+        while i < len(word) and not (word[i].isalnum() or word[i] == "_"):
+            i += 1
+        return word[i:]
+    j = len(word)
+    while j > 0 and not (word[j - 1].isalnum() or word[j - 1] == "_"):
+        j -= 1
+    return word[:j]
+
+
+def _join(left: str, right: str, vocabulary: set[str] | None) -> tuple[bool, str]:
+    """How to join a wrapped line to its continuation: whether to drop ``left``'s last
+    character (a line-end hyphen, removed only when the joined word is a word of the
+    document) and what to append. ``left`` needs only to hold the end of the text so
+    far (its last word): a paragraph is never copied, so long ones stay linear.
+
+    >>> _join("a hyph-", "enated word", {"hyphenated"}), _join("a hyph-", "enated", set())
+    ((True, 'enated word'), (False, 'enated'))
+    >>> _join("one line", "and the next", None)
+    (False, ' and the next')
+    """
     if (
         len(left) > 1
         and left[-1] == "-"
@@ -44,13 +69,31 @@ def _join(left: str, right: str, vocabulary: set[str] | None) -> str:
         and right[:1].islower()
         and vocabulary is not None
     ):
-        head = left.rsplit(" ", 1)[-1][:-1]
-        tail = right.split(" ", 1)[0]
-        joined = WORD_RE.match((head + tail).casefold())
-        if joined and joined.group() in vocabulary:
-            return left[:-1] + right
-        return left + right
-    return left + " " + right
+        last = left.rsplit(None, 1)[-1] if left.strip() else left
+        head = _trim(last[:-1].casefold(), leading=True)
+        tail = _trim(right.split(" ", 1)[0].casefold(), leading=False)
+        # The whole joined word must be a word of the document: "(hyph-" + "enated,"
+        # checks "hyphenated"; a prefix match would let "i\x12ph-" + "enath" pass as "i".
+        if head and tail and WORD_RE.fullmatch(head + tail) and head + tail in vocabulary:
+            return True, right
+        return False, right
+    return False, " " + right
+
+
+# A word longer than this is not re-joined across a line end (and not looked for).
+_MAX_TAIL = 256
+
+
+def _tail(parts: list[str]) -> str:
+    """The end of ``"".join(parts)``: enough to hold its last word (up to _MAX_TAIL)."""
+    out: list[str] = []
+    n = 0
+    for piece in reversed(parts):
+        out.append(piece)
+        n += len(piece)
+        if n >= _MAX_TAIL or (n >= 2 and (" " in piece or "\n" in piece)):
+            break
+    return "".join(reversed(out))[-_MAX_TAIL:]
 
 
 @stages.register("normalize")
@@ -87,7 +130,10 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         elif prev is not None and continues(prev.text, line.text, width):
             if vocabulary is None and parts[-1].endswith("-"):
                 vocabulary = set(WORD_RE.findall(doc.source_text.casefold()))
-            parts[-1] = _join(parts[-1], text, vocabulary)
+            drop, add = _join(_tail(parts), text, vocabulary)
+            if drop:
+                parts[-1] = parts[-1][:-1]  # one input line's text: cheap to copy
+            parts.append(add)
         else:
             parts.append("\n" + text)
         numbers.append(line.number)
