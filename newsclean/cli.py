@@ -149,6 +149,8 @@ def cli(
     try:
         code = run(**locals())
     except (UsageError, UnknownNameError) as exc:
+        if debug:
+            raise
         _err(f"newsclean: error: {exc}")
         code = EXIT_USAGE
     except (ConfigError, PackError, InputError) as exc:
@@ -203,6 +205,11 @@ def run(
         encoding=encoding or cfg.get("encoding", "utf-8"),
     )
     plan.pipeline()  # unknown stage, bad rules file, bad template: fail before any work
+    _check_encoding(plan.encoding)
+    from .packs import load_rules
+
+    for path in plan.rules:
+        load_rules(path)  # a bad rules file: one error, before any file is read
 
     files = list(files or [])
     if not files:
@@ -301,6 +308,18 @@ def run(
     if mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF) and counts["changed"]:
         return EXIT_CHANGED
     return EXIT_OK
+
+
+def _check_encoding(name: str) -> None:
+    """An unknown --encoding is a usage error, reported once before any file is read."""
+    if name.lower() == "auto":
+        return
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"unknown encoding {name!r} (--encoding: utf-8, cp1252, latin-1, auto...)") from None
 
 
 def _size(source: Source) -> int:

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import os
+
 import regex
 
 from ..document import Document
@@ -29,6 +31,9 @@ IMAGE_RE = regex.compile(
     regex.IGNORECASE,
 )
 FORM_FIELD = "___"
+# Seconds one search of a rules-file pattern may take before it raises TimeoutError
+# (the runner then passes the document through unchanged, with a warning).
+PATTERN_TIMEOUT = float(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT") or 5.0)
 _LINE_MAX_WORDS = 40
 
 
@@ -132,6 +137,6 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             continue
         low = squeeze(line.text).casefold()
         for cat, pat in patterns.items():
-            if pat.search(low):
+            if pat.search(low, timeout=PATTERN_TIMEOUT):
                 doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
                 break
