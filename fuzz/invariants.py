@@ -9,7 +9,7 @@ property tests (tests/test_properties.py imports this file).
 
 from __future__ import annotations
 
-from newsclean.document import Document, detect_newline
+from newsclean.document import Document, detect_newline, split_lines
 from newsclean.files import decode, encode
 from newsclean.packs import WORD_RE
 
@@ -102,6 +102,33 @@ def _uniform(body: str) -> bool:
     return sum(1 for n in (crlf, cr, lf) if n) <= 1
 
 
+def rejoined_only(once: str, twice: str) -> bool:
+    """``twice`` differs from ``once`` only by lines joined again, as the normalizer joins
+    hard-wrapped lines (with a space, directly, or dropping a line-end hyphen).
+
+    >>> rejoined_only("a long line\\nthe next\\n", "a long line the next\\n")
+    True
+    >>> rejoined_only("a\\nb\\n", "b\\n")
+    False
+    """
+    a, b = split_lines(once), split_lines(twice)
+    i = 0
+    for target in b:
+        if i >= len(a):
+            return False
+        acc = {a[i]}
+        i += 1
+        while target not in acc:
+            if i >= len(a) or not any(target.startswith(x[:-1]) for x in acc if x):
+                return False
+            nxt = a[i]
+            acc = {y for x in acc for y in (x + " " + nxt, x + nxt, x[:-1] + nxt if x.endswith("-") else None) if y}
+            acc = {x for x in acc if target.startswith(x[: max(1, len(x) - 1)])}
+            i += 1
+        # joined: fine; equal: fine
+    return i == len(a)
+
+
 _pipeline = None
 
 
@@ -126,3 +153,6 @@ def check_bytes(data: bytes) -> None:
         raise AssertionError("the output's words are not in the input's order")
     if not newline_kept(text, out):
         raise AssertionError("the newline style was not kept")
+    twice = _pipeline.render(_pipeline.run(out), "text")
+    if twice != out and not rejoined_only(out, twice):
+        raise AssertionError("a second run changed more than the joining of wrapped lines")

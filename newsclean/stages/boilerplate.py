@@ -57,7 +57,9 @@ def layout(doc: Document, ctx) -> None:
             continue
         if _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
-        elif text[0] == "[" and not IMAGE_RE.sub("", text).strip(" \t\u00a0|-*"):
+        elif "[" in text and _is_symbols_only(IMAGE_RE.sub("", text)):
+            # Image names and symbols only (": [A0]" too: the normalizer would drop the
+            # image name and leave a symbols-only line, which a second run removes).
             doc.remove(line, "layout", "image-placeholder")
         elif text.startswith(("IFRAME:", "IFRAME :")):
             doc.remove(line, "layout", "iframe")
