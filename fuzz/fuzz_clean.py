@@ -15,9 +15,10 @@ the text writer, encode back. A crash is any exception, and any broken invariant
 - a second run changes nothing but, at most, lines joined again as hard-wrapped
   (a known weakness of wrap detection, see tests/test_properties.py).
 
-Crashing inputs land in ``fuzz/crash-*``: once fixed, move each to fuzz/regressions/
-(tests/test_hostile.py replays every file there through the same checks) and copy it
-to fuzz/corpus/.
+``make fuzz`` starts from fuzz/seeds/ and fuzz/regressions/ and keeps what it learns in
+fuzz/corpus/ (not committed). Crashing inputs land in ``fuzz/crash-*``: once fixed, move
+each to fuzz/regressions/ (tests/test_hostile.py replays every file there through the
+same checks).
 ``-timeout=20`` (set below unless given) makes a slow input a crash too: a pattern that
 goes quadratic is a finding.
 """
