@@ -263,9 +263,9 @@ def run(
     use_jobs = jobs if len(sources) >= 8 * max(1, jobs) else 1
 
     counts = {"changed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
-    out_file = None
-    if mode is Mode.STDOUT and output:
-        out_file = open(output, "wb")
+    # -o FILE: collected and written atomically at the end, never truncated first
+    # (`newsclean page.txt -o page.txt` would otherwise read an emptied file).
+    out_file = [] if mode is Mode.STDOUT and output else None
     color_diff = _color_wanted(color, sys.stdout)
     progress = _Progress(len(sources), sum(_size(s) for s in sources)) if _progress_wanted(quiet, len(sources)) else None
     try:
@@ -284,7 +284,7 @@ def run(
                 if not quiet:
                     _err(f"{outcome.name}: {note}")
             if mode is Mode.STDOUT:
-                (out_file.write if out_file else _write_out)(outcome.output)
+                (out_file.append if out_file is not None else _write_out)(outcome.output)
             elif mode is Mode.DIFF and outcome.output:
                 _print_diff(outcome.output, color_diff)
             elif mode is Mode.IN_PLACE and outcome.status == "changed" and not quiet:
@@ -298,8 +298,10 @@ def run(
     finally:
         if progress:
             progress.close()
-        if out_file:
-            out_file.close()
+    if out_file is not None and not counts["failed"]:
+        from .files import write_atomic
+
+        write_atomic(output, b"".join(out_file))
 
     if not quiet and (many or mode in (Mode.IN_PLACE, Mode.CHECK, Mode.OUTPUT_DIR)):
         _summary(counts, mode)

@@ -308,3 +308,28 @@ def test_temp_files_are_never_taken_as_inputs(tmp_path):
     (tmp_path / ".a.txt.abc.newsclean-tmp").write_bytes(DIRTY)
     (tmp_path / ".hidden.txt").write_bytes(DIRTY)
     assert [s.relative for s in discover([str(tmp_path)], include=["*"])] == ["a.txt"]
+
+
+# --- -o FILE ------------------------------------------------------------------------------
+
+
+def test_output_onto_the_input_file_does_not_empty_it(tmp_path):
+    """`newsclean page.txt -o page.txt` once truncated page.txt before reading it."""
+    p = tmp_path / "page.txt"
+    p.write_bytes(DIRTY)
+    r = run_cli(str(p), "-o", str(p))
+    assert r.returncode == 0, r.stderr
+    assert p.read_bytes() == CLEAN
+
+
+def test_output_file_is_written_atomically_and_not_on_failure(tmp_path):
+    (tmp_path / "page.txt").write_bytes(DIRTY)
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"previous")
+    os.chmod(out, 0o600)
+    assert run_cli(str(tmp_path / "page.txt"), "-o", str(out)).returncode == 0
+    assert out.read_bytes() == CLEAN and stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    r = run_cli(str(tmp_path / "missing.txt"), "-o", str(out))
+    assert r.returncode == 123
+    assert out.read_bytes() == CLEAN
+    assert listing(tmp_path) == ["out.txt", "page.txt"]
