@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -43,7 +44,8 @@ def discover(
     """Files named on the command line as they are; folders walked recursively.
 
     In a folder: hidden files and folders (``.git``...) are skipped, symbolic links are
-    not followed (neither to files nor to folders), files must match an ``include``
+    not followed (neither to files nor to folders), only regular files are taken (not
+    FIFOs, sockets or devices), files must match an ``include``
     glob and no ``exclude`` glob (globs match the path relative to the folder, or the
     file name). Results are sorted so that runs are reproducible.
     """
@@ -66,7 +68,11 @@ def discover(
                     continue
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, top)
-                if os.path.islink(full):
+                try:
+                    # Links are not followed; a FIFO or device would block or never end.
+                    if not stat.S_ISREG(os.lstat(full).st_mode):
+                        continue
+                except OSError:
                     continue
                 if _match(rel, include) and not _match(rel, exclude):
                     yield Source(full, rel)
@@ -171,6 +177,8 @@ def write_atomic(path: str, data: bytes) -> None:
         st = None
         mode = 0o666 & ~_umask()
     else:
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file; not rewritten")
         mode = st.st_mode & 0o7777
         # Root may write anything; a file without its write bits is still not ours to change.
         if not mode & 0o222 or not os.access(target, os.W_OK):

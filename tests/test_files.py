@@ -333,3 +333,20 @@ def test_output_file_is_written_atomically_and_not_on_failure(tmp_path):
     assert r.returncode == 123
     assert out.read_bytes() == CLEAN
     assert listing(tmp_path) == ["out.txt", "page.txt"]
+
+
+def test_fifo_in_a_folder_is_not_opened(tmp_path):
+    """Opening a FIFO blocks until someone writes: a walk must not take it."""
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert [s.relative for s in discover([str(tmp_path)])] == ["a.txt"]
+    r = run_cli("-i", str(tmp_path))
+    assert r.returncode == 1, r.stderr
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.txt").st_mode)
+
+
+def test_a_non_regular_file_is_never_replaced(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(InputError, match="not a regular file"):
+        write_atomic(str(tmp_path / "pipe.txt"), b"x")
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.txt").st_mode)
