@@ -41,6 +41,35 @@ def _is_symbols_only(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+def without_images(text: str) -> str:
+    """``text`` with the image names a dumper printed replaced by spaces; unchanged when
+    that would leave another image name (``[[a8]a8]``), so a second run judges the
+    text the way the first one did.
+
+    >>> without_images("[arrow9x7] Photo: a bridge"), without_images("[[a8]a8]")
+    ('  Photo: a bridge', '[[a8]a8]')
+    """
+    if "[" not in text:
+        return text
+    out = IMAGE_RE.sub(" ", text)
+    if "[" in out and IMAGE_RE.search(out):
+        return text
+    return out
+
+
+def visible(text: str) -> str:
+    """A line as the normalizer will write it: image names gone, spaces squeezed, invisible
+    characters dropped. Stages judge this, so that their output, cleaned again, gets the
+    same judgement (``Ba\\u00adck to top`` is ``Back to top``).
+
+    >>> visible("  [IMG]\\u00a0Back\\u200b to top ")
+    'Back to top'
+    """
+    from ..text import squeeze
+
+    return squeeze(without_images(squeeze(text)))
+
+
 @stages.register("layout")
 def layout(doc: Document, ctx) -> None:
     """Remove layout leftovers: symbol-only lines, image names, iframes, form fields.
@@ -57,7 +86,7 @@ def layout(doc: Document, ctx) -> None:
             continue
         if _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
-        elif "[" in text and _is_symbols_only(IMAGE_RE.sub("", text)):
+        elif "[" in text and _is_symbols_only(visible(text)):
             # Image names and symbols only (": [A0]" too: the normalizer would drop the
             # image name and leave a symbols-only line, which a second run removes).
             doc.remove(line, "layout", "image-placeholder")
@@ -113,10 +142,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     for line in doc.lines:
         if line.removal is not None or not line.text.strip():
             continue
-        text = line.text
-        if "[" in text:
-            text = IMAGE_RE.sub(" ", text)
-        tokens = tuple(WORD_RE.findall(text.casefold()))
+        tokens = tuple(WORD_RE.findall(visible(line.text).casefold()))
         cats = segment(tokens, pack)
         if cats:
             doc.remove(line, "boilerplate-lines", "phrase:" + "+".join(sorted(cats)))
@@ -126,18 +152,18 @@ def boilerplate_lines(doc: Document, ctx) -> None:
 def boilerplate_sentences(doc: Document, ctx) -> None:
     """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
 
-    Patterns are anchored, searched in the lower-cased, space-squeezed line.
-    Rule: ``pattern:<category>``.
+    Patterns are anchored, searched in the lower-cased :func:`visible` line (image names
+    gone, spaces squeezed). Rule: ``pattern:<category>``.
     """
-    from ..text import squeeze
-
     patterns = ctx.pack(doc).combined_patterns
     if not patterns:
         return
     for line in doc.lines:
-        if line.removal is not None or not line.text.strip() or len(line.text) > 2000:
+        if line.removal is not None or not line.text.strip() or len(line.text) > 20_000:
             continue
-        low = squeeze(line.text).casefold()
+        low = visible(line.text).casefold()
+        if len(low) > 2000:
+            continue
         for cat, pat in patterns.items():
             if pat.search(low, timeout=PATTERN_TIMEOUT):
                 doc.remove(line, "boilerplate-sentences", "pattern:" + cat)

@@ -17,9 +17,8 @@ from __future__ import annotations
 from ..document import Document, Line, Paragraph
 from ..packs import WORD_RE
 from ..registry import stages
-from ..text import squeeze
 from ..wrap import continues, detect_width
-from .boilerplate import IMAGE_RE
+from .boilerplate import visible
 
 
 def wrap_width(doc: Document) -> int | None:
@@ -29,9 +28,7 @@ def wrap_width(doc: Document) -> int | None:
 
 
 def _clean_line(text: str) -> str:
-    if "[" in text:
-        text = IMAGE_RE.sub(" ", text)
-    return squeeze(text)
+    return visible(text)
 
 
 def _trim(word: str, *, leading: bool) -> str:
