@@ -205,12 +205,12 @@ def write_atomic(path: str, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
         if st is not None and (st.st_uid, st.st_gid) != _owner(tmp):
             try:
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass  # not root: the file becomes ours, as with any editor
+        os.chmod(tmp, mode)  # after chown, which clears set-id bits
         os.replace(tmp, target)
     except BaseException as exc:
         try:

@@ -57,9 +57,11 @@ def test_write_atomic_keeps_owner(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes(b"old")
     os.chown(p, 1234, 2345)
+    os.chmod(p, 0o2664)  # set-group-id: chown would clear it if done after chmod
     write_atomic(str(p), b"new")
     st = os.stat(p)
     assert (st.st_uid, st.st_gid) == (1234, 2345)
+    assert stat.S_IMODE(st.st_mode) == 0o2664
 
 
 def test_write_atomic_new_file_gets_umask_mode(tmp_path):

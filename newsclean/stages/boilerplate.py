@@ -23,6 +23,7 @@ import regex
 from ..document import Document
 from ..packs import WORD_RE, Pack
 from ..registry import stages
+from ..text import squeeze
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
 IMAGE_RE = regex.compile(
@@ -65,8 +66,6 @@ def visible(text: str) -> str:
     >>> visible("  [IMG]\\u00a0Back\\u200b to top ")
     'Back to top'
     """
-    from ..text import squeeze
-
     return squeeze(without_images(squeeze(text)))
 
 
