@@ -33,7 +33,9 @@ IMAGE_RE = regex.compile(
 )
 FORM_FIELD = "___"
 # Seconds one search of a rules-file pattern may take before it raises TimeoutError
-# (the runner then passes the document through unchanged, with a warning).
+# (the runner then passes the document through unchanged, with a warning). Built-in
+# patterns are proved linear by tests/test_hostile.py and run without it (timeout=
+# triples the cost of a search).
 PATTERN_TIMEOUT = float(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT") or 5.0)
 _LINE_MAX_WORDS = 40
 
@@ -157,6 +159,7 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     patterns = ctx.pack(doc).combined_patterns
     if not patterns:
         return
+    timeout = PATTERN_TIMEOUT if getattr(ctx, "rules", ()) else None
     for line in doc.lines:
         if line.removal is not None or not line.text.strip() or len(line.text) > 20_000:
             continue
@@ -164,6 +167,6 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
         if len(low) > 2000:
             continue
         for cat, pat in patterns.items():
-            if pat.search(low, timeout=PATTERN_TIMEOUT):
+            if pat.search(low, timeout=timeout) if timeout else pat.search(low):
                 doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
                 break
