@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import newsclean
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fuzz"))
-from invariants import invented_words, kept_lines_in_order, newline_kept, rejoined_only  # noqa: E402
+from invariants import invented_words, joins, kept_lines_in_order, newline_kept, settles  # noqa: E402
 
 sys.path.pop(0)
 
@@ -112,10 +112,14 @@ def documents(draw):
 
 any_text = st.one_of(documents(), chars, mixed, st.text(max_size=200))
 
-# Idempotence fails, today, in one known way: the normalizer judges whether lines were
-# hard-wrapped by a dumper from the lengths of the lines around them, and the output of a
-# first run (shorter, joined lines, boilerplate gone) can look wrapped to a second run,
-# which then joins lines again. Nothing else may change. These are the minimal cases.
+# Idempotence fails, today, in known ways, all from the normalizer joining lines it
+# judges hard-wrapped by a dumper (from the lengths of the lines around them):
+# - a second run may join lines again: the first run's output lines (boilerplate gone,
+#   lines joined) can look wrapped to it;
+# - when the first run joined lines, a second run judges the joined lines anew, and may
+#   remove one (two halves of a boilerplate line) or join around it.
+# The property lets exactly these through (fuzz/invariants.py: settles) and nothing else:
+# no word invented or reordered. Minimal cases, strict (xfail) below:
 REJOIN = [
     # Four lines, two near the longest: wrapped at 76; the output's lines look wrapped at 75.
     "The minister said on Tuesday that the talks would go on.\n"
@@ -160,12 +164,14 @@ def test_never_raises(text):
 @given(any_text)
 @_examples
 def test_idempotent(text):
-    once = newsclean.clean(text)
+    """clean(clean(x)) == clean(x), but for the known wrap-joining cases (see REJOIN)."""
+    pipeline = newsclean._pipeline()
+    doc = pipeline.run(text)
+    once = pipeline.render(doc)
     twice = newsclean.clean(once)
     if twice != once:
-        event("second run re-joined lines judged hard-wrapped")
-        assert rejoined_only(once, twice), "a second run changed more than the joining of wrapped lines"
-        assert newsclean.clean(twice) == twice or rejoined_only(twice, newsclean.clean(twice))
+        event("not idempotent: " + ("first run joined lines" if joins(doc) else "second run joined lines"))
+    assert settles(doc, once, twice) is None
 
 
 @pytest.mark.xfail(strict=True, reason="wrap detection re-joins lines on a second run (known; see REJOIN)")

@@ -109,7 +109,13 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
 
     def flush() -> None:
         if parts:
-            paragraphs.append(Paragraph("".join(parts), numbers[:]))
+            text = "".join(parts)
+            if "[" in text and len(numbers) > text.count("\n") + 1:
+                # Joining wrapped lines can make an image name ("[arrow9" + "x7]"):
+                # remove it as from any line, so the output is what a second run writes.
+                text = "\n".join(filter(None, (visible(t) if "[" in t else t for t in text.split("\n"))))
+            if text:
+                paragraphs.append(Paragraph(text, numbers[:]))
             parts.clear()
             numbers.clear()
 
