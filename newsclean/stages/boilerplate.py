@@ -87,13 +87,15 @@ def layout(doc: Document, ctx) -> None:
             continue
         if _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
-        elif "[" in text and _is_symbols_only(visible(text)):
-            # Image names and symbols only (": [A0]" too: the normalizer would drop the
-            # image name and leave a symbols-only line, which a second run removes).
+            continue
+        # Judged as written: ": [A0]" is a symbol once the image name goes, and
+        # "_\ufeff__" a form field once the invisible character goes.
+        vis = visible(text)
+        if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
-        elif text.startswith(("IFRAME:", "IFRAME :")):
+        elif vis.startswith(("IFRAME:", "IFRAME :")):
             doc.remove(line, "layout", "iframe")
-        elif FORM_FIELD in text and len(text.split()) < 15:
+        elif FORM_FIELD in vis and len(vis.split()) < 15:
             doc.remove(line, "layout", "form-field")
 
 
