@@ -352,3 +352,38 @@ def test_a_non_regular_file_is_never_replaced(tmp_path):
     with pytest.raises(InputError, match="not a regular file"):
         write_atomic(str(tmp_path / "pipe.txt"), b"x")
     assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.txt").st_mode)
+
+
+FULL_DISK = """
+import errno, os, sys
+real_fdopen = os.fdopen
+
+class Full:
+    def __init__(self, f): self.f = f
+    def __enter__(self): return self
+    def __exit__(self, *e): self.f.close()
+    def write(self, data): raise OSError(errno.ENOSPC, "No space left on device")
+    def __getattr__(self, n): return getattr(self.f, n)
+
+def fdopen(fd, mode, *a, **k):
+    f = real_fdopen(fd, mode, *a, **k)
+    # Only the temp file of b.txt meets a full disk.
+    return Full(f) if ".b.txt." in os.readlink(f"/proc/self/fd/{fd}") else f
+
+os.fdopen = fdopen
+from newsclean.cli import main
+sys.argv = ["newsclean"] + sys.argv[1:]
+main()
+"""
+
+
+def test_full_disk_through_the_cli(tmp_path):
+    """A full disk on one file: one error line naming it, exit 123, the others cleaned."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_bytes(DIRTY)
+    r = subprocess.run([sys.executable, "-c", FULL_DISK, "-i", str(tmp_path)], capture_output=True, timeout=120)
+    assert r.returncode == 123, r.stderr
+    errors = [ln for ln in r.stderr.decode().splitlines() if "error" in ln]
+    assert errors == [f"error: {tmp_path / 'b.txt'}: write failed: No space left on device"]
+    assert [(tmp_path / n).read_bytes() for n in ("a.txt", "b.txt", "c.txt")] == [CLEAN, DIRTY, CLEAN]
+    assert listing(tmp_path) == ["a.txt", "b.txt", "c.txt"]
