@@ -125,7 +125,6 @@ def rejoined_only(once: str, twice: str) -> bool:
             acc = {y for x in acc for y in (x + " " + nxt, x + nxt, x[:-1] + nxt if x.endswith("-") else None) if y}
             acc = {x for x in acc if target.startswith(x[: max(1, len(x) - 1)])}
             i += 1
-        # joined: fine; equal: fine
     return i == len(a)
 
 
