@@ -125,10 +125,6 @@ REJOIN = [
     "The minister said on Tuesday that the talks would go on.\n"
     "   An indented line of a hard-wrapped paragraph that runs to the wrap column\n0\n"
     "Home | News | Sport | Weather | Sign up for our daily newsletter",
-    # The navigation line sets the width in the first run; without it, three equal
-    # lines look wrapped to the second run.
-    "The minister said on Tuesday that the talks would go on.\n" * 3
-    + "Home | News | Sport | Weather | Home | News | Sport | Weather",
 ]
 
 
@@ -141,6 +137,13 @@ KNOWN = [
     "Ba\u00adck to top",  # a soft hyphen hid a phrase from the first run (fixed: visible())
     "We use" + " " * 2500 + "cookies to improve it.",  # over the length cap until squeezed
     "@__\ufeff_ e",  # a form field once the invisible character goes (fixed in layout)
+    # A removed navigation line set the wrap width in the first run only; a double space
+    # made the first line one column longer in the first run only (fixed: the width is
+    # judged on the lines as written).
+    "The minister said on Tuesday that the talks would go on.\n" * 3
+    + "Home | News | Sport | Weather | Home | News | Sport | Weather",
+    "ed w  \udcbce\udc8ba\udcff\udcffel\udcff\udcf7\udcd4, \x00\x00\x08\x00\x00[e3iph-\n]a\n"
+    "h\udca8x4iph_\udc93\udc93\udc93\udc93\udc93yn\udca9\udca9\udca9",
 ]
 
 
