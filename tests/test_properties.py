@@ -112,14 +112,12 @@ def documents(draw):
 
 any_text = st.one_of(documents(), chars, mixed, st.text(max_size=200))
 
-# Idempotence fails, today, in known ways, all from the normalizer joining lines it
-# judges hard-wrapped by a dumper (from the lengths of the lines around them):
-# - a second run may join lines again: the first run's output lines (boilerplate gone,
-#   lines joined) can look wrapped to it;
-# - when the first run joined lines, a second run judges the joined lines anew, and may
-#   remove one (two halves of a boilerplate line) or join around it.
-# The property lets exactly these through (fuzz/invariants.py: settles) and nothing else:
-# no word invented or reordered. Minimal cases, strict (xfail) below:
+# Idempotence fails, today, in one known way: when the normalizer joins lines it judges
+# hard-wrapped by a dumper, a second run judges the joined (longer) lines anew: it may
+# find the text wrapped at a new width and join again, or read a joined line as
+# boilerplate and drop it. The property is strict when the first run joined no lines,
+# and otherwise lets through only joins and removals (fuzz/invariants.py: settles): no
+# word invented or reordered. A minimal case, strict (xfail) below:
 REJOIN = [
     # Four lines, two near the longest: wrapped at 76; the output's lines look wrapped at 75.
     "The minister said on Tuesday that the talks would go on.\n"
