@@ -100,17 +100,17 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     Paragraphs break at blank and removed lines. Non-breaking and zero-width spaces and
     runs of spaces become one space; curly quotes and dashes are left as they are.
     """
-    # Lines as they will be written, behind their indentation: the wrap width and each
-    # join are judged on these, from the kept lines only, so that a second run (which
-    # reads the written lines) does not find a wrap the first did not.
-    shown: dict[int, str] = {}
-    placed: dict[int, str] = {}
-    for line in doc.lines:
-        if line.removal is None and not line.blank:
-            shown[line.number] = text = _clean_line(line.text)
-            if text:
-                placed[line.number] = " " * (len(line.text) - len(line.text.lstrip())) + text
-    width = detect_width(list(placed.values())) if join_wrapped else None
+    # Two judgements of the wrap, and a join either finds is made: on the input lines as
+    # they are (the dumper wrapped at their columns), and on the kept lines as they will
+    # be written, which is all a second run sees: so a run that joins nothing leaves
+    # nothing for a second run to join.
+    shown = {
+        line.number: _clean_line(line.text)
+        for line in doc.lines
+        if line.removal is None and not line.blank
+    }
+    width = wrap_width(doc) if join_wrapped else None
+    bare = detect_width([t for t in shown.values() if t]) if join_wrapped else None
     vocabulary: set[str] | None = None
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
@@ -139,7 +139,9 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
             continue
         if not parts:
             parts.append(text)
-        elif prev is not None and continues(placed[prev.number], placed[line.number], width):
+        elif prev is not None and (
+            continues(prev.text, line.text, width) or continues(shown[prev.number], text, bare)
+        ):
             if vocabulary is None and parts[-1].endswith("-"):
                 vocabulary = set(WORD_RE.findall(doc.source_text.casefold()))
             drop, add = _join(_tail(parts), text, vocabulary)
