@@ -22,6 +22,14 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text.translate(_INVISIBLE).casefold())
 
 
+def shown_words(source: str) -> list[str]:
+    """The words of ``source`` as the normalizer writes its lines (image names such as
+    ``[IMG]`` gone): what the output's words must be a subsequence of."""
+    from newsclean.stages.boilerplate import visible
+
+    return words("\n".join(visible(line) for line in split_lines(source)))
+
+
 def _composable(w: str, vocab: set[str]) -> bool:
     """``w`` is a chain of vocabulary words, each joined to the next directly or by
     one hyphen (a run of hard-wrapped lines ending in hyphens)."""
@@ -47,14 +55,14 @@ def _composable(w: str, vocab: set[str]) -> bool:
 def invented_words(source: str, output: str) -> list[str]:
     """Words of ``output`` that are neither words of ``source`` nor input words joined
     where a line-end hyphen was removed (``hyphenated``) or kept (``hyph-enated``)."""
-    vocab = set(words(source))
+    vocab = set(words(source)) | set(shown_words(source))
     return [w for w in words(output) if w not in vocab and not _composable(w, vocab)]
 
 
 def kept_lines_in_order(source: str, output: str) -> bool:
     """The output's words are a subsequence of the input's words (a joined word spends
     the input words it was made of): lines are removed or joined, never reordered."""
-    src = words(source)
+    src = shown_words(source)
     i = 0
     for w in words(output):
         while i < len(src):
