@@ -3,7 +3,8 @@
 Every compiled pattern in ``newsclean/`` (module-level patterns and each category of
 the built-in phrase packs) has a worst-case input here, and so does the whole pipeline
 for the shapes scraped text takes at its worst (a 20 MB line, a million ``[``...).
-Each case runs in its own process with a generous guard (``GUARD`` seconds): a case
+Each case runs in its own process under a generous guard (``GUARD`` seconds, plus 10 for
+start-up and building the input; the process is killed then): a case
 that does not finish is a failure, whatever the machine; how long it took is printed,
 not asserted. For the figures:
 
