@@ -48,7 +48,8 @@ train: $(VENV)/.installed
 FUZZ_SECONDS ?= 60
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet atheris
-	$(BIN)/python fuzz/fuzz_clean.py -max_total_time=$(FUZZ_SECONDS) fuzz/corpus
+	@mkdir -p fuzz/corpus
+	$(BIN)/python fuzz/fuzz_clean.py -max_total_time=$(FUZZ_SECONDS) fuzz/corpus fuzz/seeds fuzz/regressions
 
 score: $(VENV)/.installed
 	python3 $(SHARED)/eval/score.py $(SHARED)/eval/dev --cmd '$(BIN)/newsclean -' --label newsclean --by-dumper

@@ -170,6 +170,8 @@ def cli(
     try:
         code = run(**params)
     except (UsageError, UnknownNameError) as exc:
+        if debug:
+            raise
         _err(f"newsclean: error: {exc}")
         code = EXIT_USAGE
     except (ConfigError, PackError, InputError) as exc:
@@ -235,6 +237,11 @@ def run(
         encoding=encoding or cfg.get("encoding", "utf-8"),
     )
     plan.pipeline()  # unknown stage, bad rules file, bad template: fail before any work
+    _check_encoding(plan.encoding)
+    from .packs import load_rules
+
+    for path in plan.rules:
+        load_rules(path)  # a bad rules file: one error, before any file is read
 
     files = list(files or [])
     if not files:
@@ -294,9 +301,9 @@ def run(
     use_jobs = jobs if len(sources) >= 8 * max(1, jobs) else 1
 
     counts = {"changed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
-    out_file = None
-    if mode is Mode.STDOUT and output:
-        out_file = open(output, "wb")
+    # -o FILE: collected and written atomically at the end, never truncated first
+    # (`newsclean page.txt -o page.txt` would otherwise read an emptied file).
+    out_file = [] if mode is Mode.STDOUT and output else None
     color_diff = _color_wanted(color, sys.stdout)
     progress = _Progress(len(sources), sum(_size(s) for s in sources)) if _progress_wanted(quiet, len(sources), mode) else None
     client = None
@@ -323,7 +330,7 @@ def run(
                 if not quiet:
                     _err(f"{outcome.name}: {note}")
             if mode is Mode.STDOUT:
-                (out_file.write if out_file else _write_out)(outcome.output)
+                (out_file.append if out_file is not None else _write_out)(outcome.output)
             elif mode is Mode.DIFF and outcome.output:
                 _print_diff(outcome.output, color_diff)
             elif mode is Mode.IN_PLACE and outcome.status == "changed" and not quiet:
@@ -337,10 +344,12 @@ def run(
     finally:
         if progress:
             progress.close()
-        if out_file:
-            out_file.close()
         if client is not None:
             nc_dask.close(client)
+    if out_file is not None and not counts["failed"]:
+        from .files import write_atomic
+
+        write_atomic(output, b"".join(out_file))
 
     if not quiet and (many or mode in (Mode.IN_PLACE, Mode.CHECK, Mode.OUTPUT_DIR)):
         _summary(counts, mode)
@@ -349,6 +358,18 @@ def run(
     if mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF) and counts["changed"]:
         return EXIT_CHANGED
     return EXIT_OK
+
+
+def _check_encoding(name: str) -> None:
+    """An unknown --encoding is a usage error, reported once before any file is read."""
+    if name.lower() == "auto":
+        return
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"unknown encoding {name!r} (--encoding: utf-8, cp1252, latin-1, auto...)") from None
 
 
 def _size(source: Source) -> int:

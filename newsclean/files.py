@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -42,7 +43,8 @@ def discover(
     """Files named on the command line as they are; folders walked recursively.
 
     In a folder: hidden files and folders (``.git``...) are skipped, symbolic links are
-    not followed (neither to files nor to folders), files must match an ``include``
+    not followed (neither to files nor to folders), only regular files are taken (not
+    FIFOs, sockets or devices), files must match an ``include``
     glob and no ``exclude`` glob (globs match the path relative to the folder, or the
     file name). Results are sorted so that runs are reproducible.
     """
@@ -65,7 +67,11 @@ def discover(
                     continue
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, top)
-                if os.path.islink(full):
+                try:
+                    # Links are not followed; a FIFO or device would block or never end.
+                    if not stat.S_ISREG(os.lstat(full).st_mode):
+                        continue
+                except OSError:
                     continue
                 if _match(rel, include) and not _match(rel, exclude):
                     yield Source(full, rel)
@@ -85,8 +91,20 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the first 8 KiB: an image or archive renamed .txt, not text."""
+# Encodings whose text is full of NUL bytes: the binary check does not apply to them.
+_WIDE = ("utf-16", "utf16", "utf-32", "utf32", "utf_16", "utf_32")
+
+
+def looks_binary(data: bytes, encoding: str = "utf-8") -> bool:
+    """NUL bytes in the first 8 KiB: an image or archive renamed .txt, not text.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), looks_binary(b"Plain text.")
+    (True, False)
+    >>> looks_binary("Text".encode("utf-16"), "utf-16")
+    False
+    """
+    if encoding.lower().startswith(_WIDE):
+        return False
     return b"\x00" in data[:8192]
 
 
@@ -127,32 +145,63 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding, "replace")
 
 
+# A temp file is named ".NAME.RANDOM.newsclean-tmp": hidden, so a folder walk never takes
+# it as an input, and a later in-place run can recognise the leftovers of a killed run.
+TMP_SUFFIX = ".newsclean-tmp"
+# Leftovers younger than this may belong to another newsclean still writing that file.
+STALE_TMP_SECONDS = 60.0
+
+
 def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path``'s content with ``data`` so that a crash leaves old or new, never
     a mix: a unique temp file in the same folder, fsync, the original's permission
-    bits, ``os.replace``, then fsync the folder. The temp file is removed on error.
+    bits (and owner, when allowed), ``os.replace``, then fsync the folder. The temp
+    file is removed on any error, and the original is left as it was.
 
     ``durable=False`` skips both fsyncs (still temp file + rename, so no reader sees a
     half-written file): for outputs derived from inputs that stay untouched (``-o DIR``),
     where two fsyncs per file would cost more than cleaning it.
 
     A symbolic link is written through: its target gets the new content, the link stays.
+    A file with several hard links is not written (:class:`Skipped`): ``os.replace``
+    would give this name a new file and leave the other names with the old content.
+    A read-only file or folder is refused even for root, who could write it anyway.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt")
+    >>> write_atomic(p, b"new"); open(p, "rb").read(), os.listdir(d)
+    (b'new', ['a.txt'])
     """
     import tempfile  # not on the start-up path of a run that writes to stdout
 
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        st = os.stat(target)
     except FileNotFoundError:
+        st = None
         mode = 0o666 & ~_umask()
     else:
-        # Root may write anything; a file without its write bit is still not ours to change.
-        if not mode & 0o222:
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file; not rewritten")
+        mode = st.st_mode & 0o7777
+        # Root may write anything; a file without its write bits is still not ours to change.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
             raise InputError(f"{path}: file is read-only")
+        if st.st_nlink > 1:
+            raise Skipped(
+                f"{path}: has {st.st_nlink} hard links; skipped (rewriting would leave the "
+                "other names with the old content)"
+            )
+    try:
+        folder_mode = os.stat(folder).st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
+    if not folder_mode & 0o222 or not os.access(folder, os.W_OK):
+        raise InputError(f"{path}: cannot write in {folder}: folder is read-only")
     try:
         fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".newsclean-tmp"
+            dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TMP_SUFFIX
         )
     except OSError as exc:
         raise InputError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
@@ -162,7 +211,12 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
             f.flush()
             if durable:
                 os.fsync(f.fileno())
-        os.chmod(tmp, mode)
+        if st is not None and (st.st_uid, st.st_gid) != _owner(tmp):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not root: the file becomes ours, as with any editor
+        os.chmod(tmp, mode)  # after chown, which clears set-id bits
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -174,6 +228,32 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
         raise
     if durable:
         _fsync_dir(folder)
+    remove_stale_tmp(target)
+
+
+def remove_stale_tmp(target: str, *, older_than: float = STALE_TMP_SECONDS) -> list[str]:
+    """Remove the temp files a killed run left beside ``target`` (``.NAME.*.newsclean-tmp``
+    older than ``older_than`` seconds); return their paths. Never raises."""
+    import glob
+    import time
+
+    folder = os.path.dirname(target) or "."
+    pattern = os.path.join(glob.escape(folder), "." + glob.escape(os.path.basename(target)) + ".*" + TMP_SUFFIX)
+    removed = []
+    now = time.time()
+    for leftover in glob.glob(pattern):
+        try:
+            if now - os.lstat(leftover).st_mtime >= older_than:
+                os.unlink(leftover)
+                removed.append(leftover)
+        except OSError:
+            pass
+    return removed
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
 
 
 def _fsync_dir(folder: str) -> None:

@@ -11,7 +11,7 @@ import enum
 import os
 from dataclasses import dataclass, field
 
-from .files import InputError, Source, decode, encode, looks_binary, read_bytes, write_atomic
+from .files import InputError, Skipped, Source, decode, encode, looks_binary, read_bytes, write_atomic
 from .pipeline import Pipeline
 
 
@@ -114,7 +114,18 @@ def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[byte
     """Bytes in, rendered bytes out (same encoding), plus notes and the decoded input."""
     text, encoding = decode(data, plan.encoding, name=name)
     pipeline = plan.pipeline()
-    doc = pipeline.run(text)
+    try:
+        doc = pipeline.run(text)
+    except TimeoutError:
+        # The last line of defence against a pattern gone exponential (a user's rules
+        # file, say): the document passes through unchanged, with a warning.
+        note = "a pattern timed out: passed through unchanged"
+        if plan.fmt in ("text", "markdown"):
+            return data, [note], text
+        from .document import Document
+
+        doc = Document.from_text(text)
+        doc.notes.append(note)
     rendered = pipeline.render(doc, plan.fmt, name=None if name == "<stdin>" else name)
     out_encoding = encoding if plan.fmt in ("text", "markdown") else "utf-8"
     return encode(rendered, out_encoding), doc.notes, text
@@ -137,7 +148,7 @@ def process(source: Source, plan: Plan) -> Outcome:
     name = source.path
     try:
         data = read_bytes(name)
-        if looks_binary(data):
+        if looks_binary(data, plan.encoding):
             return Outcome(name, "skipped", message=f"{name}: binary file (NUL bytes), skipped")
         out, notes, _ = clean_bytes(data, plan, name=name)
         changed = out != data
@@ -166,6 +177,8 @@ def process(source: Source, plan: Plan) -> Outcome:
                 # The input stays as it was: no fsync per output file (see write_atomic).
                 write_atomic(dest, out, durable=False)
         return outcome
+    except Skipped as exc:
+        return Outcome(name, "skipped", message=str(exc))
     except InputError as exc:
         return Outcome(name, "failed", message=str(exc))
     except Exception as exc:  # a bug or a hostile input: report it, go on with the others

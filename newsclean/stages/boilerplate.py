@@ -16,10 +16,12 @@
 
 from __future__ import annotations
 
+import os
+
 import regex
 
 from ..document import Document, Line
-from ..packs import Pack, line_tokens, words
+from ..packs import Pack, words
 from ..registry import stages
 from ..text import squeeze
 
@@ -30,6 +32,11 @@ IMAGE_RE = regex.compile(
     regex.IGNORECASE,
 )
 FORM_FIELD = "___"
+# Seconds one search of a rules-file pattern may take before it raises TimeoutError
+# (the runner then passes the document through unchanged, with a warning). Built-in
+# patterns are proved linear by tests/test_hostile.py and run without it (timeout=
+# triples the cost of a search).
+PATTERN_TIMEOUT = float(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT") or 5.0)
 _LINE_MAX_WORDS = 40
 
 
@@ -38,6 +45,33 @@ def _is_symbols_only(text: str) -> bool:
     return not text[:1].isalnum() and not any(map(str.isalnum, text))
 
 
+
+
+def without_images(text: str) -> str:
+    """``text`` with the image names a dumper printed replaced by spaces; unchanged when
+    that would leave another image name (``[[a8]a8]``), so a second run judges the
+    text the way the first one did.
+
+    >>> without_images("[arrow9x7] Photo: a bridge"), without_images("[[a8]a8]")
+    ('  Photo: a bridge', '[[a8]a8]')
+    """
+    if "[" not in text:
+        return text
+    out = IMAGE_RE.sub(" ", text)
+    if "[" in out and IMAGE_RE.search(out):
+        return text
+    return out
+
+
+def visible(text: str) -> str:
+    """A line as the normalizer will write it: image names gone, spaces squeezed, invisible
+    characters dropped. Stages judge this, so that their output, cleaned again, gets the
+    same judgement (``Ba\\u00adck to top`` is ``Back to top``).
+
+    >>> visible("  [IMG]\\u00a0Back\\u200b to top ")
+    'Back to top'
+    """
+    return squeeze(without_images(squeeze(text)))
 
 
 @stages.register("layout")
@@ -56,11 +90,15 @@ def layout(doc: Document, ctx) -> None:
             continue
         if not text[0].isalnum() and _is_symbols_only(text):
             doc.remove(line, "layout", "symbols-only")
-        elif text[0] == "[" and not IMAGE_RE.sub("", text).strip(" \t\u00a0|-*"):
+            continue
+        # Judged as written: ": [A0]" is a symbol once the image name goes, and
+        # "_\ufeff__" a form field once the invisible character goes.
+        vis = visible(text)
+        if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
-        elif text.startswith(("IFRAME:", "IFRAME :")):
+        elif vis.startswith(("IFRAME:", "IFRAME :")):
             doc.remove(line, "layout", "iframe")
-        elif FORM_FIELD in text and len(text.split()) < 15:
+        elif FORM_FIELD in vis and len(vis.split()) < 15:
             doc.remove(line, "layout", "form-field")
 
 
@@ -155,25 +193,18 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     Rule: ``phrase:<categories>``.
     """
     pack = ctx.pack(doc)
-    all_tokens = line_tokens(doc)  # each line's words, computed once per document
+    folded = doc.folded_squeezed_lines()  # cached per document, shared with other stages
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
-            text = line.text
-            if line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, text):
+            if line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
                 continue
-            if "[" in text:
-                tokens = words(IMAGE_RE.sub(" ", text))
-            else:
-                joined = all_tokens[line.number - 1]
-                if not joined or joined.count(" ") >= _LINE_MAX_WORDS:
-                    continue  # no words, or too many: segment() would say None
-                tokens = tuple((joined.replace("-", "") if "-" in joined else joined).split(" "))
+            low = folded[line.number - 1]
+            if "[" in low:
+                low = visible(line.text)  # judged as it will be written: image names gone
         else:
-            text = " ".join(line.text for line in group)
-            if "[" in text:
-                text = IMAGE_RE.sub(" ", text)
-            tokens = words(text)
+            low = " ".join(visible(line.text) for line in group)
+        tokens = words(low)
         cats = segment(tokens, pack)
         if cats:
             rule = "phrase:" + "+".join(sorted(cats))
@@ -185,37 +216,44 @@ def boilerplate_lines(doc: Document, ctx) -> None:
 def boilerplate_sentences(doc: Document, ctx) -> None:
     """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
 
-    Patterns are anchored, searched in the lower-cased, space-squeezed paragraph (a
-    hard-wrapped notice goes with all its lines). Rule: ``pattern:<category>``.
+    Patterns are anchored, searched in the lower-cased :func:`visible` paragraph (image
+    names gone, spaces squeezed; a hard-wrapped notice goes with all its lines).
+    Rule: ``pattern:<category>``.
     """
     pack = ctx.pack(doc)
     if not pack.patterns:
         return
+    # rules files' patterns are not proved linear: a search may take PATTERN_TIMEOUT s
+    timeout = PATTERN_TIMEOUT if getattr(ctx, "rules", ()) else None
+    kw = {"timeout": timeout} if timeout else {}
     categorised = pack.categorised_pattern  # anchored packs: one search per line
     any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
     patterns = None  # per category, compiled on the first line that may match
     folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
         if len(group) == 1:
-            text = group[0].text
-            low = folded[group[0].number - 1]
+            line = group[0]
+            if len(line.text) > 20_000:
+                continue
+            low = folded[line.number - 1]
+            if "[" in low:
+                low = visible(line.text).casefold()
         else:
-            text = " ".join(line.text for line in group)
-            low = squeeze(text).casefold()
-        if len(text) > 2000:
+            low = " ".join(visible(line.text) for line in group).casefold()
+        if len(low) > 2000:
             continue
         if categorised is not None:
-            m = categorised[0].search(low)
+            m = categorised[0].search(low, **kw)
             if m:
                 for line in group:
                     doc.remove(line, "boilerplate-sentences", "pattern:" + categorised[1][m.lastgroup])
             continue
-        if any_pattern is not None and not any_pattern.search(low):
+        if any_pattern is not None and not any_pattern.search(low, **kw):
             continue
         if patterns is None:
             patterns = pack.combined_patterns
         for cat, pat in patterns.items():
-            if pat.search(low):
+            if pat.search(low, **kw):
                 for line in group:
                     doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
                 break

@@ -17,9 +17,8 @@ from __future__ import annotations
 from ..document import Document, Line, Paragraph
 from ..packs import WORD_RE, line_tokens
 from ..registry import stages
-from ..text import squeeze
 from ..wrap import continues, detect_width
-from .boilerplate import IMAGE_RE
+from .boilerplate import visible
 
 
 def wrap_width(doc: Document) -> int | None:
@@ -28,15 +27,34 @@ def wrap_width(doc: Document) -> int | None:
     return doc.meta["wrap_width"]
 
 
-def _clean_line(text: str) -> str:
-    if "[" in text:
-        text = IMAGE_RE.sub(" ", text)
-    return squeeze(text)
+def _trim(word: str, *, leading: bool) -> str:
+    """``word`` without the punctuation before it (``leading``) or after it.
+
+    >>> _trim("(hyph", leading=True), _trim("enated),", leading=False)
+    ('hyph', 'enated')
+    """
+    if leading:
+        i = 0
+        while i < len(word) and not (word[i].isalnum() or word[i] == "_"):
+            i += 1
+        return word[i:]
+    j = len(word)
+    while j > 0 and not (word[j - 1].isalnum() or word[j - 1] == "_"):
+        j -= 1
+    return word[:j]
 
 
-def _join(left: str, right: str, vocabulary: set[str] | None) -> str:
-    """Join a wrapped line to its continuation, removing a line-end hyphen only when
-    the joined word is a word of the document."""
+def _join(left: str, right: str, vocabulary: set[str] | None) -> tuple[bool, str]:
+    """How to join a wrapped line to its continuation: whether to drop ``left``'s last
+    character (a line-end hyphen, removed only when the joined word is a word of the
+    document) and what to append. ``left`` needs only to hold the end of the text so
+    far (its last word): a paragraph is never copied, so long ones stay linear.
+
+    >>> _join("a hyph-", "enated word", {"hyphenated"}), _join("a hyph-", "enated", set())
+    ((True, 'enated word'), (False, 'enated'))
+    >>> _join("one line", "and the next", None)
+    (False, ' and the next')
+    """
     if (
         len(left) > 1
         and left[-1] == "-"
@@ -44,13 +62,31 @@ def _join(left: str, right: str, vocabulary: set[str] | None) -> str:
         and right[:1].islower()
         and vocabulary is not None
     ):
-        head = left.rsplit(" ", 1)[-1][:-1]
-        tail = right.split(" ", 1)[0]
-        joined = WORD_RE.match((head + tail).casefold())
-        if joined and joined.group() in vocabulary:
-            return left[:-1] + right
-        return left + right
-    return left + " " + right
+        last = left.rsplit(None, 1)[-1] if left.strip() else left
+        head = _trim(last[:-1].casefold(), leading=True)
+        tail = _trim(right.split(" ", 1)[0].casefold(), leading=False)
+        # The whole joined word must be a word of the document: "(hyph-" + "enated,"
+        # checks "hyphenated"; a prefix match would let "i\x12ph-" + "enath" pass as "i".
+        if head and tail and WORD_RE.fullmatch(head + tail) and head + tail in vocabulary:
+            return True, right
+        return False, right
+    return False, " " + right
+
+
+# A word longer than this is not re-joined across a line end (and not looked for).
+_MAX_TAIL = 256
+
+
+def _tail(parts: list[str]) -> str:
+    """The end of ``"".join(parts)``: enough to hold its last word (up to _MAX_TAIL)."""
+    out: list[str] = []
+    n = 0
+    for piece in reversed(parts):
+        out.append(piece)
+        n += len(piece)
+        if n >= _MAX_TAIL or (n >= 2 and (" " in piece or "\n" in piece)):
+            break
+    return "".join(reversed(out))[-_MAX_TAIL:]
 
 
 @stages.register("normalize")
@@ -59,45 +95,71 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
 
     Paragraphs break at blank and removed lines. Non-breaking and zero-width spaces and
     runs of spaces become one space; curly quotes and dashes are left as they are.
+    Each output line remembers the input lines it was made from (``Paragraph.sources``).
     """
+    # Lines as they will be written: image names gone, spaces squeezed (cached views).
+    squeezed = doc.squeezed_lines()
+    shown = {}
+    for line, text in zip(doc.lines, squeezed):
+        if line.removal is None and text:
+            shown[line.number] = visible(line.text) if "[" in line.text else text
+    # Two judgements of the wrap, and a join either finds is made: on the input lines as
+    # they are (the dumper wrapped at their columns), and on the kept lines as they will
+    # be written, which is all a second run sees.
     width = wrap_width(doc) if join_wrapped else None
+    bare = detect_width([t for t in shown.values() if t]) if join_wrapped else None
     vocabulary: set[str] | None = None
     paragraphs: list[Paragraph] = []
-    parts: list[str] = []
+    out: list[list[str]] = []  # the current paragraph: pieces of each output line
+    sources: list[list[int]] = []  # ... and the input lines of each output line
     numbers: list[int] = []
-    sources: list[list[int]] = []
     prev: Line | None = None
 
     def flush() -> None:
-        if parts:
-            paragraphs.append(Paragraph("".join(parts), numbers[:], [s[:] for s in sources]))
-            parts.clear()
-            numbers.clear()
-            sources.clear()
+        if not out:
+            return
+        texts, srcs = [], []
+        for pieces, src in zip(out, sources):
+            text = "".join(pieces)
+            if "[" in text and len(src) > 1:
+                # Joining wrapped lines can make an image name ("[arrow9" + "x7]"):
+                # remove it as from any line, so the output is what a second run writes.
+                text = visible(text)
+            if text:
+                texts.append(text)
+                srcs.append(src)
+        if texts:
+            paragraphs.append(Paragraph("\n".join(texts), numbers[:], srcs))
+        out.clear()
+        sources.clear()
+        numbers.clear()
 
-    squeezed = doc.squeezed_lines()  # squeeze() of every line, computed once per document
-    for line, text in zip(doc.lines, squeezed):
-        if line.removal is not None or not line.text.strip():  # removed or blank
-            if parts:
+    for line in doc.lines:
+        text = shown.get(line.number) if line.removal is None else None
+        if text is None:  # removed, blank or nothing left to write
+            if line.removal is not None or not squeezed[line.number - 1]:
                 flush()
-            prev = None
+                prev = None
             continue
-        if "[" in line.text:
-            text = _clean_line(line.text)
         if not text:
-            prev = line
             continue
-        if not parts:
-            parts.append(text)
+        if not out:
+            out.append([text])
             sources.append([line.number])
-        elif prev is not None and continues(prev.text, line.text, width):
-            if vocabulary is None and parts[-1].endswith("-"):
+        elif prev is not None and (
+            continues(prev.text, line.text, width) or continues(shown[prev.number], text, bare)
+        ):
+            pieces = out[-1]
+            if vocabulary is None and pieces[-1].endswith("-"):
                 # The words of WORD_RE.findall(doc.source_text.casefold()), computed once.
                 vocabulary = set(" ".join(line_tokens(doc)).split())
-            parts[-1] = _join(parts[-1], text, vocabulary)
+            drop, add = _join(_tail(pieces), text, vocabulary)
+            if drop:
+                pieces[-1] = pieces[-1][:-1]  # one input line's text: cheap to copy
+            pieces.append(add)
             sources[-1].append(line.number)
         else:
-            parts.append("\n" + text)
+            out.append([text])
             sources.append([line.number])
         numbers.append(line.number)
         prev = line

@@ -1,0 +1,331 @@
+"""Hostile input: no pattern may go quadratic or exponential.
+
+Every compiled pattern in ``newsclean/`` (module-level patterns and each category of
+the built-in phrase packs) has a worst-case input here, and so does the whole pipeline
+for the shapes scraped text takes at its worst (a 20 MB line, a million ``[``...).
+Each case runs in its own process under a generous guard (``GUARD`` seconds, plus 10 for
+start-up and building the input; the process is killed then): a case
+that does not finish is a failure, whatever the machine; how long it took is printed,
+not asserted. For the figures:
+
+    python tests/test_hostile.py            # every case, a table of times
+    python tests/test_hostile.py CASE...    # some cases
+
+The last line of defence is tested too: a document that trips a pattern's timeout
+(a user's rules file gone exponential) passes through unchanged, with a warning.
+Inputs found by the fuzzer (fuzz/regressions/) are replayed through its checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+GUARD = 20.0  # seconds; a linear case takes a small fraction of it
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def _pipeline(text: str) -> None:
+    import newsclean
+
+    newsclean.clean(text)
+
+
+def _pattern(name: str):
+    """``module.NAME`` of a compiled pattern, or ``pack:LANG:CATEGORY``."""
+    if name.startswith("pack:"):
+        from newsclean.packs import builtin_pack
+
+        _, lang, cat = name.split(":")
+        return builtin_pack(lang).combined_patterns[cat]
+    module, attr = name.rsplit(".", 1)
+    return getattr(importlib.import_module(module), attr)
+
+
+def _search(name: str, texts) -> None:
+    pat = _pattern(name)
+    for text in texts:
+        pat.search(text)
+        pat.findall(text)
+        pat.sub(" ", text)
+
+
+M = 1_000_000
+
+# Shapes that every pattern meets: runs of one character, alternations of two.
+GENERIC = [
+    " " * M,
+    "a" * M,
+    "[" * M,
+    "_" * M,
+    "|" * M,
+    "-" * M,
+    "." * M,
+    "a." * (M // 2),
+    "a-" * (M // 2),
+    "a'" * (M // 2),
+    "a " * (M // 2),
+    "1" * M,
+    "\u0301" * M,
+    "(" * M,
+    "©" * M,
+]
+
+# Worst cases of each compiled pattern: (pattern, extra inputs aimed at its shape).
+PATTERN_CASES = {
+    "newsclean.packs.WORD_RE": ["a.a'a-" * (M // 6), "a" + "'" * M, "word" + ".word" * (M // 5)],
+    "newsclean.stages.boilerplate.IMAGE_RE": [
+        "[" + "a" * M,
+        "[a1" * (M // 3),
+        "[img " * (M // 5),
+        "[" + "x.jp" * (M // 4),
+        "[ " + " " * M + "img",
+        "[" + "a" * 40 + "1" + "-" * M,
+    ],
+    "pack:en:cookie": ["we use " * (M // 7), "by continuing to use " * (M // 21), "this website uses " * (M // 18)],
+    "pack:en:newsletter": ["sign up " + "x" * M, "get the " + "newsletter " * (M // 11), "subscribe " * (M // 10)],
+    "pack:en:related": ["more stories from " + "x" * M, "more news " * (M // 10)],
+    "pack:en:comments": ["1" * M + " comments", "comments (" + "1" * M, "discussion (" * (M // 12)],
+    "pack:en:footer": [
+        "copyright " + "© " * (M // 2),
+        "copyright" + " " * M + "x",
+        "all rights " * (M // 11),
+        "x" * 80 + " all rights reserved" * (M // 20),
+        "this article may not be " * (M // 24),
+    ],
+    "pack:en:credit": [
+        "photo: " + "x" * M,
+        "photograph credit" + " " * M + ":",
+        "(photo by " + "x" * M,
+        "photo " + " " * M + "by",
+        "getty images/" + "/" * M,
+    ],
+}
+
+
+PATTERN_CASES.update(
+    {
+        "newsclean.packs._GLOBAL_FLAGS": ["(?" * (M // 2), "(?" + "a" * M, "(?a" * (M // 3)],
+        "newsclean.packs._TOKENS_OR_NEWLINE": ["a.a'a-" * (M // 6), "a\n" * (M // 2), "a" + "'" * M],
+        "newsclean.stages.content.DATE_RE": ["1." * (M // 2), "20" * (M // 2), "12/12/" * (M // 6), "1:" * M],
+        "newsclean.stages.content.DATELINE_RE": ["1." * (M // 2), "2008" * (M // 4), "12.12." * (M // 6)],
+        "newsclean.template._DIGITS": ["1" * M, "1a" * (M // 2)],
+        "newsclean.text._INVISIBLE_RE": ["\u200b" * M, "a\u00ad" * (M // 2)],
+        "newsclean.text._RUN_RE": [" " * M + "x", "  x" * (M // 3)],
+        "newsclean.text._SPACE_RE": ["\u00a0" * M, "\u3000a" * (M // 2)],
+    }
+)
+
+
+def _pack_cases() -> dict[str, list[str]]:
+    """For each pattern category of every built-in pack without cases of its own: each
+    pattern's leading literal repeated, and followed by a million spaces or letters
+    (the shapes that make an unanchored or greedy pattern backtrack)."""
+    import regex
+
+    from newsclean.packs import LANGUAGES, builtin_pack
+
+    cases: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for cat, p in builtin_pack(lang).patterns:
+            lead = regex.match(r"\^?(?:\(\?:)?([^\\()\[\]|?*+{}.^$]+)", p.pattern)
+            seed = lead.group(1) if lead and lead.group(1).strip() else "x"
+            cases.setdefault(f"pack:{lang}:{cat}", []).extend(
+                [seed * (M // len(seed)), seed + " " * M + "x", seed + "x" * M]
+            )
+    return cases
+
+
+for _name, _texts in _pack_cases().items():
+    PATTERN_CASES.setdefault(_name, _texts)
+
+
+def _wrapped(n: int, word: str = "word") -> str:
+    line = "   " + " ".join([word] * 14)
+    return "\n".join(line + ("-" if i % 2 else "") for i in range(n)) + "\n"
+
+
+# Whole-pipeline worst cases: what a broken dumper or a hostile page can produce.
+PIPELINE_CASES = {
+    "line of 50,000 spaces": lambda: " " * 50_000 + "word\n",
+    "20 MB with no newline": lambda: "word " * (4 * M),
+    "20 MB of one letter": lambda: "x" * (20 * M),
+    "100,000 | in a row": lambda: "|" * 100_000,
+    "100,000 '| ' in a row": lambda: "| " * 100_000,
+    "repeated punctuation": lambda: "!?.,;:-" * (M // 7) + "\n" + "...." * (M // 4),
+    "combining marks": lambda: "a" + "\u0301" * (M // 5) + "\n" + "e\u0301\u0302" * (M // 3),
+    "1,000,000 [": lambda: "[" * M,
+    "1,000,000 _": lambda: "_" * M,
+    "[a repeated": lambda: "[a" * (M // 2),
+    "[img repeated": lambda: "[img " * (M // 5),
+    "unclosed [ then letters": lambda: "[" + "a" * M,
+    "non-breaking and zero-width": lambda: "\u00a0\u200b" * (M // 2),
+    "line separators inside lines": lambda: "\u2028\x85\x0b\x0c" * (M // 4),
+    "1,000,000 CR": lambda: "\r" * M,
+    "CRLF blank lines": lambda: "\r\n" * (M // 2),
+    "50,000 boilerplate lines": lambda: "Back to top | Share | Tweet\n" * 50_000,
+    "hard-wrapped paragraph, 30,000 lines": lambda: _wrapped(30_000),
+    "hyphen at every line end": lambda: _wrapped(30_000, "hyph-"),
+    "one 2,000-word boilerplate line": lambda: "back to top " * 2_000,
+    "digits and phrases": lambda: "page 1 of 2 " * 50_000,
+    "copyright line at the cap": lambda: ("copyright " + "© " * 995 + "\n") * 1_000,
+    "form fields": lambda: ("Search " + "_" * 5_000 + " Go\n") * 200,
+}
+
+
+def run_case(name: str) -> float:
+    """Run one case in this process; return the seconds it took."""
+    if name in PIPELINE_CASES:
+        text = PIPELINE_CASES[name]()
+        t = time.perf_counter()
+        _pipeline(text)
+    else:
+        texts = GENERIC + PATTERN_CASES[name]
+        _pattern(name)  # compile before timing
+        t = time.perf_counter()
+        _search(name, texts)
+    return time.perf_counter() - t
+
+
+def _run_in_process(name: str) -> float:
+    try:
+        r = subprocess.run(
+            [sys.executable, __file__, name],
+            capture_output=True,
+            text=True,
+            timeout=GUARD + 10,  # start-up and building the input are not the case's time
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{name}: did not finish within {GUARD + 10:.0f} s: a pattern went super-linear")
+    assert r.returncode == 0, r.stderr
+    seconds = float(r.stdout.strip().rsplit("\t", 1)[-1])
+    print(f"hostile\t{name}\t{seconds:.3f}")
+    return seconds
+
+
+def compiled_patterns() -> set[str]:
+    """Every module-level compiled pattern in newsclean/, and each category of patterns
+    in the built-in phrase packs."""
+    import re
+
+    import regex
+
+    import newsclean
+    from newsclean.packs import LANGUAGES, builtin_pack
+
+    found = set()
+    for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
+        if info.name in ("newsclean.cli", "newsclean.__main__", "newsclean.dask"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:
+            continue
+        try:
+            with open(module.__file__, encoding="utf-8") as f:
+                source = "\n" + f.read()
+        except (OSError, TypeError):
+            source = ""
+        for attr, value in vars(module).items():
+            # Counted where it is defined, not where it is imported.
+            if isinstance(value, (regex.Pattern, re.Pattern)) and f"\n{attr} = " in source:
+                found.add(f"{info.name}.{attr}")
+    for lang in LANGUAGES:
+        for cat in builtin_pack(lang).combined_patterns:
+            found.add(f"pack:{lang}:{cat}")
+    return found
+
+
+def test_every_pattern_has_a_worst_case():
+    missing = compiled_patterns() - set(PATTERN_CASES)
+    assert not missing, (
+        f"compiled patterns without a worst-case input in tests/test_hostile.py: {sorted(missing)}; "
+        "add one to PATTERN_CASES (possessive forms and anchors keep a pattern linear)"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(PATTERN_CASES))
+def test_pattern_worst_case_is_linear(name):
+    _run_in_process(name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(PIPELINE_CASES))
+def test_pipeline_worst_case_is_linear(name):
+    _run_in_process(name)
+
+
+# --- the last line of defence: a pattern timeout passes the document through -------------
+
+EVIL_RULES = "[footer]\nre: ^(a|aa)+$\n"
+PAGE = "Back to top\n" + "a" * 60 + "b\nThe article, in a sentence of its own.\n"
+
+
+def _cli(args, tmp_path, timeout_s="0.05"):
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *args],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "NEWSCLEAN_PATTERN_TIMEOUT": timeout_s},
+        timeout=120,
+    )
+
+
+def test_pattern_timeout_passes_document_through_unchanged(tmp_path):
+    (tmp_path / "evil.rules").write_text(EVIL_RULES)
+    (tmp_path / "page.txt").write_bytes(PAGE.encode())
+    (tmp_path / "other.txt").write_bytes(b"Back to top\nThe other article, in full.\n")
+    r = _cli(["--rules", "evil.rules", "page.txt"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == PAGE.encode()
+    assert r.stderr.decode().strip() == "page.txt: a pattern timed out: passed through unchanged"
+    # In place: the file is left alone, the others are cleaned.
+    r = _cli(["--rules", "evil.rules", "-i", "page.txt", "other.txt"], tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert (tmp_path / "page.txt").read_bytes() == PAGE.encode()
+    assert (tmp_path / "other.txt").read_bytes() == b"The other article, in full.\n"
+    # JSON: the whole input, with the note.
+    r = _cli(["--rules", "evil.rules", "-f", "json", "page.txt"], tmp_path)
+    import json
+
+    record = json.loads(r.stdout)
+    assert record["removed"] == [] and record["notes"] == ["a pattern timed out: passed through unchanged"]
+
+
+def test_without_a_timeout_trip_the_rules_apply(tmp_path):
+    (tmp_path / "evil.rules").write_text(EVIL_RULES)
+    (tmp_path / "page.txt").write_bytes(b"aaaa\nThe article, in a sentence of its own.\n")
+    r = _cli(["--rules", "evil.rules", "page.txt"], tmp_path, timeout_s="5")
+    assert r.stdout == b"The article, in a sentence of its own.\n"
+
+
+# --- fuzzer findings ----------------------------------------------------------------------
+
+REGRESSIONS = os.path.join(ROOT, "fuzz", "regressions")
+
+
+@pytest.mark.parametrize("name", sorted(os.listdir(REGRESSIONS)) if os.path.isdir(REGRESSIONS) else [])
+def test_fuzz_regression(name):
+    sys.path.insert(0, os.path.join(ROOT, "fuzz"))
+    try:
+        from invariants import check_bytes
+    finally:
+        sys.path.pop(0)
+    with open(os.path.join(REGRESSIONS, name), "rb") as f:
+        check_bytes(f.read())
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, ROOT)
+    names = sys.argv[1:] or list(PATTERN_CASES) + list(PIPELINE_CASES)
+    for case in names:
+        print(f"{case}\t{run_case(case):.3f}", flush=True)

@@ -1,0 +1,203 @@
+"""Properties of ``clean`` on any string, with hypothesis.
+
+- idempotence: clean(clean(x)) == clean(x) (a pre-commit hook must settle);
+- it never raises;
+- it never invents words: every output word is an input word, or input words joined
+  where a line-end hyphen was removed or kept;
+- the words of kept lines stay in their order;
+- the newline style of the input is kept.
+
+The strategies are built for scraped text, not only hypothesis' default text: alphabets
+rich in whitespace, line breaks (\\r, \\n, \\r\\n, \\x85, \\u2028), non-breaking spaces,
+punctuation, bullets, ``|``, ``[``, ``-``, and documents made of boilerplate phrases
+mixed with sentences and hard-wrapped paragraphs.
+
+Examples per property: NEWSCLEAN_PROPERTY_EXAMPLES (default 300).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fuzz"))
+from invariants import invented_words, joins, kept_lines_in_order, newline_kept, settles  # noqa: E402
+
+sys.path.pop(0)
+
+EXAMPLES = int(os.environ.get("NEWSCLEAN_PROPERTY_EXAMPLES", "300"))
+PROFILE = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# --- strategies ---------------------------------------------------------------------------
+
+ALPHABET = (
+    list("abcdefghijklmnopqrstuvwxyzABCXYZéßñ0123456789")
+    + list(" \t\u00a0\u2009\u200b\u00ad\ufeff")
+    + ["\r", "\n", "\r\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c"]
+    + list(".,;:!?-–—'’\"()«»…/&@#%*•·|[]_=+>~©")
+)
+chars = st.lists(st.sampled_from(ALPHABET), max_size=300).map("".join)
+# Few distinct characters, long runs: "||||", "[[[", "   ", "----".
+mixed = st.lists(st.tuples(st.sampled_from(ALPHABET), st.integers(1, 30)), max_size=20).map(
+    lambda runs: "".join(c * n for c, n in runs)
+)
+
+PHRASES = [
+    "Back to top",
+    "Share",
+    "clear",
+    "Tweet",
+    "Email this",
+    "Home | News | Sport | Weather",
+    "Share on Facebook | Tweet | Email",
+    "Go to home page",
+    "[arrow9x7]",
+    "[IMG]",
+    "IFRAME: frame1",
+    "Search ____________ Go",
+    "* * *",
+    "----------",
+    "|",
+    "We use cookies to give you the best experience.",
+    "Copyright 2024 Example News. All rights reserved.",
+    "Sign up for our daily newsletter",
+    "12 comments",
+    "Photo: Jane Doe",
+    "Page 2 of 3",
+    "• Related: more stories",
+]
+SENTENCES = [
+    "The minister said on Tuesday that the talks would go on.",
+    "Prices rose by 3.5 per cent, the statistics office said.",
+    "\u201cWe are not going back,\u201d she told reporters in the capital.",
+    "The team went back to top form after the break.",
+    "A well-known hyph-",
+    "enated word ends here.",
+    "Share prices fell sharply in early trading.",
+    "The council will clear the site next year.",
+    "Résumé: the café reopened after years of work.",
+    "   An indented line of a hard-wrapped paragraph that runs to the wrap column",
+    "   and its continuation on the next line.",
+    "Headline Without A Full Stop",
+]
+line = st.one_of(
+    st.sampled_from(PHRASES),
+    st.sampled_from(SENTENCES),
+    st.just(""),
+    st.builds(lambda a, b: a + b, st.sampled_from(["", " ", "   ", "\u00a0", "\t", "• ", "* ", "| "]), st.sampled_from(PHRASES + SENTENCES)),
+    st.builds(lambda a, b: a + " | " + b, st.sampled_from(PHRASES), st.sampled_from(PHRASES + SENTENCES)),
+    st.text(st.sampled_from([c for c in ALPHABET if len(c) == 1 and c not in "\r\n"]), max_size=60),
+)
+
+
+@st.composite
+def documents(draw):
+    lines = draw(st.lists(line, max_size=40))
+    nl = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = nl.join(lines) + (nl if draw(st.booleans()) else "")
+    if draw(st.booleans()):
+        text = "\ufeff" + text
+    return text
+
+
+any_text = st.one_of(documents(), chars, mixed, st.text(max_size=200))
+
+# Idempotence used to fail in one known way: when the normalizer joined lines it judged
+# hard-wrapped, a second run judged the joined (longer) lines anew and could join again
+# or drop a joined line as boilerplate. The pipeline now settles (Pipeline.run re-runs
+# the stages on its output until it stops changing), so the property is strict. The
+# minimal case found then:
+REJOIN = [
+    # Four lines, two near the longest: wrapped at 76; the output's lines look wrapped at 75.
+    "The minister said on Tuesday that the talks would go on.\n"
+    "   An indented line of a hard-wrapped paragraph that runs to the wrap column\n0\n"
+    "Home | News | Sport | Weather | Sign up for our daily newsletter",
+]
+
+
+# Minimal failures found by hypothesis and the fuzzer, kept so they stay fixed.
+KNOWN = [
+    "i\x12ph-\nenath-\nenated",  # a hyphen join matched only a prefix (fixed in normalize)
+    ":[A0]",  # ':' left after the image name, removed by a second run (fixed in layout)
+    "[[a8]a8]",  # a nested image name, uncovered by the first removal (fixed: visible())
+    "[IMG]Copyright 2024 Example",  # the pattern saw '[img]copyright' (fixed: visible())
+    "Ba\u00adck to top",  # a soft hyphen hid a phrase from the first run (fixed: visible())
+    "We use" + " " * 2500 + "cookies to improve it.",  # over the length cap until squeezed
+    "@__\ufeff_ e",  # a form field once the invisible character goes (fixed in layout)
+    # A removed navigation line set the wrap width in the first run only; a double space
+    # made the first line one column longer in the first run only (fixed: the width is
+    # judged on the lines as written).
+    "The minister said on Tuesday that the talks would go on.\n" * 3
+    + "Home | News | Sport | Weather | Home | News | Sport | Weather",
+    "ed w  \udcbce\udc8ba\udcff\udcffel\udcff\udcf7\udcd4, \x00\x00\x08\x00\x00[e3iph-\n]a\n"
+    "h\udca8x4iph_\udc93\udc93\udc93\udc93\udc93yn\udca9\udca9\udca9",
+]
+
+
+def _examples(f):
+    for e in KNOWN + REJOIN:
+        f = example(e)(f)
+    return f
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@PROFILE
+@given(any_text)
+@_examples
+def test_never_raises(text):
+    newsclean.clean(text)
+    newsclean.clean_and_explain(text)
+
+
+@PROFILE
+@given(any_text)
+@_examples
+def test_idempotent(text):
+    """clean(clean(x)) == clean(x): a pre-commit hook must settle."""
+    pipeline = newsclean._pipeline()
+    doc = pipeline.run(text)
+    once = pipeline.render(doc)
+    twice = newsclean.clean(once)
+    if twice != once:
+        event("not idempotent: " + ("first run joined lines" if joins(doc) else "second run joined lines"))
+        assert settles(doc, once, twice) is None  # at worst only joins and removals...
+    assert twice == once  # ...and not even those
+
+
+@pytest.mark.parametrize("text", REJOIN)
+def test_idempotent_strictly(text):
+    once = newsclean.clean(text)
+    assert newsclean.clean(once) == once
+
+
+@PROFILE
+@given(any_text)
+@_examples
+def test_no_invented_words(text):
+    assert invented_words(text, newsclean.clean(text)) == []
+
+
+@PROFILE
+@given(any_text)
+@_examples
+def test_kept_words_stay_in_order(text):
+    assert kept_lines_in_order(text, newsclean.clean(text))
+
+
+@PROFILE
+@given(any_text)
+@_examples
+def test_newline_style_kept(text):
+    assert newline_kept(text, newsclean.clean(text))
