@@ -82,6 +82,7 @@ def layout(doc: Document, ctx) -> None:
     (``[arrow9x7]``, ``[photo.jpg]``), ``iframe`` (``IFRAME: frame1``), ``form-field``
     (``Search ____________ Go``).
     """
+    squeezed = doc.squeezed_lines()  # cached per document
     for line in doc.lines:
         if line.removal is not None:
             continue
@@ -93,7 +94,7 @@ def layout(doc: Document, ctx) -> None:
             continue
         # Judged as written: ": [A0]" is a symbol once the image name goes, and
         # "_\ufeff__" a form field once the invisible character goes.
-        vis = visible(text)
+        vis = visible(text) if "[" in text else squeezed[line.number - 1]
         if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
         elif vis.startswith(("IFRAME:", "IFRAME :")):

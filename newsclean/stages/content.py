@@ -189,7 +189,9 @@ FEATURES = (
 # version of jusText's context smoothing.
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_window")
 
-_SEPARATOR_CHARS = tuple(SEPARATORS)
+# str.translate tables that delete digits, separators: one C pass to count them
+_NO_DIGITS = {ord(c): None for c in "0123456789"}
+_NO_SEPARATORS = {ord(c): None for c in SEPARATORS}
 
 
 def _own(u: Unit, lang: str) -> list[float]:
@@ -210,8 +212,8 @@ def _own(u: Unit, lang: str) -> list[float]:
         capitalised = lowercase = 0.0
     word_length = sum(map(len, words)) / n if n else 0.0
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if text.endswith(TERMINAL) else 0)
-    digits = sum(map(text.count, "0123456789")) / size
-    seps = sum(text.count(c) for c in _SEPARATOR_CHARS) / max(1, n)
+    digits = (size - len(text.translate(_NO_DIGITS))) / size if text else 0.0
+    seps = (len(text) - len(text.translate(_NO_SEPARATORS))) / max(1, n)
     date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in words[:12]) else 0.0
     return [
         math.log1p(n),
