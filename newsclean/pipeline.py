@@ -74,9 +74,8 @@ class Pipeline:
             rules=tuple(rules), template=template, options=dict(options or {}), language=language
         )
 
-    def _single_pass(self, text: str, language: str | None = None) -> Document:
+    def _single_pass(self, text: str) -> Document:
         doc = Document.from_text(text)
-        doc.language = language
         ctx = self.context
         for entry in self.entries:
             entry.func(doc, ctx, **ctx.options.get(entry.name, {}))
@@ -95,7 +94,8 @@ class Pipeline:
             return doc
         for n in range(2, settle + 2):
             out, sources = _render_plain(doc)
-            again = self._single_pass(out, doc.language)
+            # guess the language anew, as a fresh run over the output would
+            again = self._single_pass(out)
             if again.paragraphs is None or _render_plain(again)[0] == out:
                 break
             _merge_pass(doc, again, sources, n)
