@@ -81,13 +81,15 @@ class Pipeline:
             entry.func(doc, ctx, **ctx.options.get(entry.name, {}))
         return doc
 
-    def run(self, text: str, *, settle: int = 5) -> Document:
+    def run(self, text: str, *, settle: int = 20) -> Document:
         """Run the stages; then, like a formatter's stability check, run them again on
         the output until it no longer changes (at most ``settle`` more passes), so
         that cleaning a cleaned text changes nothing.
 
         Later passes' removals are mapped back onto the input's lines, so the
-        document still explains every input line.
+        document still explains every input line. A pass can only remove lines, join
+        them or squeeze spaces, so the output shrinks until it settles; real pages do
+        within three passes, fuzzed garbage has needed seven.
         """
         doc = self._single_pass(text)
         if doc.paragraphs is None:  # no normalizer in this pipeline: nothing to settle
