@@ -4,23 +4,15 @@ files and empty files, each through the real command line."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
+
+from .helpers import run_cli
 
 ARTICLE = "The minister said the talks would go on next week."
 CAFE = "Le café de la gare a rouvert ses portes après des années de travaux, à la joie des habitués."
 
 
-def run_cli(*args, stdin: bytes = b""):
-    return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args],
-        input=stdin,
-        capture_output=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
 
 
 def page(article: str, nl: str = "\n") -> str:
@@ -50,7 +42,7 @@ def page(article: str, nl: str = "\n") -> str:
     ],
 )
 def test_round_trip_stdin_and_in_place(tmp_path, raw, expected):
-    r = run_cli("-", stdin=raw)
+    r = run_cli("-", input=raw)
     assert r.returncode == 0, r.stderr
     assert r.stdout == expected
     f = tmp_path / "page.txt"
@@ -79,7 +71,7 @@ def test_legacy_encoding_is_read_and_written_back_in_it(tmp_path, encoding):
     f = tmp_path / "page.txt"
     f.write_bytes(text.encode(encoding))
     expected = (("\u201cQuoted\u201d " if encoding == "cp1252" else "") + CAFE + "\n").encode(encoding)
-    r = run_cli("--encoding", encoding, "-", stdin=text.encode(encoding))
+    r = run_cli("--encoding", encoding, "-", input=text.encode(encoding))
     assert r.returncode == 0, r.stderr
     assert r.stdout == expected
     r = run_cli("--encoding", encoding, "-i", str(f))
@@ -98,7 +90,7 @@ def test_utf16_with_encoding_flag_is_not_taken_for_binary(tmp_path):
 def test_encoding_auto_detects_a_legacy_encoding(tmp_path):
     body = " ".join([CAFE] * 3)
     raw = page(body).encode("cp1252")
-    r = run_cli("--encoding", "auto", "-", stdin=raw)
+    r = run_cli("--encoding", "auto", "-", input=raw)
     assert r.returncode == 0, r.stderr
     assert r.stdout == (body + "\n").encode("cp1252")
     f = tmp_path / "page.txt"
@@ -108,7 +100,7 @@ def test_encoding_auto_detects_a_legacy_encoding(tmp_path):
 
 
 def test_encoding_auto_keeps_utf8_as_utf8():
-    r = run_cli("--encoding", "auto", "-", stdin=page(CAFE).encode())
+    r = run_cli("--encoding", "auto", "-", input=page(CAFE).encode())
     assert r.stdout == (CAFE + "\n").encode()
 
 

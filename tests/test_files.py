@@ -20,18 +20,12 @@ from newsclean import files
 from newsclean.files import InputError, Skipped, Source, discover, write_atomic
 from newsclean.runner import Mode, Plan, process
 
+from .helpers import run_cli
+
 DIRTY = b"Back to top\nThe minister said the talks would go on next week.\nShare | Tweet\n"
 CLEAN = b"The minister said the talks would go on next week.\n"
 
 
-def run_cli(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args],
-        capture_output=True,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
 
 
 def listing(folder) -> list[str]:
