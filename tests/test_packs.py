@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.document import Document
 from newsclean.language import guess_language
 from newsclean.packs import CATEGORIES, LANGUAGES, PackError, builtin_pack, load_rules, pack_for, parse_pack
 from newsclean.pipeline import Pipeline

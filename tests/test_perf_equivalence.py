@@ -8,7 +8,7 @@ on text full of the characters that make line handling tricky.
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import newsclean
