@@ -444,11 +444,6 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
-    # a region starts and ends with text the model believes in, not a stray menu item
-    while lo < hi and units[lo].prob < 0.5 and len(units[lo].words) < 5:
-        lo += 1
-    while hi > lo and units[hi].prob < 0.5 and len(units[hi].words) < 5:
-        hi -= 1
     comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
     limit = len(units) if end == hi else end + 1
