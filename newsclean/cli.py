@@ -293,7 +293,9 @@ def run(
         # `newsclean corpus/ -o corpus/clean/`: never take earlier results as inputs.
         out_root = os.path.join(os.path.realpath(output), "")
         sources = [s for s in sources if not os.path.realpath(s.path).startswith(out_root)]
-    plan = Plan(**{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None})
+    plan = Plan(
+        **{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None, "explain": explain}
+    )
 
     if jobs is None:
         jobs = cfg.get("jobs") or _cores()
@@ -340,7 +342,8 @@ def run(
             if verbose and outcome.status == "unchanged":
                 _err(f"unchanged {outcome.name}")
             if explain:
-                _explain_file(outcome.name, plan)
+                _err(f"== {outcome.name}")
+                sys.stderr.write(outcome.explanation)
     finally:
         if progress:
             progress.close()
@@ -393,24 +396,15 @@ def _summary(counts: dict, mode: Mode) -> None:
     _err((", ".join(parts) or "no files") + ".")
 
 
-def _explain_file(name: str, plan: Plan) -> None:
-    from .files import decode, read_bytes
-    from .writers import explain as render_explain
-
-    text, _ = decode(read_bytes(name), plan.encoding, name=name)
-    _err(f"== {name}")
-    sys.stderr.write(render_explain(plan.pipeline().run(text)))
-
-
 def _run_stdin(plan: Plan, output, check, diff, color, explain) -> int:
     data = sys.stdin.buffer.read()
-    out, notes, text = clean_bytes(data, plan)
+    out, notes, doc = clean_bytes(data, plan)
     for note in notes:
         _err(f"<stdin>: {note}")
     if explain:
         from .writers import explain as render_explain
 
-        sys.stderr.write(render_explain(plan.pipeline().run(text)))
+        sys.stderr.write(render_explain(doc))
     if check:
         if out != data:
             _err("would clean <stdin>")

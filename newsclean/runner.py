@@ -10,9 +10,13 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .files import InputError, Skipped, Source, decode, encode, looks_binary, read_bytes, write_atomic
 from .pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from .document import Document
 
 
 class Mode(enum.Enum):
@@ -35,6 +39,7 @@ class Plan:
     encoding: str = "utf-8"
     mode: Mode = Mode.STDOUT
     output: str | None = None
+    explain: bool = False  # keep each document's line-by-line explanation in its Outcome
 
     def pipeline(self) -> Pipeline:
         return _pipeline_for(self)
@@ -108,10 +113,12 @@ class Outcome:
     message: str = ""
     notes: list[str] = field(default_factory=list)
     bytes_in: int = 0
+    explanation: str = ""  # with Plan.explain: each input line and its fate
 
 
-def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], str]:
-    """Bytes in, rendered bytes out (same encoding), plus notes and the decoded input."""
+def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], "Document"]:
+    """Bytes in, rendered bytes out (same encoding), plus notes and the document (for
+    ``--explain``: it says what happened to each line without cleaning twice)."""
     text, encoding = decode(data, plan.encoding, name=name)
     pipeline = plan.pipeline()
     try:
@@ -119,16 +126,15 @@ def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[byte
     except TimeoutError:
         # The last line of defence against a pattern gone exponential (a user's rules
         # file, say): the document passes through unchanged, with a warning.
-        note = "a pattern timed out: passed through unchanged"
-        if plan.fmt in ("text", "markdown"):
-            return data, [note], text
         from .document import Document
 
         doc = Document.from_text(text)
-        doc.notes.append(note)
+        doc.notes.append("a pattern timed out: passed through unchanged")
+        if plan.fmt in ("text", "markdown"):
+            return data, doc.notes, doc
     rendered = pipeline.render(doc, plan.fmt, name=None if name == "<stdin>" else name)
     out_encoding = encoding if plan.fmt in ("text", "markdown") else "utf-8"
-    return encode(rendered, out_encoding), doc.notes, text
+    return encode(rendered, out_encoding), doc.notes, doc
 
 
 def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
@@ -150,9 +156,13 @@ def process(source: Source, plan: Plan) -> Outcome:
         data = read_bytes(name)
         if looks_binary(data, plan.encoding):
             return Outcome(name, "skipped", message=f"{name}: binary file (NUL bytes), skipped")
-        out, notes, _ = clean_bytes(data, plan, name=name)
+        out, notes, doc = clean_bytes(data, plan, name=name)
         changed = out != data
         outcome = Outcome(name, "changed" if changed else "unchanged", notes=notes, bytes_in=len(data))
+        if plan.explain:
+            from .writers import explain
+
+            outcome.explanation = explain(doc)
         if plan.mode is Mode.STDOUT:
             outcome.output = out
         elif plan.mode is Mode.DIFF:
