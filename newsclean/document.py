@@ -115,8 +115,9 @@ class Document:
 
     @property
     def source_text(self) -> str:
-        """The input text (line endings folded to ``\\n``, BOM dropped)."""
-        return "\n".join(line.text for line in self.lines)
+        """The input text (line endings folded to ``\\n``, BOM dropped); joined once per
+        document (stages never change a line's text) and shared by its views."""
+        return self.view("source_text", lambda d: "\n".join(line.text for line in d.lines))
 
     def view(self, key: str, compute):
         """A per-document value, ``compute(self)``, computed on first use and cached.
