@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import codecache
 from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
 from ..packs import WORD_RE
@@ -305,11 +306,10 @@ def context_features(rows: list[list[float]], p1: list[float]) -> list[list[floa
     return out
 
 
-def compile_trees(ensemble: dict, name: str):
-    """Turn a boosted tree ensemble (JSON) into one Python function of a feature row.
-
-    Generated straight-line code runs several times faster than walking the trees.
-    """
+def tree_source(ensemble: dict, name: str) -> str:
+    """Python source of one function of a feature row that sums a boosted tree
+    ensemble (JSON). Generated straight-line code runs several times faster than
+    walking the trees."""
     lines = [f"def {name}(x):", f"    s = {ensemble['init']!r}"]
 
     def emit(tree: dict, node: int, depth: int) -> None:
@@ -326,9 +326,7 @@ def compile_trees(ensemble: dict, name: str):
     for tree in ensemble["trees"]:
         emit(tree, 0, 1)
     lines.append("    return s")
-    namespace: dict = {}
-    exec(compile("\n".join(lines), f"<content_model:{name}>", "exec"), namespace)  # noqa: S102
-    return namespace[name]
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
@@ -338,12 +336,20 @@ class Model:
     params: dict
 
 
-def model_from_dict(data: dict) -> Model:
+def model_from_dict(data: dict, cache_key: str | None = None) -> Model:
+    """Compile a model. With ``cache_key`` (which must identify ``data``), the compiled
+    code is kept in the user's cache folder for the next run (see ``codecache``)."""
     if tuple(data["features"]) != FEATURES or tuple(data["context_features"]) != CONTEXT_FEATURES:
         raise ValueError("content_model.json was fitted for other features: run `make train`")
-    return Model(
-        compile_trees(data["first"], "first"), compile_trees(data["second"], "second"), data.get("params", {})
-    )
+
+    def source() -> str:
+        return tree_source(data["first"], "first") + tree_source(data["second"], "second")
+
+    filename = "<content_model>"
+    code = compile(source(), filename, "exec") if cache_key is None else codecache.compiled(cache_key, source, filename)
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102
+    return Model(namespace["first"], namespace["second"], data.get("params", {}))
 
 
 @functools.lru_cache(maxsize=None)
@@ -352,7 +358,9 @@ def load_model() -> Model:
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content_model.json")
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    return model_from_dict(json.loads(text))
+    # the generated code depends on the model and on this module (the generator)
+    key = f"{codecache.file_key(path)}\0{codecache.file_key(__file__)}"
+    return model_from_dict(json.loads(text), cache_key=key)
 
 
 def _sigmoid(z: float) -> float:

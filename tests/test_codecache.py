@@ -1,0 +1,103 @@
+"""The compiled-model cache: faster starts, never a wrong or stale model."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from newsclean import codecache
+from newsclean.stages import content as C
+
+from .helpers import SAMPLES, clean_env, run_cli
+
+SOURCE = "def f(x):\n    return x + 1\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(folder))
+    return folder
+
+
+def run(code, *args):
+    namespace: dict = {}
+    exec(code, namespace)
+    return namespace["f"](*args)
+
+
+def no_source():
+    raise AssertionError("compiled again although the cache had it")
+
+
+def test_second_use_reads_the_cache_instead_of_compiling(cache):
+    assert run(codecache.compiled("k", lambda: SOURCE, "<t>"), 1) == 2
+    assert len(list(cache.iterdir())) == 1
+    assert run(codecache.compiled("k", no_source, "<t>"), 1) == 2
+
+
+def test_another_key_compiles_its_own_code(cache):
+    codecache.compiled("k1", lambda: SOURCE, "<t>")
+    other = "def f(x):\n    return x * 10\n"
+    assert run(codecache.compiled("k2", lambda: other, "<t>"), 2) == 20
+    assert run(codecache.compiled("k1", no_source, "<t>"), 2) == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None], ids=["empty", "garbage", "truncated"])
+def test_a_damaged_entry_is_compiled_again_and_replaced(cache, damage):
+    codecache.compiled("k", lambda: SOURCE, "<t>")
+    (entry,) = cache.iterdir()
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) - 20] if damage is None else damage)
+    assert run(codecache.compiled("k", lambda: SOURCE, "<t>"), 1) == 2
+    assert entry.read_bytes() == data
+
+
+def test_an_unwritable_cache_folder_only_costs_the_compile(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(blocker / "cache"))
+    assert run(codecache.compiled("k", lambda: SOURCE, "<t>"), 1) == 2
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_an_empty_cache_dir_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert run(codecache.compiled("k", lambda: SOURCE, "<t>"), 1) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_changed_model_file_is_not_read_from_a_stale_entry(tmp_path, cache):
+    path = tmp_path / "model.json"
+    path.write_text("1")
+    before = codecache.file_key(str(path))
+    path.write_text("22")
+    assert codecache.file_key(str(path)) != before
+
+
+def test_the_cached_model_scores_like_a_freshly_compiled_one(cache):
+    model_path = os.path.join(os.path.dirname(C.__file__), "..", "content_model.json")
+    with open(model_path, encoding="utf-8") as f:
+        data = json.load(f)
+    fresh = C.model_from_dict(data)
+    C.model_from_dict(data, cache_key="test")  # fills the cache
+    cached = C.model_from_dict(data, cache_key="test")
+    assert len(list(cache.iterdir())) == 1
+    rows = [[(i * 7 + j * 3) % 11 / 10.0 for j in range(len(C.FEATURES))] for i in range(50)]
+    assert [cached.first(r) for r in rows] == [fresh.first(r) for r in rows]
+    extended = [r + [0.5] * len(C.CONTEXT_FEATURES) for r in rows]
+    assert [cached.second(r) for r in extended] == [fresh.second(r) for r in extended]
+
+
+def test_the_command_cleans_the_same_with_a_cold_and_a_warm_cache(tmp_path):
+    raw = SAMPLES / "eir-2022-01-21-blinken-lavrov.raw.txt"
+    expected = raw.with_name(raw.name.replace(".raw.txt", ".expected.txt")).read_bytes()
+    env = clean_env(NEWSCLEAN_CACHE_DIR=str(tmp_path / "cache"))
+    cold = run_cli(raw, env=env)
+    assert list((tmp_path / "cache").iterdir())
+    warm = run_cli(raw, env=env)
+    assert cold.returncode == warm.returncode == 0
+    assert cold.stdout == warm.stdout == expected
