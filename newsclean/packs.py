@@ -119,6 +119,50 @@ def line_tokens(doc) -> list[str]:
     return doc.view("line_tokens", compute)
 
 
+def anchored(pattern: str) -> bool:
+    """Whether ``pattern`` can match only at the start of the text: it starts with ``^``
+    and has no ``|`` outside groups and sets (``^a|b`` finds ``b`` anywhere). Such a
+    pattern's ``match`` finds what its ``search`` would, without trying every position.
+    Conservative: comments and verbose groups, which could hide a ``|``, say no.
+
+    >>> anchored("^we use cookies\\b"), anchored("^(?:a|b)[|]c"), anchored("^a|b"), anchored("a")
+    (True, True, False, False)
+    """
+    if not pattern.startswith("^") or pattern[1:2] in ("*", "+", "?", "{"):
+        return False
+    if "(?#" in pattern or _VERBOSE.search(pattern):
+        return False
+    depth = 0
+    i, n = 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: "]" right after "[" or "[^" is a member, not its end
+            i += 1
+            if pattern[i : i + 1] == "^":
+                i += 1
+            if pattern[i : i + 1] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+# A scoped or global verbose flag: "(?x)", "(?x:", "(?ix-s:".
+_VERBOSE = re.compile(r"\(\?[a-zA-Z^-]*x")
+
+
 @dataclass
 class Pack:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -185,6 +229,12 @@ class Pack:
             return regex.compile(source, regex.V0), names
         except regex.error:
             return None
+
+    @functools.cached_property
+    def all_anchored(self) -> bool:
+        """Every pattern matches only at the start of a line (see :func:`anchored`): the
+        stage may ``match`` the categorised alternation instead of searching it."""
+        return all(anchored(p.pattern) for _, p in self.patterns)
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -111,3 +111,23 @@ def test_categorised_pattern_reports_the_first_category_that_matches(line):
 
 def test_categorised_pattern_steps_aside_for_unanchored_patterns():
     assert PACK.categorised_pattern is None  # "\bcookies?\b" can match anywhere
+
+
+@given(st.lists(st.sampled_from(["we use", " cookies", "copyright 2020", "(c) 1999", "co", "all rights", " a",
+                                 "email"]), max_size=5).map("".join))
+def test_match_finds_what_search_finds_in_an_anchored_pack(line):
+    assert ANCHORED.all_anchored
+    compiled, _ = ANCHORED.categorised_pattern
+    m, s = compiled.match(line), compiled.search(line)
+    assert (m and (m.span(), m.lastgroup)) == (s and (s.span(), s.lastgroup))
+
+
+def test_anchored_needs_every_alternative_anchored():
+    from newsclean.packs import anchored
+
+    assert anchored(r"^(?:a|b)\|c[|(]d")
+    assert not anchored("^a|b")
+    assert not anchored("^(?:a)|b")
+    assert not anchored("(?x)^a")
+    assert not anchored("^(?x:a # | b\n)")
+    assert not parse_pack("[a]\nre: ^we use\nre: ^home|page\n").all_anchored

@@ -228,6 +228,10 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
     timeout = PATTERN_TIMEOUT if getattr(ctx, "rules", ()) else None
     kw = {"timeout": timeout} if timeout else {}
     categorised = pack.categorised_pattern  # anchored packs: one search per line
+    # ... and when no pattern can match past the start, a match (3x faster) finds the same
+    find = None
+    if categorised is not None:
+        find = categorised[0].match if pack.all_anchored else categorised[0].search
     any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
     patterns = None  # per category, compiled on the first line that may match
     folded = doc.folded_squeezed_lines()
@@ -244,7 +248,7 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
         if len(low) > 2000:
             continue
         if categorised is not None:
-            m = categorised[0].search(low, **kw)
+            m = find(low, **kw)
             if m:
                 for line in group:
                     doc.remove(line, "boilerplate-sentences", "pattern:" + categorised[1][m.lastgroup])
