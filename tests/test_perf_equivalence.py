@@ -131,3 +131,27 @@ def test_anchored_needs_every_alternative_anchored():
     assert not anchored("(?x)^a")
     assert not anchored("^(?x:a # | b\n)")
     assert not parse_pack("[a]\nre: ^we use\nre: ^home|page\n").all_anchored
+
+
+def _words_per_line(text):
+    """language._words as it was: per line, bullets stripped in a loop."""
+    from newsclean.language import _BULLETS
+
+    out = []
+    for line in text.split("\n"):
+        line = line.lstrip()
+        while line.startswith(_BULLETS):
+            line = line[2:].lstrip()
+        out.extend(WORD_RE.findall(line.casefold()))
+    return out
+
+
+BULLETED = st.lists(st.sampled_from(list("oO+*-#•ab ßİ.'\t\x0b\x1c\x85\u2028\u00a0") + ["\n", "o ", "+ ", "\n o "]),
+                    max_size=40).map("".join)
+
+
+@given(BULLETED)
+def test_language_words_match_the_per_line_definition(text):
+    from newsclean.language import _words
+
+    assert _words(text) == _words_per_line(text)
