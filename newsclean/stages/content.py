@@ -41,6 +41,7 @@ import functools
 import json
 import math
 import os
+import re
 from dataclasses import dataclass
 
 import regex
@@ -189,9 +190,10 @@ FEATURES = (
 # version of jusText's context smoothing.
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_window")
 
-# str.translate tables that delete digits, separators: one C pass to count them
-_NO_DIGITS = {ord(c): None for c in "0123456789"}
-_NO_SEPARATORS = {ord(c): None for c in SEPARATORS}
+# One C scan each to count ASCII digits and separators (a translate() with deletions is
+# several times slower).
+_DIGIT_RE = re.compile("[0-9]")
+_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
 
 
 def _own(u: Unit, lang: str) -> list[float]:
@@ -199,7 +201,7 @@ def _own(u: Unit, lang: str) -> list[float]:
     words = u.words
     n = len(words)
     text = u.text
-    size = max(1, len(text))
+    size = len(text)
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
     stop = sum(map(sw.__contains__, words)) / n if n else 0.0
     # first letters of the space-separated tokens: capitalisation in C loops
@@ -211,15 +213,19 @@ def _own(u: Unit, lang: str) -> list[float]:
     else:
         capitalised = lowercase = 0.0
     word_length = sum(map(len, words)) / n if n else 0.0
-    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if text.endswith(TERMINAL) else 0)
-    digits = (size - len(text.translate(_NO_DIGITS))) / size if text else 0.0
-    seps = (len(text) - len(text.translate(_NO_SEPARATORS))) / max(1, n)
-    date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in words[:12]) else 0.0
+    terminal = text.endswith(TERMINAL)
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
+    ndigits = len(_DIGIT_RE.findall(text))
+    digits = ndigits / size if text else 0.0
+    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
+    dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
+    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
     return [
         math.log1p(n),
         1.0 if n < 5 else 0.0,
         stop,
-        1.0 if text.endswith(TERMINAL) else 0.0,
+        1.0 if terminal else 0.0,
         1.0 if u.bullet else 0.0,
         capitalised,
         lowercase,
@@ -242,7 +248,7 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     if not n:
         return []
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
-    longest = max(r[LOGW] for r in own) or 1.0
+    longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
     run_len = [0] * n
     i = 0
@@ -258,6 +264,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
             i += 1
     rows = []
     zero = [0.0] * len(own[0])
+    stops = [r[STOP] for r in own]  # columns, for the window sums below
+    logws = [r[LOGW] for r in own]
     for i, f in enumerate(own):
         prev = own[i - 1] if i > 0 else zero
         nxt = own[i + 1] if i + 1 < n else zero
@@ -279,8 +287,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
                 prev[TERM],
                 nxt[TERM],
                 min(near, 20) / 20,
-                sum(own[k][STOP] for k in range(lo, hi)) / m,
-                sum(own[k][LOGW] for k in range(lo, hi)) / m,
+                sum(stops[lo:hi]) / m,
+                sum(logws[lo:hi]) / m,
             ]
         )
     return rows
