@@ -155,3 +155,36 @@ def test_language_words_match_the_per_line_definition(text):
     from newsclean.language import _words
 
     assert _words(text) == _words_per_line(text)
+
+
+def _walk(ensemble, x):
+    """The tree ensemble evaluated by walking each tree, as the model file defines it."""
+    s = ensemble["init"]
+    for tree in ensemble["trees"]:
+        node = 0
+        while tree["feature"][node] >= 0:
+            f = tree["feature"][node]
+            node = tree["left"][node] if x[f] <= tree["threshold"][node] else tree["right"][node]
+        s += tree["value"][node]
+    return s
+
+
+def test_compiled_trees_give_the_walked_sum_to_the_bit():
+    import json
+    import os
+    import random
+
+    from newsclean.stages import content as C
+
+    path = os.path.join(os.path.dirname(C.__file__), os.pardir, "content_model.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    rng = random.Random(7)
+    for key, width in (("first", len(C.FEATURES)), ("second", len(C.FEATURES) + len(C.CONTEXT_FEATURES))):
+        ensemble = data[key]
+        fn = C.compile_trees(ensemble, key)
+        thresholds = sorted({t for tree in ensemble["trees"] for t in tree["threshold"]})
+        for _ in range(2000):
+            # values on, beside and between the thresholds reach every leaf
+            x = [rng.choice(thresholds) + rng.choice((-1e-9, 0.0, 1e-9, rng.uniform(-1, 1))) for _ in range(width)]
+            assert fn(x) == _walk(ensemble, x)
