@@ -74,6 +74,13 @@ def visible(text: str) -> str:
     return squeeze(without_images(squeeze(text)))
 
 
+def visible_lines(doc: Document, group: list[Line]) -> str:
+    """The :func:`visible` texts of ``group``'s lines joined by spaces. A line without
+    an image name is visible as the document's cached squeezed view of it."""
+    squeezed = doc.squeezed_lines()
+    return " ".join([visible(ln.text) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
+
+
 @stages.register("layout")
 def layout(doc: Document, ctx) -> None:
     """Remove layout leftovers: symbol-only lines, image names, iframes, form fields.
@@ -204,7 +211,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
             if "[" in low:
                 low = visible(line.text)  # judged as it will be written: image names gone
         else:
-            low = " ".join(visible(line.text) for line in group)
+            low = visible_lines(doc, group)
         tokens = words(low)
         cats = segment(tokens, pack)
         if cats:
@@ -244,7 +251,7 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             if "[" in low:
                 low = visible(line.text).casefold()
         else:
-            low = " ".join(visible(line.text) for line in group).casefold()
+            low = visible_lines(doc, group).casefold()
         if len(low) > 2000:
             continue
         if categorised is not None:
