@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .packs import WORD_RE
+from .packs import find_words
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -98,7 +98,7 @@ def _words(text: str) -> list[str]:
     >>> _words("   o Bears\\n   + Scores\\nO presidente")
     ['bears', 'scores', 'o', 'presidente']
     """
-    return WORD_RE.findall(_LEADING_BULLETS.sub("", text).casefold())
+    return find_words(_LEADING_BULLETS.sub("", text).casefold())
 
 
 def guess_language(text: str, *, sample: int = 10000) -> str | None:

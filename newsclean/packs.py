@@ -32,6 +32,20 @@ import regex
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
 WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
 
+# WORD_RE for ASCII text, where \w is [0-9A-Za-z_] and ’ cannot occur: the standard re
+# module runs it about twice as fast as regex runs WORD_RE.
+_ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+(?:['.\-][0-9A-Za-z_]+)*")
+
+
+def find_words(text: str) -> list[str]:
+    """``WORD_RE.findall(text)``, faster on ASCII text.
+
+    >>> find_words("don't e-mail u.s. -- ok"), find_words("l’été s'en va")
+    (["don't", 'e-mail', 'u.s', 'ok'], ['l’été', "s'en", 'va'])
+    """
+    return _ASCII_WORD_RE.findall(text) if text.isascii() else WORD_RE.findall(text)
+
+
 # An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
 # The standard re module: compiling with regex costs start-up time.
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z^-]+\)")
@@ -70,7 +84,7 @@ def words(text: str) -> tuple[str, ...]:
     low = text.casefold()
     if "-" in low:
         low = low.replace("-", "")
-    return tuple(WORD_RE.findall(low))
+    return tuple(find_words(low))
 
 
 class LazyPattern:

@@ -188,3 +188,21 @@ def test_compiled_trees_give_the_walked_sum_to_the_bit():
             # values on, beside and between the thresholds reach every leaf
             x = [rng.choice(thresholds) + rng.choice((-1e-9, 0.0, 1e-9, rng.uniform(-1, 1))) for _ in range(width)]
             assert fn(x) == _walk(ensemble, x)
+
+
+ASCII_TEXTS = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+
+
+@given(st.one_of(ASCII_TEXTS, texts, st.text(max_size=30)))
+def test_find_words_is_the_word_pattern(text):
+    from newsclean.packs import find_words
+
+    assert find_words(text) == WORD_RE.findall(text)
+
+
+def test_ascii_word_characters_are_the_word_patterns():
+    from newsclean.packs import find_words
+
+    for c in map(chr, range(128)):
+        assert find_words(f"a{c}b") == WORD_RE.findall(f"a{c}b"), repr(c)
+        assert find_words(f"{c}{c}") == WORD_RE.findall(f"{c}{c}"), repr(c)

@@ -48,7 +48,7 @@ import regex
 
 from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
-from ..packs import WORD_RE
+from ..packs import find_words
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import continues
@@ -109,52 +109,39 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
     Removed lines are skipped over, blank lines end a unit.
     """
     units: list[Unit] = []
-    current: list[Line] = []
+    run: list[Line] = []  # the lines of the unit being built
     squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
     folded = doc.folded_squeezed_lines()
-
-    def flush() -> None:
-        if len(current) == 1 and "   " not in current[0].text.strip():
-            # the common case, one line without table cells: the cached views serve
-            line = current[0]
-            i = line.number - 1
-            text = squeezed[i]
-            units.append(
-                Unit(
-                    [line],
-                    text,
-                    WORD_RE.findall(folded[i]),
-                    line.text.lstrip().startswith(BULLETS),
-                    False,
-                    line.text.strip().count("  "),
-                )
-            )
-            current.clear()
-        elif current:
-            cells = [main_cell(ln.text) for ln in current]
-            text = squeeze(" ".join(cells))
-            first = current[0].text.lstrip()
-            columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, current))
-            gaps = sum(c.count("  ") for c in cells)
-            units.append(
-                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS), columns, gaps)
-            )
-            current.clear()
-
     for line in doc.lines:
-        if line.removal is not None:
-            flush()
+        if line.removal is not None or not line.text.strip():  # removed or blank
+            if run:
+                units.append(_unit(run, len(units), squeezed, folded))
+                run = []
             continue
-        if line.blank:
-            flush()
-            continue
-        if current and not continues(current[-1].text, line.text, width):
-            flush()
-        current.append(line)
-    flush()
-    for i, u in enumerate(units):
-        u.index = i
+        if run and (width is None or not continues(run[-1].text, line.text, width)):
+            units.append(_unit(run, len(units), squeezed, folded))
+            run = []
+        run.append(line)
+    if run:
+        units.append(_unit(run, len(units), squeezed, folded))
     return units
+
+
+def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str]) -> Unit:
+    if len(lines) == 1:
+        line = lines[0]
+        body = line.text.strip()
+        if "   " not in body:
+            # the common case, one line without table cells: the cached views serve
+            i = line.number - 1
+            bullet = line.text.lstrip().startswith(BULLETS)
+            return Unit(lines, squeezed[i], find_words(folded[i]), bullet, False, body.count("  "), index)
+    cells = [main_cell(ln.text) for ln in lines]
+    text = squeeze(" ".join(cells))
+    first = lines[0].text.lstrip()
+    columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, lines))
+    gaps = sum(c.count("  ") for c in cells)
+    return Unit(lines, text, find_words(text.casefold()), first.startswith(BULLETS), columns, gaps, index)
 
 
 FEATURES = (
@@ -412,7 +399,7 @@ def end_markers(doc: Document, markers: dict) -> list[int]:
             text = line.text
             if not text or len(text) > 80:
                 continue
-            words = tuple(WORD_RE.findall(text.casefold()))
+            words = tuple(find_words(text.casefold()))
             if 0 < len(words) <= longest and words in markers:
                 found.append(line.number)
     return sorted(found)
