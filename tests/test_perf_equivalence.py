@@ -206,3 +206,14 @@ def test_ascii_word_characters_are_the_word_patterns():
     for c in map(chr, range(128)):
         assert find_words(f"a{c}b") == WORD_RE.findall(f"a{c}b"), repr(c)
         assert find_words(f"{c}{c}") == WORD_RE.findall(f"{c}{c}"), repr(c)
+
+
+def test_latin_word_characters_are_the_word_patterns():
+    """Every character find_words gives to the re module is judged as WORD_RE judges it."""
+    from newsclean.packs import _NOT_LATIN, find_words
+
+    latin = [chr(c) for c in range(0x3000) if not _NOT_LATIN.match(chr(c))]
+    assert "é" in latin and "’" in latin and "²" not in latin and "\u200d" not in latin
+    for c in latin:
+        for text in (f"é{c}b", f"{c}{c}é", f"é’{c}"):
+            assert find_words(text) == WORD_RE.findall(text), repr(c)
