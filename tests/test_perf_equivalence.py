@@ -217,3 +217,14 @@ def test_latin_word_characters_are_the_word_patterns():
     for c in latin:
         for text in (f"é{c}b", f"{c}{c}é", f"é’{c}"):
             assert find_words(text) == WORD_RE.findall(text), repr(c)
+
+
+def test_remembered_unit_signals_are_the_computed_ones():
+    from newsclean.stages import content as C
+
+    doc = Document.from_text("Home\n\nThe council met on 3 May 2021.\n\n   * Sport    Weather\n\nHome")
+    units = C.build_units(doc, None)
+    C._OWN_MEMO.clear()
+    for lang in ("en", "de"):
+        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]
+        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]  # from the memo

@@ -228,9 +228,28 @@ def _own(u: Unit, lang: str) -> list[float]:
     ]
 
 
+# _own's rows by (text, bullet, columns, gaps, language), which is all they depend on
+# (a unit's words are its text's): a settle pass meets the paragraphs of the pass before,
+# and pages of one site share their menus. Emptied when full, to bound its memory.
+_OWN_MEMO: dict[tuple, list[float]] = {}
+_OWN_MEMO_SIZE = 4096
+
+
+def _own_memo(u: Unit, lang: str) -> list[float]:
+    """``_own(u, lang)``, remembered; callers must not change the list."""
+    key = (u.text, u.bullet, u.columns, u.gaps, lang)
+    row = _OWN_MEMO.get(key)
+    if row is None:
+        row = _own(u, lang)
+        if len(_OWN_MEMO) >= _OWN_MEMO_SIZE:
+            _OWN_MEMO.clear()
+        _OWN_MEMO[key] = row
+    return row
+
+
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     """One row of FEATURES per unit: its own signals and its neighbours'."""
-    own = [_own(u, lang) for u in units]
+    own = [_own_memo(u, lang) for u in units]
     n = len(units)
     if not n:
         return []
