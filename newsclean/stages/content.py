@@ -322,29 +322,27 @@ def context_features(rows: list[list[float]], p1: list[float]) -> list[list[floa
 def compile_trees(ensemble: dict, name: str):
     """Turn a boosted tree ensemble (JSON) into one Python function of a feature row.
 
-    Generated straight-line code runs several times faster than walking the trees; each
-    feature the trees test is read from the row once, into a local. The leaves are added
-    in the trees' order, so the sum is the same float as walking them.
+    Generated code runs several times faster than walking the trees: each feature the
+    trees test is read from the row once, into a local, and the function returns one
+    sum of conditional expressions, one per tree, ``init + tree0 + tree1 + ...``. Python
+    adds from the left, in the trees' order, so the sum is the same float as walking
+    them.
     """
     used = sorted({f for tree in ensemble["trees"] for f in tree["feature"] if f >= 0})
-    lines = [f"def {name}(x):"]
-    lines += [f"    x{f} = x[{f}]" for f in used]
-    lines.append(f"    s = {ensemble['init']!r}")
 
-    def emit(tree: dict, node: int, depth: int) -> None:
-        pad = "    " * depth
+    def expr(tree: dict, node: int) -> str:
         f = tree["feature"][node]
         if f < 0:
-            lines.append(f"{pad}s += {tree['value'][node]!r}")
-            return
-        lines.append(f"{pad}if x{f} <= {tree['threshold'][node]!r}:")
-        emit(tree, tree["left"][node], depth + 1)
-        lines.append(f"{pad}else:")
-        emit(tree, tree["right"][node], depth + 1)
+            return repr(tree["value"][node])
+        left, right = expr(tree, tree["left"][node]), expr(tree, tree["right"][node])
+        return f"({left} if x{f} <= {tree['threshold'][node]!r} else {right})"
 
-    for tree in ensemble["trees"]:
-        emit(tree, 0, 1)
-    lines.append("    return s")
+    lines = [f"def {name}(x):"]
+    lines += [f"    x{f} = x[{f}]" for f in used]
+    lines.append("    return (")
+    lines.append(f"        {ensemble['init']!r}")
+    lines += [f"        + {expr(tree, 0)}" for tree in ensemble["trees"]]
+    lines.append("    )")
     namespace: dict = {}
     exec(compile("\n".join(lines), f"<content_model:{name}>", "exec"), namespace)  # noqa: S102
     return namespace[name]
