@@ -187,6 +187,12 @@ def anchored(pattern: str) -> bool:
 _VERBOSE = re.compile(r"\(\?[a-zA-Z^-]*x")
 
 
+# Entries a stage's memo (Pack.memo) holds before it is emptied; and the longest text it
+# remembers a verdict on.
+MEMO_SIZE = 8192
+MEMO_MAX_CHARS = 2000
+
+
 @dataclass
 class Pack:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -253,6 +259,20 @@ class Pack:
             return regex.compile(source, regex.V0), names
         except regex.error:
             return None
+
+    @functools.cached_property
+    def _memos(self) -> dict[str, dict]:
+        return {}
+
+    def memo(self, name: str) -> dict:
+        """A dict in which the stage ``name`` remembers its verdicts on lines under this
+        pack (a verdict that depends on the line's text and the pack only): a settle
+        pass meets the lines of the pass before, and a site's pages share their menus.
+        Emptied when it holds more than MEMO_SIZE entries, to bound its memory."""
+        memo = self._memos.setdefault(name, {})
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        return memo
 
     @functools.cached_property
     def all_anchored(self) -> bool:

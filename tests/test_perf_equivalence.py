@@ -228,3 +228,19 @@ def test_remembered_unit_signals_are_the_computed_ones():
     for lang in ("en", "de"):
         assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]
         assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]  # from the memo
+
+
+def test_boilerplate_memos_give_the_first_verdict_again():
+    """The stages remember verdicts per pack: a second document, or a settle pass, with
+    the same lines gets the same removals, and a memo past MEMO_SIZE starts afresh."""
+    from newsclean import packs
+
+    page = "Back to top | Share\n\nWe use cookies to give you the best experience.\n\nThe article, in a sentence.\n"
+    first = newsclean.clean_and_explain(page).removed
+    assert [r.rule for r in first] == ["phrase:navigation+share", "pattern:cookie"]
+    assert newsclean.clean_and_explain(page).removed == first
+    pack = packs.pack_for("en")
+    memo = pack.memo("boilerplate-lines")
+    memo.update((str(i), "") for i in range(packs.MEMO_SIZE + 1))
+    assert pack.memo("boilerplate-lines") == {}
+    assert newsclean.clean_and_explain(page).removed == first

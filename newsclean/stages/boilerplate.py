@@ -21,7 +21,7 @@ import os
 import regex
 
 from ..document import Document, Line
-from ..packs import Pack, words
+from ..packs import MEMO_MAX_CHARS, Pack, words
 from ..registry import stages
 from ..text import squeeze
 
@@ -202,6 +202,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     """
     pack = ctx.pack(doc)
     folded = doc.folded_squeezed_lines()  # cached per document, shared with other stages
+    memo = pack.memo("boilerplate-lines")  # low -> rule, "" for none
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -212,10 +213,13 @@ def boilerplate_lines(doc: Document, ctx) -> None:
                 low = visible(line.text)  # judged as it will be written: image names gone
         else:
             low = visible_lines(doc, group)
-        tokens = words(low)
-        cats = segment(tokens, pack)
-        if cats:
-            rule = "phrase:" + "+".join(sorted(cats))
+        rule = memo.get(low)
+        if rule is None:
+            cats = segment(words(low), pack)
+            rule = "phrase:" + "+".join(sorted(cats)) if cats else ""
+            if len(low) <= MEMO_MAX_CHARS:
+                memo[low] = rule
+        if rule:
             for line in group:
                 doc.remove(line, "boilerplate-lines", rule)
 
@@ -241,6 +245,20 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
         find = categorised[0].match if pack.all_anchored else categorised[0].search
     any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
     patterns = None  # per category, compiled on the first line that may match
+
+    def category(low: str) -> str:
+        """The category of the first pattern that matches ``low``, "" for none."""
+        nonlocal patterns
+        if categorised is not None:
+            m = find(low, **kw)
+            return categorised[1][m.lastgroup] if m else ""
+        if any_pattern is not None and not any_pattern.search(low, **kw):
+            return ""
+        if patterns is None:
+            patterns = pack.combined_patterns
+        return next((cat for cat, pat in patterns.items() if pat.search(low, **kw)), "")
+
+    memo = pack.memo("boilerplate-sentences")  # low -> category, "" for none
     folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
         if len(group) == 1:
@@ -254,18 +272,11 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             low = visible_lines(doc, group).casefold()
         if len(low) > 2000:
             continue
-        if categorised is not None:
-            m = find(low, **kw)
-            if m:
-                for line in group:
-                    doc.remove(line, "boilerplate-sentences", "pattern:" + categorised[1][m.lastgroup])
-            continue
-        if any_pattern is not None and not any_pattern.search(low, **kw):
-            continue
-        if patterns is None:
-            patterns = pack.combined_patterns
-        for cat, pat in patterns.items():
-            if pat.search(low, **kw):
-                for line in group:
-                    doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
-                break
+        cat = memo.get(low)
+        if cat is None:
+            cat = category(low)
+            if len(low) <= MEMO_MAX_CHARS:
+                memo[low] = cat
+        if cat:
+            for line in group:
+                doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
