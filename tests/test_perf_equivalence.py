@@ -244,3 +244,35 @@ def test_boilerplate_memos_give_the_first_verdict_again():
     memo.update((str(i), "") for i in range(packs.MEMO_SIZE + 1))
     assert pack.memo("boilerplate-lines") == {}
     assert newsclean.clean_and_explain(page).removed == first
+
+
+def _guess_language_per_word(text, sample=10000):
+    """language.guess_language as first written: a dict lookup per word."""
+    from newsclean.language import _LANGS_OF, STOPWORDS
+
+    words = _words_per_line(text[:sample])
+    if not words:
+        return None
+    if sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > 0.5 * len(words):
+        return "ru"
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            counts[lang] += 1
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    best, second = ranked[0], ranked[1]
+    if counts[best] < 2 or counts[best] < 0.05 * len(words) or counts[best] == counts[second]:
+        return None
+    return best
+
+
+STOPWORDY = st.lists(st.sampled_from(["the", "der", "die", "le", "el", "o", "de", "и", "в", "дом", "word", "Haus",
+                                      "\n", " ", "\n o ", "+ ", "ß", "İ"]), max_size=30).map(" ".join)
+
+
+@given(st.one_of(STOPWORDY, BULLETED))
+def test_guess_language_is_the_per_word_count(text):
+    from newsclean.language import guess_language
+
+    assert guess_language(text) == _guess_language_per_word(text)
+    assert guess_language(text, sample=7) == _guess_language_per_word(text, sample=7)
