@@ -268,55 +268,45 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
             i = j
         else:
             i += 1
-    rows = []
-    zero = [0.0] * len(own[0])
-    stops = [r[STOP] for r in own]  # columns, for the window sums below
+    # the neighbours' signals as shifted columns (0.0 past either end)
     logws = [r[LOGW] for r in own]
-    for i, f in enumerate(own):
-        prev = own[i - 1] if i > 0 else zero
-        nxt = own[i + 1] if i + 1 < n else zero
-        prev2 = own[i - 2] if i > 1 else zero
-        nxt2 = own[i + 2] if i + 2 < n else zero
-        # short neighbours on either side, for a unit that is not short itself
-        near = run_len[i] if f[SHORT] else (run_len[i - 1] if i > 0 else 0) + (run_len[i + 1] if i + 1 < n else 0)
-        lo, hi = max(0, i - 2), min(n, i + 3)
-        m = hi - lo
-        rows.append(
-            f
-            + [
-                f[LOGW] - longest,
-                i / max(1, n - 1),
-                prev[LOGW],
-                nxt[LOGW],
-                prev2[LOGW],
-                nxt2[LOGW],
-                prev[TERM],
-                nxt[TERM],
-                min(near, 20) / 20,
-                sum(stops[lo:hi]) / m,
-                sum(logws[lo:hi]) / m,
-            ]
+    stops = [r[STOP] for r in own]
+    lw = [0.0, 0.0] + logws + [0.0, 0.0]  # lw[i + 2] is unit i's
+    tm = [0.0] + [r[TERM] for r in own] + [0.0]  # tm[i + 1] is unit i's
+    rl = [0] + run_len + [0]  # rl[i + 1] is unit i's
+    # short neighbours on either side, for a unit that is not short itself
+    near = [rl[i + 1] if f[SHORT] else rl[i] + rl[i + 2] for i, f in enumerate(own)]
+    last = max(1, n - 1)
+    windows = [(max(0, i - 2), min(n, i + 3)) for i in range(n)]
+    return [
+        f
+        + [
+            f[LOGW] - longest,
+            i / last,
+            prev,
+            nxt,
+            prev2,
+            nxt2,
+            prev_term,
+            next_term,
+            min(k, 20) / 20,
+            sum(stops[lo:hi]) / (hi - lo),
+            sum(logws[lo:hi]) / (hi - lo),
+        ]
+        for i, f, prev, nxt, prev2, nxt2, prev_term, next_term, k, (lo, hi) in zip(
+            range(n), own, lw[1:], lw[3:], lw, lw[4:], tm, tm[2:], near, windows
         )
-    return rows
+    ]
 
 
 def context_features(rows: list[list[float]], p1: list[float]) -> list[list[float]]:
     n = len(p1)
-    out = []
-    for i, row in enumerate(rows):
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        out.append(
-            row
-            + [
-                p1[i],
-                p1[i - 1] if i > 0 else 0.0,
-                p1[i + 1] if i + 1 < n else 0.0,
-                p1[i - 2] if i > 1 else 0.0,
-                p1[i + 2] if i + 2 < n else 0.0,
-                sum(p1[lo:hi]) / (hi - lo),
-            ]
-        )
-    return out
+    pp = [0.0, 0.0] + p1 + [0.0, 0.0]  # pp[i + 2] is unit i's
+    windows = [(max(0, i - 3), min(n, i + 4)) for i in range(n)]
+    return [
+        row + [p, prev, nxt, prev2, nxt2, sum(p1[lo:hi]) / (hi - lo)]
+        for row, p, prev, nxt, prev2, nxt2, (lo, hi) in zip(rows, p1, pp[1:], pp[3:], pp, pp[4:], windows)
+    ]
 
 
 def compile_trees(ensemble: dict, name: str):
@@ -379,8 +369,9 @@ def _sigmoid(z: float) -> float:
 def probabilities(rows: list[list[float]], model: Model) -> list[float]:
     """Two passes: each unit alone, then with its neighbours' first-pass scores."""
     first, second = model.first, model.second
-    p1 = [_sigmoid(first(r)) for r in rows]
-    return [_sigmoid(second(r)) for r in context_features(rows, p1)]
+    exp = math.exp  # _sigmoid, inline: two calls per unit
+    p1 = [1.0 / (1.0 + exp(-max(-30.0, min(30.0, first(r))))) for r in rows]
+    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, second(r))))) for r in context_features(rows, p1)]
 
 
 @stages.register("content")
