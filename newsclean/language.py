@@ -10,7 +10,10 @@ True
 
 from __future__ import annotations
 
-from .packs import WORD_RE
+import re
+from collections import Counter
+
+from .packs import find_words
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -81,21 +84,21 @@ for _lang, _words_of_lang in STOPWORDS.items():
 # Bullets a text dumper puts before list items: lynx marks nested items with "o" and "+",
 # which would otherwise count as Italian/Spanish/Portuguese stopwords ("o" = "or"/"the").
 _BULLETS = ("o ", "+ ", "* ", "- ", "# ", "• ")
+# A line's leading spaces and bullets, each bullet followed by its spaces, as a loop of
+# lstrip() and startswith(_BULLETS) would take them; [^\S\n] is str.isspace() less the
+# line break, so one substitution over the whole text strips every line.
+_LEADING_BULLETS = re.compile(r"^[^\S\n]*(?:[o+*\-#•] [^\S\n]*)*", re.MULTILINE)
 
 
 def _words(text: str) -> list[str]:
     """Lower-cased words of ``text``, without the dumper's list bullets.
 
+    One tokenizer run over the whole text: a word never spans a line break.
+
     >>> _words("   o Bears\\n   + Scores\\nO presidente")
     ['bears', 'scores', 'o', 'presidente']
     """
-    out: list[str] = []
-    for line in text.split("\n"):
-        line = line.lstrip()
-        while line.startswith(_BULLETS):  # case-sensitive: "O presidente" keeps its "O"
-            line = line[2:].lstrip()
-        out.extend(WORD_RE.findall(line.casefold()))
-    return out
+    return find_words(_LEADING_BULLETS.sub("", text).casefold())
 
 
 def guess_language(text: str, *, sample: int = 10000) -> str | None:
@@ -115,14 +118,17 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     words = _words(text[:sample])
     if not words:
         return None
-    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
+    # each distinct word once: counted in C, then looked up once
+    tally = Counter(words)
+    cyrillic = sum([c for w, c in tally.items() if "\u0400" <= w[0] <= "\u04ff"])
     if cyrillic > 0.5 * len(words):
         return "ru"
     counts = dict.fromkeys(STOPWORDS, 0)
     langs_of = _LANGS_OF
-    for w in words:
-        for lang in langs_of.get(w, ()):
-            counts[lang] += 1
+    for w in tally.keys() & langs_of.keys():
+        c = tally[w]
+        for lang in langs_of[w]:
+            counts[lang] += c
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
     if counts[best] < 2 or counts[best] < 0.05 * len(words) or counts[best] == counts[second]:

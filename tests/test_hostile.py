@@ -114,6 +114,13 @@ PATTERN_CASES.update(
     {
         "newsclean.packs._GLOBAL_FLAGS": ["(?" * (M // 2), "(?" + "a" * M, "(?a" * (M // 3)],
         "newsclean.packs._TOKENS_OR_NEWLINE": ["a.a'a-" * (M // 6), "a\n" * (M // 2), "a" + "'" * M],
+        "newsclean.packs._ASCII_WORD_RE": ["a.a'a-" * (M // 6), "a-" * (M // 2), "a" * M + "'", "'" * M],
+        "newsclean.packs._LATIN_WORD_RE": ["é’a-" * (M // 4), "é-" * (M // 2), "é" * M + "’", "’" * M],
+        "newsclean.packs._NOT_LATIN": ["é" * M, "a’" * (M // 2) + "ж"],
+        "newsclean.packs._VERBOSE": ["(?" * (M // 2), "(?" + "a" * M, "(?a" * (M // 3)],
+        "newsclean.language._LEADING_BULLETS": ["o " * (M // 2), " " * M + "x", "\n o" * (M // 3), "o" * M],
+        "newsclean.stages.content._DIGIT_RE": ["1" * M, "a1" * (M // 2)],
+        "newsclean.stages.content._SEPARATOR_RE": ["|" * M, "a»" * (M // 2)],
         "newsclean.stages.content.DATE_RE": ["1." * (M // 2), "20" * (M // 2), "12/12/" * (M // 6), "1:" * M],
         "newsclean.stages.content.DATELINE_RE": ["1." * (M // 2), "2008" * (M // 4), "12.12." * (M // 6)],
         "newsclean.template._DIGITS": ["1" * M, "1a" * (M // 2)],

@@ -111,3 +111,170 @@ def test_categorised_pattern_reports_the_first_category_that_matches(line):
 
 def test_categorised_pattern_steps_aside_for_unanchored_patterns():
     assert PACK.categorised_pattern is None  # "\bcookies?\b" can match anywhere
+
+
+@given(st.lists(st.sampled_from(["we use", " cookies", "copyright 2020", "(c) 1999", "co", "all rights", " a",
+                                 "email"]), max_size=5).map("".join))
+def test_match_finds_what_search_finds_in_an_anchored_pack(line):
+    assert ANCHORED.all_anchored
+    compiled, _ = ANCHORED.categorised_pattern
+    m, s = compiled.match(line), compiled.search(line)
+    assert (m and (m.span(), m.lastgroup)) == (s and (s.span(), s.lastgroup))
+
+
+def test_anchored_needs_every_alternative_anchored():
+    from newsclean.packs import anchored
+
+    assert anchored(r"^(?:a|b)\|c[|(]d")
+    assert not anchored("^a|b")
+    assert not anchored("^(?:a)|b")
+    assert not anchored("(?x)^a")
+    assert not anchored("^(?x:a # | b\n)")
+    assert not parse_pack("[a]\nre: ^we use\nre: ^home|page\n").all_anchored
+
+
+def _words_per_line(text):
+    """language._words as it was: per line, bullets stripped in a loop."""
+    from newsclean.language import _BULLETS
+
+    out = []
+    for line in text.split("\n"):
+        line = line.lstrip()
+        while line.startswith(_BULLETS):
+            line = line[2:].lstrip()
+        out.extend(WORD_RE.findall(line.casefold()))
+    return out
+
+
+BULLETED = st.lists(st.sampled_from(list("oO+*-#•ab ßİ.'\t\x0b\x1c\x85\u2028\u00a0") + ["\n", "o ", "+ ", "\n o "]),
+                    max_size=40).map("".join)
+
+
+@given(BULLETED)
+def test_language_words_match_the_per_line_definition(text):
+    from newsclean.language import _words
+
+    assert _words(text) == _words_per_line(text)
+
+
+def _walk(ensemble, x):
+    """The tree ensemble evaluated by walking each tree, as the model file defines it."""
+    s = ensemble["init"]
+    for tree in ensemble["trees"]:
+        node = 0
+        while tree["feature"][node] >= 0:
+            f = tree["feature"][node]
+            node = tree["left"][node] if x[f] <= tree["threshold"][node] else tree["right"][node]
+        s += tree["value"][node]
+    return s
+
+
+def test_compiled_trees_give_the_walked_sum_to_the_bit():
+    import json
+    import os
+    import random
+
+    from newsclean.stages import content as C
+
+    path = os.path.join(os.path.dirname(C.__file__), os.pardir, "content_model.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    rng = random.Random(7)
+    for key, width in (("first", len(C.FEATURES)), ("second", len(C.FEATURES) + len(C.CONTEXT_FEATURES))):
+        ensemble = data[key]
+        namespace: dict = {}
+        exec(compile(C.tree_source(ensemble, key), "<test>", "exec"), namespace)
+        fn = namespace[key]
+        thresholds = sorted({t for tree in ensemble["trees"] for t in tree["threshold"]})
+        for _ in range(2000):
+            # values on, beside and between the thresholds reach every leaf
+            x = [rng.choice(thresholds) + rng.choice((-1e-9, 0.0, 1e-9, rng.uniform(-1, 1))) for _ in range(width)]
+            assert fn(x) == _walk(ensemble, x)
+
+
+ASCII_TEXTS = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+
+
+@given(st.one_of(ASCII_TEXTS, texts, st.text(max_size=30)))
+def test_find_words_is_the_word_pattern(text):
+    from newsclean.packs import find_words
+
+    assert find_words(text) == WORD_RE.findall(text)
+
+
+def test_ascii_word_characters_are_the_word_patterns():
+    from newsclean.packs import find_words
+
+    for c in map(chr, range(128)):
+        assert find_words(f"a{c}b") == WORD_RE.findall(f"a{c}b"), repr(c)
+        assert find_words(f"{c}{c}") == WORD_RE.findall(f"{c}{c}"), repr(c)
+
+
+def test_latin_word_characters_are_the_word_patterns():
+    """Every character find_words gives to the re module is judged as WORD_RE judges it."""
+    from newsclean.packs import _NOT_LATIN, find_words
+
+    latin = [chr(c) for c in range(0x3000) if not _NOT_LATIN.match(chr(c))]
+    assert "é" in latin and "’" in latin and "²" not in latin and "\u200d" not in latin
+    for c in latin:
+        for text in (f"é{c}b", f"{c}{c}é", f"é’{c}"):
+            assert find_words(text) == WORD_RE.findall(text), repr(c)
+
+
+def test_remembered_unit_signals_are_the_computed_ones():
+    from newsclean.stages import content as C
+
+    doc = Document.from_text("Home\n\nThe council met on 3 May 2021.\n\n   * Sport    Weather\n\nHome")
+    units = C.build_units(doc, None)
+    C._OWN_MEMO.clear()
+    for lang in ("en", "de"):
+        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]
+        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]  # from the memo
+
+
+def test_boilerplate_memos_give_the_first_verdict_again():
+    """The stages remember verdicts per pack: a second document, or a settle pass, with
+    the same lines gets the same removals, and a memo past MEMO_SIZE starts afresh."""
+    from newsclean import packs
+
+    page = "Back to top | Share\n\nWe use cookies to give you the best experience.\n\nThe article, in a sentence.\n"
+    first = newsclean.clean_and_explain(page).removed
+    assert [r.rule for r in first] == ["phrase:navigation+share", "pattern:cookie"]
+    assert newsclean.clean_and_explain(page).removed == first
+    pack = packs.pack_for("en")
+    memo = pack.memo("boilerplate-lines")
+    memo.update((str(i), "") for i in range(packs.MEMO_SIZE + 1))
+    assert pack.memo("boilerplate-lines") == {}
+    assert newsclean.clean_and_explain(page).removed == first
+
+
+def _guess_language_per_word(text, sample=10000):
+    """language.guess_language as first written: a dict lookup per word."""
+    from newsclean.language import _LANGS_OF, STOPWORDS
+
+    words = _words_per_line(text[:sample])
+    if not words:
+        return None
+    if sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > 0.5 * len(words):
+        return "ru"
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            counts[lang] += 1
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    best, second = ranked[0], ranked[1]
+    if counts[best] < 2 or counts[best] < 0.05 * len(words) or counts[best] == counts[second]:
+        return None
+    return best
+
+
+STOPWORDY = st.lists(st.sampled_from(["the", "der", "die", "le", "el", "o", "de", "и", "в", "дом", "word", "Haus",
+                                      "\n", " ", "\n o ", "+ ", "ß", "İ"]), max_size=30).map(" ".join)
+
+
+@given(st.one_of(STOPWORDY, BULLETED))
+def test_guess_language_is_the_per_word_count(text):
+    from newsclean.language import guess_language
+
+    assert guess_language(text) == _guess_language_per_word(text)
+    assert guess_language(text, sample=7) == _guess_language_per_word(text, sample=7)

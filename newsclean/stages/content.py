@@ -41,6 +41,7 @@ import functools
 import json
 import math
 import os
+import re
 from dataclasses import dataclass
 
 import regex
@@ -48,7 +49,7 @@ import regex
 from .. import codecache
 from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
-from ..packs import WORD_RE
+from ..packs import find_words
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import continues
@@ -109,52 +110,39 @@ def build_units(doc: Document, width: int | None) -> list[Unit]:
     Removed lines are skipped over, blank lines end a unit.
     """
     units: list[Unit] = []
-    current: list[Line] = []
+    run: list[Line] = []  # the lines of the unit being built
     squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
     folded = doc.folded_squeezed_lines()
-
-    def flush() -> None:
-        if len(current) == 1 and "   " not in current[0].text.strip():
-            # the common case, one line without table cells: the cached views serve
-            line = current[0]
-            i = line.number - 1
-            text = squeezed[i]
-            units.append(
-                Unit(
-                    [line],
-                    text,
-                    WORD_RE.findall(folded[i]),
-                    line.text.lstrip().startswith(BULLETS),
-                    False,
-                    line.text.strip().count("  "),
-                )
-            )
-            current.clear()
-        elif current:
-            cells = [main_cell(ln.text) for ln in current]
-            text = squeeze(" ".join(cells))
-            first = current[0].text.lstrip()
-            columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, current))
-            gaps = sum(c.count("  ") for c in cells)
-            units.append(
-                Unit(list(current), text, WORD_RE.findall(text.casefold()), first.startswith(BULLETS), columns, gaps)
-            )
-            current.clear()
-
     for line in doc.lines:
-        if line.removal is not None:
-            flush()
+        if line.removal is not None or not line.text.strip():  # removed or blank
+            if run:
+                units.append(_unit(run, len(units), squeezed, folded))
+                run = []
             continue
-        if line.blank:
-            flush()
-            continue
-        if current and not continues(current[-1].text, line.text, width):
-            flush()
-        current.append(line)
-    flush()
-    for i, u in enumerate(units):
-        u.index = i
+        if run and (width is None or not continues(run[-1].text, line.text, width)):
+            units.append(_unit(run, len(units), squeezed, folded))
+            run = []
+        run.append(line)
+    if run:
+        units.append(_unit(run, len(units), squeezed, folded))
     return units
+
+
+def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str]) -> Unit:
+    if len(lines) == 1:
+        line = lines[0]
+        body = line.text.strip()
+        if "   " not in body:
+            # the common case, one line without table cells: the cached views serve
+            i = line.number - 1
+            bullet = line.text.lstrip().startswith(BULLETS)
+            return Unit(lines, squeezed[i], find_words(folded[i]), bullet, False, body.count("  "), index)
+    cells = [main_cell(ln.text) for ln in lines]
+    text = squeeze(" ".join(cells))
+    first = lines[0].text.lstrip()
+    columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, lines))
+    gaps = sum(c.count("  ") for c in cells)
+    return Unit(lines, text, find_words(text.casefold()), first.startswith(BULLETS), columns, gaps, index)
 
 
 FEATURES = (
@@ -190,9 +178,10 @@ FEATURES = (
 # version of jusText's context smoothing.
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_window")
 
-# str.translate tables that delete digits, separators: one C pass to count them
-_NO_DIGITS = {ord(c): None for c in "0123456789"}
-_NO_SEPARATORS = {ord(c): None for c in SEPARATORS}
+# One C scan each to count ASCII digits and separators (a translate() with deletions is
+# several times slower).
+_DIGIT_RE = re.compile("[0-9]")
+_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
 
 
 def _own(u: Unit, lang: str) -> list[float]:
@@ -200,7 +189,7 @@ def _own(u: Unit, lang: str) -> list[float]:
     words = u.words
     n = len(words)
     text = u.text
-    size = max(1, len(text))
+    size = len(text)
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
     stop = sum(map(sw.__contains__, words)) / n if n else 0.0
     # first letters of the space-separated tokens: capitalisation in C loops
@@ -212,15 +201,19 @@ def _own(u: Unit, lang: str) -> list[float]:
     else:
         capitalised = lowercase = 0.0
     word_length = sum(map(len, words)) / n if n else 0.0
-    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if text.endswith(TERMINAL) else 0)
-    digits = (size - len(text.translate(_NO_DIGITS))) / size if text else 0.0
-    seps = (len(text) - len(text.translate(_NO_SEPARATORS))) / max(1, n)
-    date = 1.0 if DATE_RE.search(text) or any(w in MONTHS for w in words[:12]) else 0.0
+    terminal = text.endswith(TERMINAL)
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
+    ndigits = len(_DIGIT_RE.findall(text))
+    digits = ndigits / size if text else 0.0
+    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
+    dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
+    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
     return [
         math.log1p(n),
         1.0 if n < 5 else 0.0,
         stop,
-        1.0 if text.endswith(TERMINAL) else 0.0,
+        1.0 if terminal else 0.0,
         1.0 if u.bullet else 0.0,
         capitalised,
         lowercase,
@@ -236,14 +229,33 @@ def _own(u: Unit, lang: str) -> list[float]:
     ]
 
 
+# _own's rows by (text, bullet, columns, gaps, language), which is all they depend on
+# (a unit's words are its text's): a settle pass meets the paragraphs of the pass before,
+# and pages of one site share their menus. Emptied when full, to bound its memory.
+_OWN_MEMO: dict[tuple, list[float]] = {}
+_OWN_MEMO_SIZE = 4096
+
+
+def _own_memo(u: Unit, lang: str) -> list[float]:
+    """``_own(u, lang)``, remembered; callers must not change the list."""
+    key = (u.text, u.bullet, u.columns, u.gaps, lang)
+    row = _OWN_MEMO.get(key)
+    if row is None:
+        row = _own(u, lang)
+        if len(_OWN_MEMO) >= _OWN_MEMO_SIZE:
+            _OWN_MEMO.clear()
+        _OWN_MEMO[key] = row
+    return row
+
+
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     """One row of FEATURES per unit: its own signals and its neighbours'."""
-    own = [_own(u, lang) for u in units]
+    own = [_own_memo(u, lang) for u in units]
     n = len(units)
     if not n:
         return []
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
-    longest = max(r[LOGW] for r in own) or 1.0
+    longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
     run_len = [0] * n
     i = 0
@@ -257,75 +269,72 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
             i = j
         else:
             i += 1
-    rows = []
-    zero = [0.0] * len(own[0])
-    for i, f in enumerate(own):
-        prev = own[i - 1] if i > 0 else zero
-        nxt = own[i + 1] if i + 1 < n else zero
-        prev2 = own[i - 2] if i > 1 else zero
-        nxt2 = own[i + 2] if i + 2 < n else zero
-        # short neighbours on either side, for a unit that is not short itself
-        near = run_len[i] if f[SHORT] else (run_len[i - 1] if i > 0 else 0) + (run_len[i + 1] if i + 1 < n else 0)
-        lo, hi = max(0, i - 2), min(n, i + 3)
-        m = hi - lo
-        rows.append(
-            f
-            + [
-                f[LOGW] - longest,
-                i / max(1, n - 1),
-                prev[LOGW],
-                nxt[LOGW],
-                prev2[LOGW],
-                nxt2[LOGW],
-                prev[TERM],
-                nxt[TERM],
-                min(near, 20) / 20,
-                sum(own[k][STOP] for k in range(lo, hi)) / m,
-                sum(own[k][LOGW] for k in range(lo, hi)) / m,
-            ]
+    # the neighbours' signals as shifted columns (0.0 past either end)
+    logws = [r[LOGW] for r in own]
+    stops = [r[STOP] for r in own]
+    lw = [0.0, 0.0] + logws + [0.0, 0.0]  # lw[i + 2] is unit i's
+    tm = [0.0] + [r[TERM] for r in own] + [0.0]  # tm[i + 1] is unit i's
+    rl = [0] + run_len + [0]  # rl[i + 1] is unit i's
+    # short neighbours on either side, for a unit that is not short itself
+    near = [rl[i + 1] if f[SHORT] else rl[i] + rl[i + 2] for i, f in enumerate(own)]
+    last = max(1, n - 1)
+    windows = [(max(0, i - 2), min(n, i + 3)) for i in range(n)]
+    return [
+        f
+        + [
+            f[LOGW] - longest,
+            i / last,
+            prev,
+            nxt,
+            prev2,
+            nxt2,
+            prev_term,
+            next_term,
+            min(k, 20) / 20,
+            sum(stops[lo:hi]) / (hi - lo),
+            sum(logws[lo:hi]) / (hi - lo),
+        ]
+        for i, f, prev, nxt, prev2, nxt2, prev_term, next_term, k, (lo, hi) in zip(
+            range(n), own, lw[1:], lw[3:], lw, lw[4:], tm, tm[2:], near, windows
         )
-    return rows
+    ]
 
 
 def context_features(rows: list[list[float]], p1: list[float]) -> list[list[float]]:
     n = len(p1)
-    out = []
-    for i, row in enumerate(rows):
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        out.append(
-            row
-            + [
-                p1[i],
-                p1[i - 1] if i > 0 else 0.0,
-                p1[i + 1] if i + 1 < n else 0.0,
-                p1[i - 2] if i > 1 else 0.0,
-                p1[i + 2] if i + 2 < n else 0.0,
-                sum(p1[lo:hi]) / (hi - lo),
-            ]
-        )
-    return out
+    pp = [0.0, 0.0] + p1 + [0.0, 0.0]  # pp[i + 2] is unit i's
+    windows = [(max(0, i - 3), min(n, i + 4)) for i in range(n)]
+    return [
+        row + [p, prev, nxt, prev2, nxt2, sum(p1[lo:hi]) / (hi - lo)]
+        for row, p, prev, nxt, prev2, nxt2, (lo, hi) in zip(rows, p1, pp[1:], pp[3:], pp, pp[4:], windows)
+    ]
 
 
 def tree_source(ensemble: dict, name: str) -> str:
     """Python source of one function of a feature row that sums a boosted tree
-    ensemble (JSON). Generated straight-line code runs several times faster than
-    walking the trees."""
-    lines = [f"def {name}(x):", f"    s = {ensemble['init']!r}"]
+    ensemble (JSON).
 
-    def emit(tree: dict, node: int, depth: int) -> None:
-        pad = "    " * depth
+    Generated code runs several times faster than walking the trees: each feature the
+    trees test is read from the row once, into a local, and the function returns one
+    sum of conditional expressions, one per tree, ``init + tree0 + tree1 + ...``. Python
+    adds from the left, in the trees' order, so the sum is the same float as walking
+    them.
+    """
+    used = sorted({f for tree in ensemble["trees"] for f in tree["feature"] if f >= 0})
+
+    def expr(tree: dict, node: int) -> str:
         f = tree["feature"][node]
         if f < 0:
-            lines.append(f"{pad}s += {tree['value'][node]!r}")
-            return
-        lines.append(f"{pad}if x[{f}] <= {tree['threshold'][node]!r}:")
-        emit(tree, tree["left"][node], depth + 1)
-        lines.append(f"{pad}else:")
-        emit(tree, tree["right"][node], depth + 1)
+            return repr(tree["value"][node])
+        left, right = expr(tree, tree["left"][node]), expr(tree, tree["right"][node])
+        return f"({left} if x{f} <= {tree['threshold'][node]!r} else {right})"
 
-    for tree in ensemble["trees"]:
-        emit(tree, 0, 1)
-    lines.append("    return s")
+    lines = [f"def {name}(x):"]
+    lines += [f"    x{f} = x[{f}]" for f in used]
+    lines.append("    return (")
+    lines.append(f"        {ensemble['init']!r}")
+    lines += [f"        + {expr(tree, 0)}" for tree in ensemble["trees"]]
+    lines.append("    )")
     return "\n".join(lines) + "\n"
 
 
@@ -370,8 +379,9 @@ def _sigmoid(z: float) -> float:
 def probabilities(rows: list[list[float]], model: Model) -> list[float]:
     """Two passes: each unit alone, then with its neighbours' first-pass scores."""
     first, second = model.first, model.second
-    p1 = [_sigmoid(first(r)) for r in rows]
-    return [_sigmoid(second(r)) for r in context_features(rows, p1)]
+    exp = math.exp  # _sigmoid, inline: two calls per unit
+    p1 = [1.0 / (1.0 + exp(-max(-30.0, min(30.0, first(r))))) for r in rows]
+    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, second(r))))) for r in context_features(rows, p1)]
 
 
 @stages.register("content")
@@ -407,7 +417,7 @@ def end_markers(doc: Document, markers: dict) -> list[int]:
             text = line.text
             if not text or len(text) > 80:
                 continue
-            words = tuple(WORD_RE.findall(text.casefold()))
+            words = tuple(find_words(text.casefold()))
             if 0 < len(words) <= longest and words in markers:
                 found.append(line.number)
     return sorted(found)

@@ -18,7 +18,8 @@ STATISTICAL = frozenset({"content", "template"})
 
 
 def _words(lines) -> int:
-    return sum(len(line.text.split()) for line in lines)
+    # one split of the joined text: a line break separates words like any space
+    return len("\n".join([line.text for line in lines]).split())
 
 
 @stages.register("safety-valve")
@@ -29,7 +30,7 @@ def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int 
     of the input's words, the removals made by statistical stages (``content``,
     ``template``) are undone and a note says so (the CLI prints it on stderr).
     """
-    total = _words(doc.lines)
+    total = len(doc.source_text.split())  # _words(doc.lines), on the cached joined text
     if total == 0:
         return
     kept = _words(doc.kept())
