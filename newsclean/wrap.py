@@ -11,6 +11,9 @@ when the next line's first word would not have fitted after it.
 35
 >>> [continues(lines[i], lines[i + 1], width) for i in range(4)]
 [True, False, False, True]
+>>> right = ["Subscribe to this paper".rjust(60), "Email this article".rjust(60)]
+>>> continues(right[0], right[1], 60)
+False
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ def continues(line: str, nxt: str, width: int | None) -> bool:
         return False
     body = nxt.strip()
     if not body or not line.strip() or body.startswith(_ITEM_STARTS):
+        return False
+    # A line indented past half the width is a right-aligned or centred cell: a dumper
+    # breaks a paragraph at its left margin, never there.
+    half = width // 2
+    if len(line) - len(line.lstrip()) > half or len(nxt) - len(nxt.lstrip()) > half:
         return False
     first = body.split(None, 1)[0]
     return len(line.rstrip()) + 1 + len(first) > width
