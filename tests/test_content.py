@@ -151,3 +151,28 @@ def test_comment_section_without_a_heading_ends_the_article():
         assert paragraph in out
     assert "Posted by" not in out
     assert "have lived in Kilmore for 22 years" not in out
+
+
+def _selected(probs: list[float], words: list[int], params: dict) -> list[bool]:
+    """Run select() over one-line units with these probabilities and lengths (a unit
+    of fewer than ten words is a list item)."""
+    text = "\n\n".join(("* " if n < 10 else "") + " ".join(["word"] * n) for n in words)
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    assert len(units) == len(probs)
+    for u, p in zip(units, probs):
+        u.prob = p
+    C.select(doc, units, params)
+    return [all(line.removal is None for line in u.lines) for u in units]
+
+
+@pytest.mark.parametrize("near, lede_kept", [(0, False), (20, True)])
+def test_a_lede_above_a_sidebar_box_needs_less_when_near(near, lede_kept):
+    # a two-paragraph lede, a box of fifteen teaser links, then the rest of the article
+    probs = [0.5, 0.3] + [0.05] * 15 + [0.95] * 8
+    words = [40, 40] + [5] * 15 + [80] * 8
+    params = {"bias": 0.15, "low": 0.05, "second": 0.3, "strong": 0.85, "near": near, "near_share": 0.1}
+    kept = _selected(probs, words, params)
+    assert kept[:2] == [lede_kept, lede_kept]
+    assert not any(kept[2:17])  # the box goes either way
+    assert all(kept[17:])

@@ -453,11 +453,14 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
     so one long paragraph outweighs a handful of menu items. Further runs on either
     side are kept when they weigh at least ``second`` times the main one (an article
     split by a photo or an advertisement block), but not past an end-of-article
-    heading; so are runs of confident prose (``strong``) of 40 words or more.
+    heading; a run within ``near`` units of a kept one needs only ``near_share`` of
+    that (a lede above a sidebar box of links). So are runs of confident prose
+    (``strong``) of 40 words or more.
     """
     bias = params.get("bias", 0.5)
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
+    near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
     values = [(u.prob - bias) * (1 + math.sqrt(len(u.words))) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
@@ -477,7 +480,10 @@ def select(doc: Document, units: list[Unit], params: dict, markers: list[int] = 
         if h2 < l2:
             continue
         run = units[l2 : h2 + 1]
-        if total >= second * best and max(u.prob for u in run) >= 0.5 and h2 < limit:
+        # a run close to a kept region (an article split by a sidebar box) needs less
+        gap = min((l2 - h - 1 if l2 > h else l - h2 - 1) for l, h in regions)
+        need = second * best * (near_share if gap <= near else 1.0)
+        if total >= need and max(u.prob for u in run) >= 0.5 and h2 < limit:
             regions.append((l2, h2))
             todo += [(a, l2), (h2 + 1, b)]
     # A run of confident prose is article text wherever it stands: an article split by
