@@ -237,11 +237,13 @@ def preference(m: dict) -> tuple:
     Content first: a cleaner that eats article text is worse. The issue's floors are
     constraints: content-kept >= 97.5% and at most 2% of pages losing more than a tenth
     of their article. Among settings that meet both, F1 minus the share of such pages
-    (one page in 250 costs 0.004 of F1); if none does, the fewest such pages first.
+    (one page in 250 costs 0.004 of F1), plus half the content kept above the floor
+    (a point of article lines kept is worth half a point of F1); if none meets both,
+    the fewest such pages first.
     """
     lost_share = m["lost_gt10pct"] / m["pages"]
     if m["content_kept"] >= 0.975 and lost_share <= 0.02:
-        return (1, m["f1"] - lost_share)
+        return (1, m["f1"] - lost_share + (m["content_kept"] - 0.975) / 2)
     return (0, -lost_share, m["f1"])
 
 

@@ -2,7 +2,8 @@
 
 A :class:`Document` is built once from the input text. Stages never delete anything:
 they mark lines as removed, naming themselves and the rule that fired, so writers,
-``--explain`` and the JSON output can always say what happened to each line.
+``--explain`` and the JSON output can always say what happened to each line. A kept
+line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 
 >>> doc = Document.from_text("Title\\r\\n\\r\\nBody text.\\r\\nclear")
 >>> doc.newline == "\\r\\n", len(doc.lines), doc.final_newline
@@ -33,6 +34,18 @@ class Removal:
     rule: str
 
 
+@dataclass(frozen=True)
+class Cut:
+    """Part of a kept line that is written, ``text[start:end]``: the rest of the line
+    was a side-by-side table cell (a menu beside the article) removed by ``stage``
+    for ``rule``."""
+
+    start: int
+    end: int
+    stage: str
+    rule: str
+
+
 @dataclass
 class Line:
     """One input line (without its line ending), 1-based ``number``."""
@@ -40,6 +53,7 @@ class Line:
     number: int
     text: str
     removal: Removal | None = None
+    cut: Cut | None = None
 
     @property
     def kept(self) -> bool:
@@ -48,6 +62,21 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def written(self) -> str:
+        """The text as it will be written: the whole line, or the part a cut keeps,
+        still at its column (so a wrapped column's lines still reach the wrap width).
+
+        >>> line = Line(1, "Home      The article starts here.")
+        >>> line.cut = Cut(10, 34, "columns", "side-cell")
+        >>> line.written
+        '          The article starts here.'
+        """
+        cut = self.cut
+        if cut is None:
+            return self.text
+        return " " * cut.start + self.text[cut.start : cut.end]
 
 
 @dataclass
@@ -113,6 +142,11 @@ class Document:
     def restore(self, line: Line) -> None:
         line.removal = None
 
+    def cut(self, line: Line, start: int, end: int, stage: str, rule: str) -> None:
+        """Write only ``line.text[start:end]`` of a kept line; the first cut stands."""
+        if line.cut is None:
+            line.cut = Cut(start, end, stage, rule)
+
     @property
     def source_text(self) -> str:
         """The input text (line endings folded to ``\\n``, BOM dropped); joined once per
@@ -160,10 +194,10 @@ class Document:
                 run.append(line)
                 continue
             if run:
-                out.append(Paragraph("\n".join(x.text for x in run), [x.number for x in run]))
+                out.append(Paragraph("\n".join(x.written for x in run), [x.number for x in run]))
                 run = []
         if run:
-            out.append(Paragraph("\n".join(x.text for x in run), [x.number for x in run]))
+            out.append(Paragraph("\n".join(x.written for x in run), [x.number for x in run]))
         return out
 
 

@@ -26,6 +26,7 @@ DEFAULT_STAGES: list[str] = [
     "boilerplate-lines",
     "template",
     "content",
+    "columns",
     "safety-valve",
     "normalize",
 ]

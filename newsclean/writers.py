@@ -43,12 +43,18 @@ def markdown(doc: Document, **_) -> str:
 
 
 def as_record(doc: Document, *, name: str | None = None) -> dict:
-    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines...)."""
+    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
+    cut to the article's cell...)."""
     paragraphs = [p.text for p in doc.kept_paragraphs()]
     removed = [
         {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
         for ln in doc.lines
         if ln.removal is not None
+    ]
+    cuts = [
+        {"line": ln.number, "kept": ln.written.strip(), "stage": ln.cut.stage, "rule": ln.cut.rule}
+        for ln in doc.lines
+        if ln.cut is not None and ln.removal is None
     ]
     words_in = sum(len(ln.text.split()) for ln in doc.lines)
     words_out = sum(len(p.split()) for p in paragraphs)
@@ -62,6 +68,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
             "language": doc.language,
             "paragraphs": paragraphs,
             "removed": removed,
+            "cut": cuts,
             "counts": {
                 "lines": len(doc.lines),
                 "lines_removed": len(removed),
@@ -88,10 +95,13 @@ def to_jsonl(doc: Document, *, name: str | None = None, **_) -> str:
 
 
 def explain(doc: Document) -> str:
-    """Each input line with its fate: ``keep`` or ``drop stage:rule``."""
+    """Each input line with its fate: ``keep``, ``drop stage:rule``, or ``cut stage:rule``
+    (a side-by-side table line of which only the article's cell is kept)."""
     out = []
     for ln in doc.lines:
         fate = "keep" if ln.removal is None else f"drop {ln.removal.stage}:{ln.removal.rule}"
+        if ln.removal is None and ln.cut is not None:
+            fate = f"cut {ln.cut.stage}:{ln.cut.rule}"  # only the article's cell is kept
         if ln.removal is None and ln.blank:
             fate = ""
         out.append(f"{ln.number:>5} {fate:<40} {ln.text}")

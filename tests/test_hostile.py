@@ -80,6 +80,7 @@ GENERIC = [
 
 # Worst cases of each compiled pattern: (pattern, extra inputs aimed at its shape).
 PATTERN_CASES = {
+    "newsclean.stages.columns.GAP_RE": ["a  " * (M // 3), "a   " * (M // 4), " " * M + "a", "  a" * (M // 3)],
     "newsclean.packs.WORD_RE": ["a.a'a-" * (M // 6), "a" + "'" * M, "word" + ".word" * (M // 5)],
     "newsclean.stages.boilerplate.IMAGE_RE": [
         "[" + "a" * M,

@@ -5,4 +5,4 @@ A stage is a function ``stage(doc, ctx, **options) -> None`` registered with
 them) or, for the normalizer, sets ``doc.paragraphs``.
 """
 
-from . import boilerplate, content, normalize, safety, template  # noqa: F401
+from . import boilerplate, columns, content, normalize, safety, template  # noqa: F401

@@ -25,6 +25,8 @@ from ..packs import MEMO_MAX_CHARS, Pack, words
 from ..registry import stages
 from ..text import squeeze
 
+_SENTENCE_END = tuple('.!?…"”»')
+
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
 IMAGE_RE = regex.compile(
     r"\[\s*+(?:[\w\-.]{0,80}\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
@@ -222,6 +224,29 @@ def boilerplate_lines(doc: Document, ctx) -> None:
         if rule:
             for line in group:
                 doc.remove(line, "boilerplate-lines", rule)
+    _complete_menus(doc)
+
+
+def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -> None:
+    """A block of lines (no blank line between them) that is mostly known menu phrases
+    is a menu: its other short items ("Motors" between "Jobs" and "Property") go too.
+
+    An item is short when it has at most four words and does not end a sentence. Rule:
+    ``menu-block``.
+    """
+    block: list[Line] = []
+    for line in [*doc.lines, None]:
+        if line is not None and not line.blank:
+            block.append(line)
+            continue
+        if len(block) >= min_lines:
+            known = sum(1 for ln in block if ln.removal is not None and ln.removal.stage == "boilerplate-lines")
+            if known >= share * len(block):
+                for ln in block:
+                    short = len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END)
+                    if ln.removal is None and short:
+                        doc.remove(ln, "boilerplate-lines", "menu-block")
+        block = []
 
 
 @stages.register("boilerplate-sentences")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..document import Document, Line, Paragraph
 from ..packs import WORD_RE, line_tokens
 from ..registry import stages
+from ..text import squeeze
 from ..wrap import continues, detect_width
 from .boilerplate import visible
 
@@ -102,7 +103,9 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     shown = {}
     for line, text in zip(doc.lines, squeezed):
         if line.removal is None and text:
-            shown[line.number] = visible(line.text) if "[" in line.text else text
+            if line.cut is not None:  # one cell of a side-by-side table line
+                text = squeeze(line.written)
+            shown[line.number] = visible(line.written) if "[" in text else text
     # Two judgements of the wrap, and a join either finds is made: on the input lines as
     # they are (the dumper wrapped at their columns), and on the kept lines as they will
     # be written, which is all a second run sees.
@@ -147,7 +150,7 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
             out.append([text])
             sources.append([line.number])
         elif prev is not None and (
-            continues(prev.text, line.text, width) or continues(shown[prev.number], text, bare)
+            continues(prev.written, line.written, width) or continues(shown[prev.number], text, bare)
         ):
             pieces = out[-1]
             if vocabulary is None and pieces[-1].endswith("-"):
