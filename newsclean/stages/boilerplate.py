@@ -34,6 +34,8 @@ IMAGE_RE = regex.compile(
     regex.IGNORECASE,
 )
 FORM_FIELD = "___"
+# A Markdown link or image, as html2text and markdownify write them: "[Home](/)".
+MARKDOWN_LINK_RE = regex.compile(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
 # Seconds one search of a rules-file pattern may take before it raises TimeoutError
 # (the runner then passes the document through unchanged, with a warning). Built-in
 # patterns are proved linear by tests/test_hostile.py and run without it (timeout=
@@ -74,6 +76,16 @@ def visible(text: str) -> str:
     'Back to top'
     """
     return squeeze(without_images(squeeze(text)))
+
+
+def link_texts(text: str) -> str:
+    """Markdown links judged by their text, images not at all: an HTML-to-Markdown
+    dump's menu (``[Home](/) | [News](/news)``) is a menu like any other.
+
+    >>> link_texts("* [Share on Facebook](https://facebook.com/x) ![logo](/l.png)")
+    '* Share on Facebook '
+    """
+    return MARKDOWN_LINK_RE.sub(lambda m: "" if m.group(1) else m.group(2), text)
 
 
 def visible_lines(doc: Document, group: list[Line]) -> str:
@@ -200,6 +212,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     ``Back to top    Go to home page clear`` and ``Share | Tweet | Email`` go;
     ``The team went back to top form`` stays, and so does ``more.`` when it is the
     last line of a hard-wrapped paragraph: a wrapped paragraph is judged whole.
+    Markdown links are judged by their text (``[Home](/)`` is ``Home``).
     Rule: ``phrase:<categories>``.
     """
     pack = ctx.pack(doc)
@@ -215,6 +228,8 @@ def boilerplate_lines(doc: Document, ctx) -> None:
                 low = visible(line.text)  # judged as it will be written: image names gone
         else:
             low = visible_lines(doc, group)
+        if "](" in low:
+            low = link_texts(low)
         rule = memo.get(low)
         if rule is None:
             cats = segment(words(low), pack)
