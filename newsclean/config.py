@@ -20,10 +20,15 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _toml():
+    """The TOML parser, imported when a file is to be read (~1.5 ms of start-up)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 KEYS = {
     "stages": list,
@@ -65,9 +70,11 @@ def find_config(start: str = ".") -> str | None:
         if os.path.isfile(pyproject):
             try:
                 with open(pyproject, "rb") as f:
-                    if "newsclean" in tomllib.load(f).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
+                    data = f.read()
+                # parsed only when it can hold the table at all
+                if b"newsclean" in data and "newsclean" in _toml().loads(data.decode("utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, UnicodeDecodeError, ValueError):  # TOMLDecodeError is a ValueError
                 pass
         if os.path.exists(os.path.join(here, ".git")):
             return None
@@ -80,6 +87,7 @@ def find_config(start: str = ".") -> str | None:
 def load_config(path: str | None) -> Config:
     if path is None:
         return Config()
+    tomllib = _toml()
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
