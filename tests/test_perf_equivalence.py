@@ -278,3 +278,40 @@ def test_guess_language_is_the_per_word_count(text):
 
     assert guess_language(text) == _guess_language_per_word(text)
     assert guess_language(text, sample=7) == _guess_language_per_word(text, sample=7)
+
+
+def _groups_by_continues(doc, width):
+    """wrap.line_groups as build_units and logical_lines first wrote it: continues()
+    asked for each pair of kept lines, every time."""
+    from newsclean.wrap import continues
+
+    groups, prev = [], None
+    for line in doc.lines:
+        if line.removal is not None or not line.text.strip():
+            prev = None
+            continue
+        if prev is not None and width is not None and continues(prev.text, line.text, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    return groups
+
+
+WRAPPED = st.lists(st.sampled_from(["a", "bb", "word", "   ", "\u00a0", "* x", "o", "- y", "\u2028", "|", "\n",
+                                    "\n", "\n\n", " "]), max_size=40).map("".join)
+
+
+@given(WRAPPED, st.sets(st.integers(0, 30), max_size=8), st.sampled_from([None, 3, 5, 8, 12]))
+def test_line_groups_are_the_continues_walk(text, removed, width):
+    from newsclean.wrap import line_groups
+
+    doc = Document.from_text(text)
+    for i in removed:
+        if i < len(doc.lines):
+            doc.remove(doc.lines[i], "test", "x")
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+    # the judgement is kept per document: removing more lines later regroups correctly
+    for line in doc.lines[::3]:
+        doc.remove(line, "test", "y")
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)

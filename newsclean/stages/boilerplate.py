@@ -172,23 +172,11 @@ def _ends_sentence_of(above: str, text: str) -> bool:
 
 def logical_lines(doc: Document) -> list[list[Line]]:
     """Kept, non-blank lines grouped into the paragraphs a dumper hard-wrapped; a line of
-    an unwrapped dump is a group of its own."""
-    from ..wrap import continues
+    an unwrapped dump is a group of its own (see :func:`newsclean.wrap.line_groups`)."""
+    from ..wrap import line_groups
     from .normalize import wrap_width
 
-    width = wrap_width(doc)
-    groups: list[list[Line]] = []
-    prev: Line | None = None
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():
-            prev = None
-            continue
-        if prev is not None and width is not None and continues(prev.text, line.text, width):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-        prev = line
-    return groups
+    return line_groups(doc, wrap_width(doc))
 
 
 @stages.register("boilerplate-lines")

@@ -52,7 +52,7 @@ from ..language import STOPWORDS, ALL_STOPWORDS
 from ..packs import find_words
 from ..registry import stages
 from ..text import squeeze
-from ..wrap import continues
+from ..wrap import line_groups
 
 TERMINAL = tuple('.!?…"”»\'’)։।。！？:;')
 BULLETS = ("* ", "+ ", "o ", "# ", "- ", "• ", "· ", "– ", "— ", "» ", "> ", "■ ", "▪ ", "◦ ")
@@ -105,27 +105,14 @@ def main_cell(line: str) -> str:
 
 
 def build_units(doc: Document, width: int | None) -> list[Unit]:
-    """Group kept, non-blank lines into paragraphs (joining hard-wrapped lines).
+    """Group kept, non-blank lines into paragraphs (joining lines hard-wrapped at
+    ``width``, see :func:`newsclean.wrap.line_groups`).
 
     Removed lines are skipped over, blank lines end a unit.
     """
-    units: list[Unit] = []
-    run: list[Line] = []  # the lines of the unit being built
     squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
     folded = doc.folded_squeezed_lines()
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():  # removed or blank
-            if run:
-                units.append(_unit(run, len(units), squeezed, folded))
-                run = []
-            continue
-        if run and (width is None or not continues(run[-1].text, line.text, width)):
-            units.append(_unit(run, len(units), squeezed, folded))
-            run = []
-        run.append(line)
-    if run:
-        units.append(_unit(run, len(units), squeezed, folded))
-    return units
+    return [_unit(run, i, squeezed, folded) for i, run in enumerate(line_groups(doc, width))]
 
 
 def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str]) -> Unit:
