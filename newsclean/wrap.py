@@ -63,7 +63,7 @@ def line_groups(doc, width: int | None) -> list[list]:
     >>> [[ln.number for ln in g] for g in line_groups(doc, 33)], len(line_groups(doc, None))
     ([[1, 2], [4]], 3)
     """
-    nonblank = doc.view("nonblank", _nonblank)
+    nonblank = nonblank_lines(doc)
     lines = doc.lines
     if width is None:
         return [[line] for line, full in zip(lines, nonblank) if full and line.removal is None]
@@ -80,6 +80,11 @@ def line_groups(doc, width: int | None) -> list[list]:
             groups.append([line])
         joinable = True
     return groups
+
+
+def nonblank_lines(doc) -> list[bool]:
+    """For each line of ``doc``, whether it has more than white space (kept in a view)."""
+    return doc.view("nonblank", _nonblank)
 
 
 def _nonblank(doc) -> list[bool]:

@@ -8,7 +8,7 @@ on text full of the characters that make line handling tricky.
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
@@ -315,3 +315,40 @@ def test_line_groups_are_the_continues_walk(text, removed, width):
     for line in doc.lines[::3]:
         doc.remove(line, "test", "y")
     assert line_groups(doc, width) == _groups_by_continues(doc, width)
+
+
+def _layout_every_line(doc):
+    """The layout stage as first written: every line judged."""
+    from newsclean.stages.boilerplate import FORM_FIELD, _is_symbols_only, visible
+
+    squeezed = doc.squeezed_lines()
+    for line in doc.lines:
+        text = line.text.strip()
+        if line.removal is not None or not text:
+            continue
+        if not text[0].isalnum() and _is_symbols_only(text):
+            doc.remove(line, "layout", "symbols-only")
+            continue
+        vis = visible(text) if "[" in text else squeezed[line.number - 1]
+        if _is_symbols_only(vis):
+            doc.remove(line, "layout", "image-placeholder")
+        elif vis.startswith(("IFRAME:", "IFRAME :")):
+            doc.remove(line, "layout", "iframe")
+        elif FORM_FIELD in vis and len(vis.split()) < 15:
+            doc.remove(line, "layout", "form-field")
+
+
+LAYOUT_TEXTS = st.lists(st.sampled_from(["a", "Z", "1", " ", "*", "|", "_", "__", "[", "]", "img", "x9", "IFRAME",
+                                         "IFRAME: f", "Go ___", ":", "\u00a0", "\u200b", "\u00ad", "\x1c", "\u2028", "é", "²", "\n", "\n"]),
+                        max_size=40).map("".join)
+
+
+@given(LAYOUT_TEXTS)
+@example("IFRAME: frame1\nSearch ____ Go\n[arrow9x7]\nA line\n  \u200b\n* | *")
+def test_layout_candidates_miss_no_removal(text):
+    from newsclean.stages.boilerplate import layout
+
+    fast, slow = Document.from_text(text), Document.from_text(text)
+    layout(fast, None)
+    _layout_every_line(slow)
+    assert [ln.removal for ln in fast.lines] == [ln.removal for ln in slow.lines]

@@ -81,6 +81,27 @@ def visible_lines(doc: Document, group: list[Line]) -> str:
     return " ".join([visible(ln.text) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
 
 
+def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
+    """The lines :func:`layout` may remove, a superset: the non-blank lines without a
+    letter or digit first as squeezed, those with an image name, and (when the document
+    has any) those with an iframe or a form field. A line whose squeezed text starts
+    with a letter or digit has one in its text, so it is no symbol line, and written as
+    it is squeezed, no image placeholder either.
+    """
+    from ..wrap import nonblank_lines
+
+    lines = doc.lines
+    full = nonblank_lines(doc)
+    shown = "\n".join(squeezed)
+    if "IFRAME" in shown or FORM_FIELD in shown:
+        return [
+            line
+            for line, s, f in zip(lines, squeezed, full)
+            if f and (not s[:1].isalnum() or "[" in line.text or "IFRAME" in s or FORM_FIELD in s)
+        ]
+    return [line for line, s, f in zip(lines, squeezed, full) if f and (not s[:1].isalnum() or "[" in line.text)]
+
+
 @stages.register("layout")
 def layout(doc: Document, ctx) -> None:
     """Remove layout leftovers: symbol-only lines, image names, iframes, form fields.
@@ -90,7 +111,7 @@ def layout(doc: Document, ctx) -> None:
     (``Search ____________ Go``).
     """
     squeezed = doc.squeezed_lines()  # cached per document
-    for line in doc.lines:
+    for line in _layout_candidates(doc, squeezed):
         if line.removal is not None:
             continue
         text = line.text.strip()
