@@ -215,9 +215,10 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
-            if line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
-                continue
             low = folded[line.number - 1]
+            # a line that _ends_sentence_of ends in ".!?", and so does its squeezed view
+            if low[-1:] in ".!?" and line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
+                continue
             if "[" in low:
                 low = visible(line.text)  # judged as it will be written: image names gone
         else:
