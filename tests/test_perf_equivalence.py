@@ -352,3 +352,26 @@ def test_layout_candidates_miss_no_removal(text):
     layout(fast, None)
     _layout_every_line(slow)
     assert [ln.removal for ln in fast.lines] == [ln.removal for ln in slow.lines]
+
+
+@given(texts, st.sampled_from(["", "x" * 39, "The mayor said the city would find the money or pay"]))
+def test_sentence_ends_show_in_the_folded_view(text, above):
+    """boilerplate-lines asks _ends_sentence_of only about lines whose folded, squeezed
+    view ends in ".", "!" or "?": every line it would say yes to does."""
+    from newsclean.stages.boilerplate import _ends_sentence_of
+
+    for line in (text, text + ".", text + "?\u00a0", text + "!\u2028 ", text + ".\u200b"):
+        if "\n" in line or "\r" in line or not line.strip():
+            continue
+        folded = Document.from_text("a\n" + line).folded_squeezed_lines()[1]
+        if _ends_sentence_of(above, line):
+            assert folded[-1:] in ".!?"
+
+
+def test_inline_clamp_is_the_sigmoid_clamp():
+    import math
+
+    for z in (-1e308, -30.0000001, -30.0, -29.5, -0.0, 0.0, 1e-300, 29.99, 30.0, 31.0, math.inf, -math.inf, math.nan):
+        clamped = (z if z > -30.0 else -30.0) if z < 30.0 else 30.0
+        expected = max(-30.0, min(30.0, z))
+        assert repr(clamped) == repr(expected)

@@ -366,9 +366,17 @@ def _sigmoid(z: float) -> float:
 def probabilities(rows: list[list[float]], model: Model) -> list[float]:
     """Two passes: each unit alone, then with its neighbours' first-pass scores."""
     first, second = model.first, model.second
-    exp = math.exp  # _sigmoid, inline: two calls per unit
-    p1 = [1.0 / (1.0 + exp(-max(-30.0, min(30.0, first(r))))) for r in rows]
-    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, second(r))))) for r in context_features(rows, p1)]
+    exp = math.exp
+    # _sigmoid, inline; its clamp max(-30.0, min(30.0, z)) as conditional expressions,
+    # which give the same float for every z (NaN included: 30.0) without two calls
+    p1 = [
+        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
+        for z in map(first, rows)
+    ]
+    return [
+        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
+        for z in map(second, context_features(rows, p1))
+    ]
 
 
 @stages.register("content")
