@@ -138,7 +138,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         text = shown.get(line.number) if line.removal is None else None
         if text is None:  # removed, blank or nothing left to write
             if line.removal is not None or not squeezed[line.number - 1]:
-                flush()
+                if out:
+                    flush()
                 prev = None
             continue
         if not text:
