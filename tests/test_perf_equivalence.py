@@ -414,3 +414,66 @@ def test_end_markers_are_the_per_line_lookup(text):
     doc = Document.from_text(text)
     assert end_markers(doc, MARKERS) == _end_markers_per_line(doc, MARKERS)
     assert end_markers(doc, {}) == []
+
+
+def _own_with_min_calls(u, lang):
+    """content._own as it was written before its caps became conditional expressions."""
+    import math
+
+    from newsclean.language import ALL_STOPWORDS, STOPWORDS
+    from newsclean.stages.content import _DIGIT_RE, _SEPARATOR_RE, DATE_RE, MONTHS, TERMINAL
+
+    words = u.words
+    n = len(words)
+    text = u.text
+    size = len(text)
+    sw = STOPWORDS.get(lang, ALL_STOPWORDS)
+    stop = sum(map(sw.__contains__, words)) / n if n else 0.0
+    # first letters of the space-separated tokens: capitalisation in C loops
+    initials = "".join([w[0] for w in text.split()])
+    alpha = sum(map(str.isalpha, initials))
+    if alpha:
+        capitalised = sum(map(str.isupper, initials)) / alpha
+        lowercase = sum(map(str.islower, initials)) / alpha
+    else:
+        capitalised = lowercase = 0.0
+    word_length = sum(map(len, words)) / n if n else 0.0
+    terminal = text.endswith(TERMINAL)
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
+    ndigits = len(_DIGIT_RE.findall(text))
+    digits = ndigits / size if text else 0.0
+    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
+    dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
+    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
+    return [
+        math.log1p(n),
+        1.0 if n < 5 else 0.0,
+        stop,
+        1.0 if terminal else 0.0,
+        1.0 if u.bullet else 0.0,
+        capitalised,
+        lowercase,
+        min(word_length, 15.0),
+        math.log1p(sentences),
+        digits,
+        min(seps, 1.0),
+        min(text.count(",") / max(1, n), 0.5),
+        date,
+        1.0 if text.isupper() and n > 1 else 0.0,
+        1.0 if u.columns else 0.0,
+        min(u.gaps / max(1, n), 1.0),
+    ]
+
+
+UNIT_TEXTS = st.lists(st.sampled_from(["The", "mayor", "said", ".", ",", " ", "12", "3.5.2021", "May", "|", "»", "A",
+                                       "der", "und", "ÉTÉ", "x" * 20, "?", "! ", "ж"]), max_size=40).map(" ".join)
+
+
+@given(UNIT_TEXTS, st.booleans(), st.booleans(), st.integers(0, 50), st.sampled_from(["en", "de", "xx"]))
+def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, lang):
+    from newsclean.packs import find_words
+    from newsclean.stages.content import Unit, _own
+
+    u = Unit([], text, find_words(text.casefold()), bullet, columns, gaps)
+    assert list(map(repr, _own(u, lang))) == list(map(repr, _own_with_min_calls(u, lang)))

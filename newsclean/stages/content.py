@@ -172,13 +172,20 @@ _SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
 
 
 def _own(u: Unit, lang: str) -> list[float]:
-    """The unit's own signals, in the order of FEATURES[:16]."""
+    """The unit's own signals, in the order of FEATURES[:16].
+
+    Caps are conditional expressions rather than min() calls: the same values, a
+    call less each (the first row of a page's every unit is computed here).
+    """
     words = u.words
     n = len(words)
     text = u.text
-    size = len(text)
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
-    stop = sum(map(sw.__contains__, words)) / n if n else 0.0
+    if n:
+        stop = sum(map(sw.__contains__, words)) / n
+        word_length = len("".join(words)) / n
+    else:
+        stop = word_length = 0.0
     # first letters of the space-separated tokens: capitalisation in C loops
     initials = "".join([w[0] for w in text.split()])
     alpha = sum(map(str.isalpha, initials))
@@ -187,15 +194,15 @@ def _own(u: Unit, lang: str) -> list[float]:
         lowercase = sum(map(str.islower, initials)) / alpha
     else:
         capitalised = lowercase = 0.0
-    word_length = sum(map(len, words)) / n if n else 0.0
     terminal = text.endswith(TERMINAL)
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
     ndigits = len(_DIGIT_RE.findall(text))
-    digits = ndigits / size if text else 0.0
-    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    per_word = n or 1  # max(1, n)
+    seps = len(_SEPARATOR_RE.findall(text)) / per_word
+    commas = text.count(",") / per_word
+    gaps = u.gaps / per_word
     # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
     dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
-    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
     return [
         math.log1p(n),
         1.0 if n < 5 else 0.0,
@@ -204,15 +211,15 @@ def _own(u: Unit, lang: str) -> list[float]:
         1.0 if u.bullet else 0.0,
         capitalised,
         lowercase,
-        min(word_length, 15.0),
+        word_length if word_length < 15.0 else 15.0,
         math.log1p(sentences),
-        digits,
-        min(seps, 1.0),
-        min(text.count(",") / max(1, n), 0.5),
-        date,
+        ndigits / len(text) if text else 0.0,
+        seps if seps < 1.0 else 1.0,
+        commas if commas < 0.5 else 0.5,
+        1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0,
         1.0 if text.isupper() and n > 1 else 0.0,
         1.0 if u.columns else 0.0,
-        min(u.gaps / max(1, n), 1.0),
+        gaps if gaps < 1.0 else 1.0,
     ]
 
 
