@@ -125,28 +125,9 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
-# WORD_RE (and its fast forms) or a line break: one findall over a whole text gives every
+# WORD_RE or a line break: one findall over the whole case-folded document gives every
 # line's tokens (a token never spans a line break), instead of one findall per line.
 _TOKENS_OR_NEWLINE = regex.compile(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
-_ASCII_TOKENS_OR_NEWLINE = re.compile(f"{_ASCII_WORD_RE.pattern}|\n")
-_LATIN_TOKENS_OR_NEWLINE = re.compile(f"{_LATIN_WORD_RE.pattern}|\n")
-
-
-def tokens_by_line(text: str) -> list[str]:
-    """Per ``\\n``-separated line of ``text``, its :func:`find_words` joined by single
-    spaces, from one tokenizer run over the whole text (with find_words' fast paths).
-
-    >>> tokens_by_line("Back to top\\n\\n» Home «\\nl’été")
-    ['Back to top', '', 'Home', 'l’été']
-    """
-    if text.isascii():
-        pattern = _ASCII_TOKENS_OR_NEWLINE
-    elif _NOT_LATIN.search(text) is None:
-        pattern = _LATIN_TOKENS_OR_NEWLINE
-    else:
-        pattern = _TOKENS_OR_NEWLINE
-    joined = " ".join(pattern.findall(text))
-    return [part.strip(" ") for part in joined.split("\n")]
 
 
 def line_tokens(doc) -> list[str]:
@@ -158,7 +139,14 @@ def line_tokens(doc) -> list[str]:
     >>> line_tokens(Document.from_text("Back to TOP\\n\\n» Home «"))
     ['back to top', '', 'home']
     """
-    return doc.view("line_tokens", lambda d: tokens_by_line(d.source_text.casefold()) if d.lines else [])
+
+    def compute(d) -> list[str]:
+        if not d.lines:
+            return []
+        joined = " ".join(_TOKENS_OR_NEWLINE.findall(d.source_text.casefold()))
+        return [part.strip(" ") for part in joined.split("\n")]
+
+    return doc.view("line_tokens", compute)
 
 
 def anchored(pattern: str) -> bool:

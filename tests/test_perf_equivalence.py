@@ -377,45 +377,6 @@ def test_inline_clamp_is_the_sigmoid_clamp():
         assert repr(clamped) == repr(expected)
 
 
-@given(st.one_of(ASCII_TEXTS, texts, st.text(max_size=30), BULLETED))
-def test_tokens_by_line_are_find_words_per_line(text):
-    from newsclean.packs import find_words, tokens_by_line
-
-    assert tokens_by_line(text) == [" ".join(find_words(line)) for line in text.split("\n")]
-
-
-def _end_markers_per_line(doc, markers):
-    """content.end_markers as first written: one tokenizer run per short line."""
-    from newsclean.packs import find_words
-
-    found = []
-    if markers:
-        longest = max(len(m) for m in markers)
-        for line in doc.lines:
-            text = line.text
-            if not text or len(text) > 80:
-                continue
-            words = tuple(find_words(text.casefold()))
-            if 0 < len(words) <= longest and words in markers:
-                found.append(line.number)
-    return sorted(found)
-
-
-MARKERS = {("related", "stories"): "end-markers", ("comments",): "end-markers", ("читайте", "также"): "end-markers"}
-MARKER_LINES = st.lists(st.sampled_from(["Related", "stories", "Comments", "COMMENTS:", "Читайте", "также", " ",
-                                         "-", "’", "\u00ad", "é", "x" * 70, "\n", "\n"]), max_size=20).map("".join)
-
-
-@given(MARKER_LINES)
-@example("Related stories\n" + "x" * 70 + " Comments\nComments\n\u00bb Читайте также")
-def test_end_markers_are_the_per_line_lookup(text):
-    from newsclean.stages.content import end_markers
-
-    doc = Document.from_text(text)
-    assert end_markers(doc, MARKERS) == _end_markers_per_line(doc, MARKERS)
-    assert end_markers(doc, {}) == []
-
-
 def _own_with_min_calls(u, lang):
     """content._own as it was written before its caps became conditional expressions."""
     import math

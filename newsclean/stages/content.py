@@ -49,7 +49,7 @@ import regex
 from .. import codecache
 from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
-from ..packs import find_words, tokens_by_line
+from ..packs import find_words
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import line_groups
@@ -409,20 +409,20 @@ def content(doc: Document, ctx, **options) -> None:
 
 
 def end_markers(doc: Document, markers: dict) -> list[int]:
-    """Line numbers of end-of-article headings ("Related stories", "Comments"...): lines
-    of at most 80 characters whose case-folded words are a marker's.
+    """Line numbers of end-of-article headings ("Related stories", "Comments"...).
 
-    The short lines are tokenized in one run (a marker's words joined by spaces are
-    compared with each line's: words have no spaces), and most pages have no marker.
     """
-    wanted = {" ".join(m) for m in markers if m}
-    if not wanted or not doc.lines:
-        return []
-    short = "\n".join([line.text if len(line.text) <= 80 else "" for line in doc.lines])
-    per_line = tokens_by_line(short.casefold())
-    if wanted.isdisjoint(per_line):
-        return []
-    return [i for i, words in enumerate(per_line, 1) if words in wanted]
+    found = []
+    if markers:
+        longest = max(len(m) for m in markers)
+        for line in doc.lines:
+            text = line.text
+            if not text or len(text) > 80:
+                continue
+            words = tuple(find_words(text.casefold()))
+            if 0 < len(words) <= longest and words in markers:
+                found.append(line.number)
+    return sorted(found)
 
 
 def comment_attributions(doc: Document) -> list[int]:
