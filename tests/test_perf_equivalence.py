@@ -40,10 +40,11 @@ def test_document_views_match_per_line_definitions(text):
     assert line_tokens(doc) == [" ".join(WORD_RE.findall(t.casefold())) for t in lines]
 
 
-PACK = parse_pack(
+PACK_TEXT = (
     "[navigation]\nback to top\nhome\nnext page\n[share]\ntweet\nshare on facebook\n"
     "[footer]\nre: ^(?:copyright|\\(c\\)|©)\\s*\\d{4}\n[cookie]\nre: \\bcookies?\\b\nre: ^we use\\b\n"
 )
+PACK = parse_pack(PACK_TEXT)
 TOKENS = st.lists(st.sampled_from(["back", "to", "top", "home", "next", "page", "tweet", "share", "on",
                                    "facebook", "12", "form", "the"]), max_size=12).map(tuple)
 
@@ -438,3 +439,23 @@ def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, l
 
     u = Unit([], text, find_words(text.casefold()), bullet, columns, gaps)
     assert list(map(repr, _own(u, lang))) == list(map(repr, _own_with_min_calls(u, lang)))
+
+
+PHRASE_LINES = st.lists(st.sampled_from(["Back", "to", "TOP", "top", "home", "Tweet", "share", "on", "Facebook", "12",
+                                         "form", "the", "e-mail", "-", "|", "»", "ß", "İ", "K", "ﬁ", "tо", "ho-me",
+                                         " ", "  ", "\u00a0", "\t", "\u2028", "x1"]), max_size=14).map(" ".join)
+
+
+@given(PHRASE_LINES)
+@example("ß Home")
+def test_phrase_rule_is_the_segmentation(line):
+    """phrase_rule's word check before tokenizing changes no verdict."""
+    from newsclean.packs import words
+    from newsclean.stages.boilerplate import phrase_rule
+
+    pack = parse_pack(PACK_TEXT + "[layout]\nfacebook\nho me\nss\n")
+    cats = segment(words(line), pack)
+    assert phrase_rule(line, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")
+    folded = line.casefold()
+    cats = segment(words(folded), pack)
+    assert phrase_rule(folded, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")

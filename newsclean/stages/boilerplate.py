@@ -172,6 +172,27 @@ def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
     return result or None
 
 
+def phrase_rule(text: str, pack: Pack) -> str:
+    """``phrase:<categories>`` when ``text`` is made of the pack's phrases (see
+    :func:`segment`), else "".
+
+    A line of prose is answered before it is tokenized: a space-separated piece that
+    is an ASCII word is one token of its own, and one that is in no phrase (and no
+    number) rules the line out. Most lines have such a word among their first few.
+
+    >>> from newsclean.packs import parse_pack
+    >>> p = parse_pack("[navigation]\\nback to top\\n[share]\\ntweet\\n")
+    >>> phrase_rule("Back to top | Tweet", p), phrase_rule("Back to the top", p)
+    ('phrase:navigation+share', '')
+    """
+    vocabulary = pack.vocabulary
+    for piece in text.split(None, 8)[:8]:
+        if piece.isascii() and piece.isalpha() and piece.lower() not in vocabulary:
+            return ""
+    cats = segment(words(text), pack)
+    return "phrase:" + "+".join(sorted(cats)) if cats else ""
+
+
 def _ends_sentence_of(above: str, text: str) -> bool:
     """A short line ending a sentence right under a long line that does not: the end
     of a wrapped sentence ("... or pay" / "more."), not a menu item.
@@ -225,8 +246,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
             low = visible_lines(doc, group)
         rule = memo.get(low)
         if rule is None:
-            cats = segment(words(low), pack)
-            rule = "phrase:" + "+".join(sorted(cats)) if cats else ""
+            rule = phrase_rule(low, pack)
             if len(low) <= MEMO_MAX_CHARS:
                 memo[low] = rule
         if rule:
