@@ -459,3 +459,52 @@ def test_phrase_rule_is_the_segmentation(line):
     folded = line.casefold()
     cats = segment(words(folded), pack)
     assert phrase_rule(folded, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")
+
+
+def _safety_valve_counting_everything(doc, min_share=0.03, min_words=10):
+    """The safety valve as first written: every word of the page and of the kept lines counted."""
+    from newsclean.stages.safety import STATISTICAL, _words
+
+    total = len(doc.source_text.split())
+    if total == 0:
+        return
+    kept = _words(doc.kept())
+    if kept >= min_words or kept >= min_share * total:
+        return
+    restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
+    for line in restored:
+        doc.restore(line)
+    how = "statistical stages"
+    if _words(doc.kept()) == 0:
+        more = [ln for ln in doc.lines if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
+        for line in more:
+            doc.restore(line)
+        restored += more
+        how = "any stage"
+    if not restored:
+        return
+    doc.notes.append(
+        f"safety valve: cleaning would have kept {kept} of {total} words; "
+        f"restored {len(restored)} lines removed by {how}"
+    )
+
+
+SAFETY_TEXTS = st.lists(st.sampled_from(["a", "b c", "d e f", "", " ", "\u00a0", "\u2028", "|", "word " * 4]),
+                        max_size=30).map("\n".join)
+
+
+@given(SAFETY_TEXTS, st.lists(st.sampled_from(["content", "template", "layout", None]), max_size=30),
+       st.sampled_from([(0.03, 10), (0.5, 3), (0.0, 0), (0.03, -1), (1.0, 100)]))
+def test_safety_valve_stops_counting_at_enough(text, stages, params):
+    from newsclean.stages.safety import safety_valve
+
+    share, least = params
+    docs = [Document.from_text(text), Document.from_text(text)]
+    for doc in docs:
+        for line, stage in zip(doc.lines, stages):
+            if stage:
+                doc.remove(line, stage, "x")
+    safety_valve(docs[0], None, min_share=share, min_words=least)
+    _safety_valve_counting_everything(docs[1], min_share=share, min_words=least)
+    assert [ln.removal for ln in docs[0].lines] == [ln.removal for ln in docs[1].lines]
+    assert docs[0].notes == docs[1].notes
