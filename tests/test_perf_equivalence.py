@@ -495,6 +495,7 @@ SAFETY_TEXTS = st.lists(st.sampled_from(["a", "b c", "d e f", "", " ", "\u00a0",
 
 @given(SAFETY_TEXTS, st.lists(st.sampled_from(["content", "template", "layout", None]), max_size=30),
        st.sampled_from([(0.03, 10), (0.5, 3), (0.0, 0), (0.03, -1), (1.0, 100)]))
+@example("a\nb c", ["content", "content"], (0.03, -1))
 def test_safety_valve_stops_counting_at_enough(text, stages, params):
     from newsclean.stages.safety import safety_valve
 
