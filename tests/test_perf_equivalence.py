@@ -509,3 +509,18 @@ def test_safety_valve_stops_counting_at_enough(text, stages, params):
     _safety_valve_counting_everything(docs[1], min_share=share, min_words=least)
     assert [ln.removal for ln in docs[0].lines] == [ln.removal for ln in docs[1].lines]
     assert docs[0].notes == docs[1].notes
+
+
+@given(st.one_of(texts, LAYOUT_TEXTS))
+def test_visible_lines_are_remembered_and_strip_changes_nothing(text):
+    """visible_line remembers visible(line.text) per document; layout, which judged the
+    stripped line, asks it too: stripping before squeezing changes nothing."""
+    from newsclean.stages.boilerplate import visible, visible_line
+
+    doc = Document.from_text(text)
+    for line in doc.lines:
+        assert visible(line.text.strip()) == visible(line.text)
+        assert visible_line(doc, line) == visible(line.text)
+        assert visible_line(doc, line) == visible(line.text)  # from the memo
+    for t in (text, " " + text + "\u2028", "\u00a0 " + text):
+        assert visible(t.strip()) == visible(t)

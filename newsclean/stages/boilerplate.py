@@ -74,11 +74,25 @@ def visible(text: str) -> str:
     return squeeze(without_images(squeeze(text)))
 
 
+def visible_line(doc: Document, line: Line) -> str:
+    """:func:`visible` of ``line``'s text, remembered per document: layout, both
+    boilerplate stages and the normalizer each ask it of every line with a ``[``."""
+    memo = doc.view("visible", _new_memo)
+    vis = memo.get(line.number)
+    if vis is None:
+        vis = memo[line.number] = visible(line.text)
+    return vis
+
+
+def _new_memo(doc: Document) -> dict:
+    return {}
+
+
 def visible_lines(doc: Document, group: list[Line]) -> str:
     """The :func:`visible` texts of ``group``'s lines joined by spaces. A line without
     an image name is visible as the document's cached squeezed view of it."""
     squeezed = doc.squeezed_lines()
-    return " ".join([visible(ln.text) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
+    return " ".join([visible_line(doc, ln) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
 
 
 def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
@@ -121,8 +135,9 @@ def layout(doc: Document, ctx) -> None:
             doc.remove(line, "layout", "symbols-only")
             continue
         # Judged as written: ": [A0]" is a symbol once the image name goes, and
-        # "_\ufeff__" a form field once the invisible character goes.
-        vis = visible(text) if "[" in text else squeezed[line.number - 1]
+        # "_\ufeff__" a form field once the invisible character goes. (visible() of the
+        # line is visible() of its stripped text: both squeeze it first.)
+        vis = visible_line(doc, line) if "[" in text else squeezed[line.number - 1]
         if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
         elif vis.startswith(("IFRAME:", "IFRAME :")):
@@ -241,7 +256,7 @@ def boilerplate_lines(doc: Document, ctx) -> None:
             if low[-1:] in ".!?" and line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
                 continue
             if "[" in low:
-                low = visible(line.text)  # judged as it will be written: image names gone
+                low = visible_line(doc, line)  # judged as it will be written: image names gone
         else:
             low = visible_lines(doc, group)
         rule = memo.get(low)
@@ -297,7 +312,7 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
                 continue
             low = folded[line.number - 1]
             if "[" in low:
-                low = visible(line.text).casefold()
+                low = visible_line(doc, line).casefold()
         else:
             low = visible_lines(doc, group).casefold()
         if len(low) > 2000:

@@ -18,7 +18,7 @@ from ..document import Document, Line, Paragraph
 from ..packs import WORD_RE, line_tokens
 from ..registry import stages
 from ..wrap import continues, detect_width
-from .boilerplate import visible
+from .boilerplate import visible, visible_line
 
 
 def wrap_width(doc: Document) -> int | None:
@@ -102,7 +102,7 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     shown = {}
     for line, text in zip(doc.lines, squeezed):
         if line.removal is None and text:
-            shown[line.number] = visible(line.text) if "[" in line.text else text
+            shown[line.number] = visible_line(doc, line) if "[" in line.text else text
     # Two judgements of the wrap, and a join either finds is made: on the input lines as
     # they are (the dumper wrapped at their columns), and on the kept lines as they will
     # be written, which is all a second run sees.
