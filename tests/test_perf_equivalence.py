@@ -524,3 +524,29 @@ def test_visible_lines_are_remembered_and_strip_changes_nothing(text):
         assert visible_line(doc, line) == visible(line.text)  # from the memo
     for t in (text, " " + text + "\u2028", "\u00a0 " + text):
         assert visible(t.strip()) == visible(t)
+
+
+def test_unit_features_from_remembered_rows_and_shifted_windows():
+    """unit_features looks the rows up in the memo itself, and builds the windows
+    from ranges: the rows are those of the per-unit computation with min/max windows."""
+    from newsclean.stages import content as C
+
+    page = "\n\n".join(["Home", "World | Sport", "The council met on 3 May 2021, and said so.",
+                        "* Sport", "* Weather", "Home", "A second paragraph of the article, in full."] * 3)
+    doc = Document.from_text(page)
+    units = C.build_units(doc, None)
+    for n in range(len(units) + 1):
+        C._OWN_MEMO.clear()
+        rows = C.unit_features(units[:n], "en")
+        again = C.unit_features(units[:n], "en")  # from the memo
+        own = [C._own(u, "en") for u in units[:n]]
+        stops, logws = [r[2] for r in own], [r[0] for r in own]
+        for i, row in enumerate(rows):
+            lo, hi = max(0, i - 2), min(n, i + 3)
+            assert row[:16] == own[i]
+            assert row[-2:] == [sum(stops[lo:hi]) / (hi - lo), sum(logws[lo:hi]) / (hi - lo)]
+        assert again == rows
+        p1 = [0.1 * (i % 7) for i in range(n)]
+        for i, row in enumerate(C.context_features(rows, p1)):
+            lo, hi = max(0, i - 3), min(n, i + 4)
+            assert row[-1] == sum(p1[lo:hi]) / (hi - lo)

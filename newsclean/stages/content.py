@@ -244,10 +244,15 @@ def _own_memo(u: Unit, lang: str) -> list[float]:
 
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     """One row of FEATURES per unit: its own signals and its neighbours'."""
-    own = [_own_memo(u, lang) for u in units]
     n = len(units)
     if not n:
         return []
+    # _own_memo inline: one dict lookup per unit, a call only for the units not seen
+    memo = _OWN_MEMO
+    keys = [(u.text, u.bullet, u.columns, u.gaps, lang) for u in units]
+    own = list(map(memo.get, keys))
+    if None in own:
+        own = [_own_memo(u, lang) if row is None else row for u, row in zip(units, own)]
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
     longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
@@ -272,7 +277,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     # short neighbours on either side, for a unit that is not short itself
     near = [rl[i + 1] if f[SHORT] else rl[i] + rl[i + 2] for i, f in enumerate(own)]
     last = max(1, n - 1)
-    windows = [(max(0, i - 2), min(n, i + 3)) for i in range(n)]
+    # each unit's window of five, cut at either end: (max(0, i - 2), min(n, i + 3))
+    windows = zip([0] * min(n, 2) + list(range(n - 2)), list(range(3, n + 1)) + [n] * min(n, 2))
     return [
         f
         + [
@@ -284,7 +290,7 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
             nxt2,
             prev_term,
             next_term,
-            min(k, 20) / 20,
+            (k if k < 20 else 20) / 20,
             sum(stops[lo:hi]) / (hi - lo),
             sum(logws[lo:hi]) / (hi - lo),
         ]
@@ -297,7 +303,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
 def context_features(rows: list[list[float]], p1: list[float]) -> list[list[float]]:
     n = len(p1)
     pp = [0.0, 0.0] + p1 + [0.0, 0.0]  # pp[i + 2] is unit i's
-    windows = [(max(0, i - 3), min(n, i + 4)) for i in range(n)]
+    # (max(0, i - 3), min(n, i + 4)) for each unit
+    windows = zip([0] * min(n, 3) + list(range(n - 3)), list(range(4, n + 1)) + [n] * min(n, 3))
     return [
         row + [p, prev, nxt, prev2, nxt2, sum(p1[lo:hi]) / (hi - lo)]
         for row, p, prev, nxt, prev2, nxt2, (lo, hi) in zip(rows, p1, pp[1:], pp[3:], pp, pp[4:], windows)
