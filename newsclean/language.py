@@ -120,7 +120,8 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
         return None
     # each distinct word once: counted in C, then looked up once
     tally = Counter(words)
-    cyrillic = sum([c for w, c in tally.items() if "\u0400" <= w[0] <= "\u04ff"])
+    # no word starts in the Cyrillic block when the greatest word sorts below it
+    cyrillic = 0 if max(tally) < "\u0400" else sum([c for w, c in tally.items() if "\u0400" <= w[0] <= "\u04ff"])
     if cyrillic > 0.5 * len(words):
         return "ru"
     counts = dict.fromkeys(STOPWORDS, 0)
