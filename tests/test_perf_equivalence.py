@@ -443,7 +443,8 @@ def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, l
 
 PHRASE_LINES = st.lists(st.sampled_from(["Back", "to", "TOP", "top", "home", "Tweet", "share", "on", "Facebook", "12",
                                          "form", "the", "e-mail", "-", "|", "»", "ß", "İ", "K", "ﬁ", "tо", "ho-me",
-                                         " ", "  ", "\u00a0", "\t", "\u2028", "x1"]), max_size=14).map(" ".join)
+                                         " ", "  ", "\u00a0", "\t", "\u2028", "x1", "ÉTÉ", "été", "Straße",
+                                         "ДОМ", "дом"]), max_size=14).map(" ".join)
 
 
 @given(PHRASE_LINES)
@@ -453,7 +454,7 @@ def test_phrase_rule_is_the_segmentation(line):
     from newsclean.packs import words
     from newsclean.stages.boilerplate import phrase_rule
 
-    pack = parse_pack(PACK_TEXT + "[layout]\nfacebook\nho me\nss\n")
+    pack = parse_pack(PACK_TEXT + "[layout]\nfacebook\nho me\nss\nété\nдом\n")
     cats = segment(words(line), pack)
     assert phrase_rule(line, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")
     folded = line.casefold()
@@ -550,3 +551,12 @@ def test_unit_features_from_remembered_rows_and_shifted_windows():
         for i, row in enumerate(C.context_features(rows, p1)):
             lo, hi = max(0, i - 3), min(n, i + 4)
             assert row[-1] == sum(p1[lo:hi]) / (hi - lo)
+
+
+def test_every_letter_folds_to_word_characters():
+    """phrase_rule takes a piece of letters, case-folded, for one token: so it is."""
+    import sys
+
+    word = regex.compile(r"\w+")
+    letters = (chr(c) for c in range(sys.maxunicode + 1))
+    assert [c for c in letters if c.isalpha() and not word.fullmatch(c.casefold())] == []

@@ -191,9 +191,10 @@ def phrase_rule(text: str, pack: Pack) -> str:
     """``phrase:<categories>`` when ``text`` is made of the pack's phrases (see
     :func:`segment`), else "".
 
-    A line of prose is answered before it is tokenized: a space-separated piece that
-    is an ASCII word is one token of its own, and one that is in no phrase (and no
-    number) rules the line out. Most lines have such a word among their first few.
+    A line of prose is answered before it is tokenized: a space-separated piece of
+    letters only is, case-folded, one token of its own (every letter folds to word
+    characters), and one that is in no phrase (and no number) rules the line out. Most
+    lines have such a word among their first few.
 
     >>> from newsclean.packs import parse_pack
     >>> p = parse_pack("[navigation]\\nback to top\\n[share]\\ntweet\\n")
@@ -202,7 +203,7 @@ def phrase_rule(text: str, pack: Pack) -> str:
     """
     vocabulary = pack.vocabulary
     for piece in text.split(None, 8)[:8]:
-        if piece.isascii() and piece.isalpha() and piece.lower() not in vocabulary:
+        if piece.isalpha() and piece.casefold() not in vocabulary:
             return ""
     cats = segment(words(text), pack)
     return "phrase:" + "+".join(sorted(cats)) if cats else ""
