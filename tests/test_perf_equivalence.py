@@ -340,7 +340,8 @@ def _layout_every_line(doc):
 
 
 LAYOUT_TEXTS = st.lists(st.sampled_from(["a", "Z", "1", " ", "*", "|", "_", "__", "[", "]", "img", "x9", "IFRAME",
-                                         "IFRAME: f", "Go ___", ":", "\u00a0", "\u200b", "\u00ad", "\x1c", "\u2028", "é", "²", "\n", "\n"]),
+                                         "IFRAME: f", "Go ___", ":", "\u00a0", "\u200b", "\u00ad", "\x1c",
+                                         "\u2028", "é", "²", "\n", "\n"]),
                         max_size=40).map("".join)
 
 
@@ -442,7 +443,8 @@ def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, l
 
 
 PHRASE_LINES = st.lists(st.sampled_from(["Back", "to", "TOP", "top", "home", "Tweet", "share", "on", "Facebook", "12",
-                                         "form", "the", "e-mail", "-", "|", "»", "ß", "İ", "K", "ﬁ", "tо", "ho-me",
+                                         "form", "the", "e-mail", "-", "|", "»", "ß", "İ", "K", "ﬁ", "tо",
+                                         "ho-me",
                                          " ", "  ", "\u00a0", "\t", "\u2028", "x1", "ÉTÉ", "été", "Straße",
                                          "ДОМ", "дом"]), max_size=14).map(" ".join)
 
@@ -477,7 +479,8 @@ def _safety_valve_counting_everything(doc, min_share=0.03, min_words=10):
         doc.restore(line)
     how = "statistical stages"
     if _words(doc.kept()) == 0:
-        more = [ln for ln in doc.lines if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
+        more = [ln for ln in doc.lines
+                if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
         for line in more:
             doc.restore(line)
         restored += more

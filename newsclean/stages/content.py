@@ -175,7 +175,7 @@ def _own(u: Unit, lang: str) -> list[float]:
     """The unit's own signals, in the order of FEATURES[:16].
 
     Caps are conditional expressions rather than min() calls: the same values, a
-    call less each (the first row of a page's every unit is computed here).
+    call less each, for every unit the memo has not seen (three in four).
     """
     words = u.words
     n = len(words)
