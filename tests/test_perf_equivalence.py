@@ -563,3 +563,23 @@ def test_every_letter_folds_to_word_characters():
     word = regex.compile(r"\w+")
     letters = (chr(c) for c in range(sys.maxunicode + 1))
     assert [c for c in letters if c.isalpha() and not word.fullmatch(c.casefold())] == []
+
+
+@given(st.one_of(BULLETED, STOPWORDY, texts, st.text(max_size=30)))
+@example("   o Bears\n   + o Jets\no\n o o x\nO presidente o")
+def test_tally_is_the_stripped_words_counted(text):
+    """guess_language counts the unstripped words and takes the "o" bullets away."""
+    from collections import Counter
+
+    from newsclean.language import _tally, _words
+
+    tally, n = _tally(text)
+    words = _words(text)
+    assert (dict(tally), n) == (dict(Counter(words)), len(words))
+
+
+def test_white_space_folds_to_itself():
+    """_tally's argument: stripping white space before or after case folding is the same."""
+    import sys
+
+    assert all(chr(c).casefold() == chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
