@@ -101,6 +101,35 @@ def _words(text: str) -> list[str]:
     return find_words(_LEADING_BULLETS.sub("", text).casefold())
 
 
+def _tally(text: str) -> tuple[Counter, int]:
+    """``Counter(_words(text))`` and ``len(_words(text))``, stripping bullets only when
+    it changes them.
+
+    The strip removes white space and bullet signs, and of those only an ``o`` bullet
+    is a word (and a word of its own: a space follows it, white space or line start
+    precedes it). So the words of the unstripped text are the same but for one ``o``
+    per ``o`` bullet; without an ``o`` among them there is none, and with one the
+    strip's count of removed ``o`` letters says how many to take away.
+
+    >>> tally, n = _tally("   o Bears\\n   + Scores\\nO presidente o\\n o o x")
+    >>> sorted(tally.items()), n
+    ([('bears', 1), ('o', 2), ('presidente', 1), ('scores', 1), ('x', 1)], 6)
+    """
+    words = find_words(text.casefold())
+    tally = Counter(words)
+    n = len(words)
+    if "o" in tally:
+        bullets = text.count("o") - _LEADING_BULLETS.sub("", text).count("o")
+        if bullets:
+            n -= bullets
+            left = tally["o"] - bullets
+            if left:
+                tally["o"] = left
+            else:
+                del tally["o"]
+    return tally, n
+
+
 def guess_language(text: str, *, sample: int = 10000) -> str | None:
     """The language whose stopwords are most frequent in (the start of) ``text``.
 
@@ -115,13 +144,13 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     >>> guess_language("   o Bears\\n   o Jets\\n   o Lions\\n   o Rams\\nThe Bears and the Jets won.")
     'en'
     """
-    words = _words(text[:sample])
-    if not words:
-        return None
     # each distinct word once: counted in C, then looked up once
-    tally = Counter(words)
-    cyrillic = sum([c for w, c in tally.items() if "\u0400" <= w[0] <= "\u04ff"])
-    if cyrillic > 0.5 * len(words):
+    tally, n = _tally(text[:sample])
+    if not n:
+        return None
+    # no word starts in the Cyrillic block when the greatest word sorts below it
+    cyrillic = 0 if max(tally) < "\u0400" else sum([c for w, c in tally.items() if "\u0400" <= w[0] <= "\u04ff"])
+    if cyrillic > 0.5 * n:
         return "ru"
     counts = dict.fromkeys(STOPWORDS, 0)
     langs_of = _LANGS_OF
@@ -131,7 +160,7 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
             counts[lang] += c
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
-    if counts[best] < 2 or counts[best] < 0.05 * len(words) or counts[best] == counts[second]:
+    if counts[best] < 2 or counts[best] < 0.05 * n or counts[best] == counts[second]:
         return None
     return best
 

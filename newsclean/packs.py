@@ -40,7 +40,13 @@ WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
 _ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+(?:['.\-][0-9A-Za-z_]+)*")
 _LATIN_W = "0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f"
 _LATIN_WORD_RE = re.compile(f"[{_LATIN_W}]+(?:['’.\\-][{_LATIN_W}]+)*")
-_NOT_LATIN = re.compile("[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f]")
+# Currency signs, the trade mark sign, arrows, box drawing, shapes and miscellaneous
+# symbols (□ ● ★ € ™ in menus) are word characters for neither module: no reason to
+# leave the fast path.
+_NOT_LATIN = re.compile(
+    "[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f"
+    "\u20a0-\u20c0\u2122\u2190-\u21ff\u2500-\u26ff]"
+)
 
 
 def find_words(text: str) -> list[str]:

@@ -26,9 +26,9 @@ def squeeze(text: str) -> str:
     return out.strip()
 
 
-# The same in whole-text passes (a translate with deletions is slow on long text).
-_SPACE_RE = re.compile(f"[{_SPACES}]")
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+# The same in whole-text passes (a translate with deletions is slow on long text): a
+# str.replace per character present, each a fast C scan, is several times faster than
+# one substitution of a character set; runs of spaces are one substitution.
 _RUN_RE = re.compile("  +")
 
 
@@ -38,10 +38,12 @@ def squeeze_lines(text: str) -> list[str]:
     >>> squeeze_lines("  Back\\u00a0to\\u200b top   now\\t\\n\\n a  b ")
     ['Back to top now', '', 'a b']
     """
-    if _SPACE_RE.search(text):
-        text = _SPACE_RE.sub(" ", text)
-    if _INVISIBLE_RE.search(text):
-        text = _INVISIBLE_RE.sub("", text)
+    for c in _SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    for c in _INVISIBLE:
+        if c in text:
+            text = text.replace(c, "")
     if "  " in text:
         text = _RUN_RE.sub(" ", text)  # a run of spaces never spans a line break
     return [line.strip() for line in text.split("\n")]

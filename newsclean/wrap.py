@@ -54,3 +54,52 @@ def continues(line: str, nxt: str, width: int | None) -> bool:
         return False
     first = body.split(None, 1)[0]
     return len(line.rstrip()) + 1 + len(first) > width
+
+
+def line_groups(doc, width: int | None) -> list[list]:
+    """``doc``'s kept, non-blank lines grouped into the paragraphs a dumper hard-wrapped
+    at ``width`` (a line of an unwrapped dump is a group of its own). Blank and removed
+    lines end a group; a line joins the group above when it :func:`continues` the line
+    right before it.
+
+    Whether one line continues the next depends on their texts and ``width`` alone, so
+    it is judged once per document and width (kept in a document view) and the stages
+    that group lines, several times a pass, only look it up.
+
+    >>> from newsclean.document import Document
+    >>> doc = Document.from_text("A line long enough to be wrapped\\nhere.\\n\\nNext one.")
+    >>> [[ln.number for ln in g] for g in line_groups(doc, 33)], len(line_groups(doc, None))
+    ([[1, 2], [4]], 3)
+    """
+    nonblank = nonblank_lines(doc)
+    lines = doc.lines
+    if width is None:
+        return [[line] for line, full in zip(lines, nonblank) if full and line.removal is None]
+    joins = doc.view(("joins", width), lambda d: _joins(d.lines, width))
+    groups: list[list] = []
+    joinable = False  # whether the line before is kept and not blank
+    for line, full, join in zip(lines, nonblank, joins):
+        if line.removal is not None or not full:
+            joinable = False
+            continue
+        if joinable and join:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        joinable = True
+    return groups
+
+
+def nonblank_lines(doc) -> list[bool]:
+    """For each line of ``doc``, whether it has more than white space (kept in a view)."""
+    return doc.view("nonblank", _nonblank)
+
+
+def _nonblank(doc) -> list[bool]:
+    return [bool(line.text.strip()) for line in doc.lines]
+
+
+def _joins(lines, width: int) -> list[bool]:
+    """For each line, whether it continues the line before it (False for the first)."""
+    texts = [line.text for line in lines]
+    return [False] + [continues(a, b, width) for a, b in zip(texts, texts[1:])]

@@ -128,9 +128,7 @@ PATTERN_CASES.update(
         "newsclean.stages.content.DATE_RE": ["1." * (M // 2), "20" * (M // 2), "12/12/" * (M // 6), "1:" * M],
         "newsclean.stages.content.DATELINE_RE": ["1." * (M // 2), "2008" * (M // 4), "12.12." * (M // 6)],
         "newsclean.template._DIGITS": ["1" * M, "1a" * (M // 2)],
-        "newsclean.text._INVISIBLE_RE": ["\u200b" * M, "a\u00ad" * (M // 2)],
         "newsclean.text._RUN_RE": [" " * M + "x", "  x" * (M // 3)],
-        "newsclean.text._SPACE_RE": ["\u00a0" * M, "\u3000a" * (M // 2)],
     }
 )
 

@@ -8,7 +8,7 @@ on text full of the characters that make line handling tricky.
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
@@ -40,10 +40,11 @@ def test_document_views_match_per_line_definitions(text):
     assert line_tokens(doc) == [" ".join(WORD_RE.findall(t.casefold())) for t in lines]
 
 
-PACK = parse_pack(
+PACK_TEXT = (
     "[navigation]\nback to top\nhome\nnext page\n[share]\ntweet\nshare on facebook\n"
     "[footer]\nre: ^(?:copyright|\\(c\\)|©)\\s*\\d{4}\n[cookie]\nre: \\bcookies?\\b\nre: ^we use\\b\n"
 )
+PACK = parse_pack(PACK_TEXT)
 TOKENS = st.lists(st.sampled_from(["back", "to", "top", "home", "next", "page", "tweet", "share", "on",
                                    "facebook", "12", "form", "the"]), max_size=12).map(tuple)
 
@@ -278,3 +279,307 @@ def test_guess_language_is_the_per_word_count(text):
 
     assert guess_language(text) == _guess_language_per_word(text)
     assert guess_language(text, sample=7) == _guess_language_per_word(text, sample=7)
+
+
+def _groups_by_continues(doc, width):
+    """wrap.line_groups as build_units and logical_lines first wrote it: continues()
+    asked for each pair of kept lines, every time."""
+    from newsclean.wrap import continues
+
+    groups, prev = [], None
+    for line in doc.lines:
+        if line.removal is not None or not line.text.strip():
+            prev = None
+            continue
+        if prev is not None and width is not None and continues(prev.text, line.text, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    return groups
+
+
+WRAPPED = st.lists(st.sampled_from(["a", "bb", "word", "   ", "\u00a0", "* x", "o", "- y", "\u2028", "|", "\n",
+                                    "\n", "\n\n", " "]), max_size=40).map("".join)
+
+
+@given(WRAPPED, st.sets(st.integers(0, 30), max_size=8), st.sampled_from([None, 3, 5, 8, 12]))
+def test_line_groups_are_the_continues_walk(text, removed, width):
+    from newsclean.wrap import line_groups
+
+    doc = Document.from_text(text)
+    for i in removed:
+        if i < len(doc.lines):
+            doc.remove(doc.lines[i], "test", "x")
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+    # the judgement is kept per document: removing more lines later regroups correctly
+    for line in doc.lines[::3]:
+        doc.remove(line, "test", "y")
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+
+
+def _layout_every_line(doc):
+    """The layout stage as first written: every line judged."""
+    from newsclean.stages.boilerplate import FORM_FIELD, _is_symbols_only, visible
+
+    squeezed = doc.squeezed_lines()
+    for line in doc.lines:
+        text = line.text.strip()
+        if line.removal is not None or not text:
+            continue
+        if not text[0].isalnum() and _is_symbols_only(text):
+            doc.remove(line, "layout", "symbols-only")
+            continue
+        vis = visible(text) if "[" in text else squeezed[line.number - 1]
+        if _is_symbols_only(vis):
+            doc.remove(line, "layout", "image-placeholder")
+        elif vis.startswith(("IFRAME:", "IFRAME :")):
+            doc.remove(line, "layout", "iframe")
+        elif FORM_FIELD in vis and len(vis.split()) < 15:
+            doc.remove(line, "layout", "form-field")
+
+
+LAYOUT_TEXTS = st.lists(st.sampled_from(["a", "Z", "1", " ", "*", "|", "_", "__", "[", "]", "img", "x9", "IFRAME",
+                                         "IFRAME: f", "Go ___", ":", "\u00a0", "\u200b", "\u00ad", "\x1c",
+                                         "\u2028", "é", "²", "\n", "\n"]),
+                        max_size=40).map("".join)
+
+
+@given(LAYOUT_TEXTS)
+@example("IFRAME: frame1\nSearch ____ Go\n[arrow9x7]\nA line\n  \u200b\n* | *")
+def test_layout_candidates_miss_no_removal(text):
+    from newsclean.stages.boilerplate import layout
+
+    fast, slow = Document.from_text(text), Document.from_text(text)
+    layout(fast, None)
+    _layout_every_line(slow)
+    assert [ln.removal for ln in fast.lines] == [ln.removal for ln in slow.lines]
+
+
+@given(texts, st.sampled_from(["", "x" * 39, "The mayor said the city would find the money or pay"]))
+def test_sentence_ends_show_in_the_folded_view(text, above):
+    """boilerplate-lines asks _ends_sentence_of only about lines whose folded, squeezed
+    view ends in ".", "!" or "?": every line it would say yes to does."""
+    from newsclean.stages.boilerplate import _ends_sentence_of
+
+    for line in (text, text + ".", text + "?\u00a0", text + "!\u2028 ", text + ".\u200b"):
+        if "\n" in line or "\r" in line or not line.strip():
+            continue
+        folded = Document.from_text("a\n" + line).folded_squeezed_lines()[1]
+        if _ends_sentence_of(above, line):
+            assert folded[-1:] in ".!?"
+
+
+def test_inline_clamp_is_the_sigmoid_clamp():
+    import math
+
+    for z in (-1e308, -30.0000001, -30.0, -29.5, -0.0, 0.0, 1e-300, 29.99, 30.0, 31.0, math.inf, -math.inf, math.nan):
+        clamped = (z if z > -30.0 else -30.0) if z < 30.0 else 30.0
+        expected = max(-30.0, min(30.0, z))
+        assert repr(clamped) == repr(expected)
+
+
+def _own_with_min_calls(u, lang):
+    """content._own as it was written before its caps became conditional expressions."""
+    import math
+
+    from newsclean.language import ALL_STOPWORDS, STOPWORDS
+    from newsclean.stages.content import _DIGIT_RE, _SEPARATOR_RE, DATE_RE, MONTHS, TERMINAL
+
+    words = u.words
+    n = len(words)
+    text = u.text
+    size = len(text)
+    sw = STOPWORDS.get(lang, ALL_STOPWORDS)
+    stop = sum(map(sw.__contains__, words)) / n if n else 0.0
+    # first letters of the space-separated tokens: capitalisation in C loops
+    initials = "".join([w[0] for w in text.split()])
+    alpha = sum(map(str.isalpha, initials))
+    if alpha:
+        capitalised = sum(map(str.isupper, initials)) / alpha
+        lowercase = sum(map(str.islower, initials)) / alpha
+    else:
+        capitalised = lowercase = 0.0
+    word_length = sum(map(len, words)) / n if n else 0.0
+    terminal = text.endswith(TERMINAL)
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
+    ndigits = len(_DIGIT_RE.findall(text))
+    digits = ndigits / size if text else 0.0
+    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
+    dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
+    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
+    return [
+        math.log1p(n),
+        1.0 if n < 5 else 0.0,
+        stop,
+        1.0 if terminal else 0.0,
+        1.0 if u.bullet else 0.0,
+        capitalised,
+        lowercase,
+        min(word_length, 15.0),
+        math.log1p(sentences),
+        digits,
+        min(seps, 1.0),
+        min(text.count(",") / max(1, n), 0.5),
+        date,
+        1.0 if text.isupper() and n > 1 else 0.0,
+        1.0 if u.columns else 0.0,
+        min(u.gaps / max(1, n), 1.0),
+    ]
+
+
+UNIT_TEXTS = st.lists(st.sampled_from(["The", "mayor", "said", ".", ",", " ", "12", "3.5.2021", "May", "|", "»", "A",
+                                       "der", "und", "ÉTÉ", "x" * 20, "?", "! ", "ж"]), max_size=40).map(" ".join)
+
+
+@given(UNIT_TEXTS, st.booleans(), st.booleans(), st.integers(0, 50), st.sampled_from(["en", "de", "xx"]))
+def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, lang):
+    from newsclean.packs import find_words
+    from newsclean.stages.content import Unit, _own
+
+    u = Unit([], text, find_words(text.casefold()), bullet, columns, gaps)
+    assert list(map(repr, _own(u, lang))) == list(map(repr, _own_with_min_calls(u, lang)))
+
+
+PHRASE_LINES = st.lists(st.sampled_from(["Back", "to", "TOP", "top", "home", "Tweet", "share", "on", "Facebook", "12",
+                                         "form", "the", "e-mail", "-", "|", "»", "ß", "İ", "K", "ﬁ", "tо",
+                                         "ho-me",
+                                         " ", "  ", "\u00a0", "\t", "\u2028", "x1", "ÉTÉ", "été", "Straße",
+                                         "ДОМ", "дом"]), max_size=14).map(" ".join)
+
+
+@given(PHRASE_LINES)
+@example("ß Home")
+def test_phrase_rule_is_the_segmentation(line):
+    """phrase_rule's word check before tokenizing changes no verdict."""
+    from newsclean.packs import words
+    from newsclean.stages.boilerplate import phrase_rule
+
+    pack = parse_pack(PACK_TEXT + "[layout]\nfacebook\nho me\nss\nété\nдом\n")
+    cats = segment(words(line), pack)
+    assert phrase_rule(line, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")
+    folded = line.casefold()
+    cats = segment(words(folded), pack)
+    assert phrase_rule(folded, pack) == ("phrase:" + "+".join(sorted(cats)) if cats else "")
+
+
+def _safety_valve_counting_everything(doc, min_share=0.03, min_words=10):
+    """The safety valve as first written: every word of the page and of the kept lines counted."""
+    from newsclean.stages.safety import STATISTICAL, _words
+
+    total = len(doc.source_text.split())
+    if total == 0:
+        return
+    kept = _words(doc.kept())
+    if kept >= min_words or kept >= min_share * total:
+        return
+    restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
+    for line in restored:
+        doc.restore(line)
+    how = "statistical stages"
+    if _words(doc.kept()) == 0:
+        more = [ln for ln in doc.lines
+                if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
+        for line in more:
+            doc.restore(line)
+        restored += more
+        how = "any stage"
+    if not restored:
+        return
+    doc.notes.append(
+        f"safety valve: cleaning would have kept {kept} of {total} words; "
+        f"restored {len(restored)} lines removed by {how}"
+    )
+
+
+SAFETY_TEXTS = st.lists(st.sampled_from(["a", "b c", "d e f", "", " ", "\u00a0", "\u2028", "|", "word " * 4]),
+                        max_size=30).map("\n".join)
+
+
+@given(SAFETY_TEXTS, st.lists(st.sampled_from(["content", "template", "layout", None]), max_size=30),
+       st.sampled_from([(0.03, 10), (0.5, 3), (0.0, 0), (0.03, -1), (1.0, 100)]))
+@example("a\nb c", ["content", "content"], (0.03, -1))
+def test_safety_valve_stops_counting_at_enough(text, stages, params):
+    from newsclean.stages.safety import safety_valve
+
+    share, least = params
+    docs = [Document.from_text(text), Document.from_text(text)]
+    for doc in docs:
+        for line, stage in zip(doc.lines, stages):
+            if stage:
+                doc.remove(line, stage, "x")
+    safety_valve(docs[0], None, min_share=share, min_words=least)
+    _safety_valve_counting_everything(docs[1], min_share=share, min_words=least)
+    assert [ln.removal for ln in docs[0].lines] == [ln.removal for ln in docs[1].lines]
+    assert docs[0].notes == docs[1].notes
+
+
+@given(st.one_of(texts, LAYOUT_TEXTS))
+def test_visible_lines_are_remembered_and_strip_changes_nothing(text):
+    """visible_line remembers visible(line.text) per document; layout, which judged the
+    stripped line, asks it too: stripping before squeezing changes nothing."""
+    from newsclean.stages.boilerplate import visible, visible_line
+
+    doc = Document.from_text(text)
+    for line in doc.lines:
+        assert visible(line.text.strip()) == visible(line.text)
+        assert visible_line(doc, line) == visible(line.text)
+        assert visible_line(doc, line) == visible(line.text)  # from the memo
+    for t in (text, " " + text + "\u2028", "\u00a0 " + text):
+        assert visible(t.strip()) == visible(t)
+
+
+def test_unit_features_from_remembered_rows_and_shifted_windows():
+    """unit_features looks the rows up in the memo itself, and builds the windows
+    from ranges: the rows are those of the per-unit computation with min/max windows."""
+    from newsclean.stages import content as C
+
+    page = "\n\n".join(["Home", "World | Sport", "The council met on 3 May 2021, and said so.",
+                        "* Sport", "* Weather", "Home", "A second paragraph of the article, in full."] * 3)
+    doc = Document.from_text(page)
+    units = C.build_units(doc, None)
+    for n in range(len(units) + 1):
+        C._OWN_MEMO.clear()
+        rows = C.unit_features(units[:n], "en")
+        again = C.unit_features(units[:n], "en")  # from the memo
+        own = [C._own(u, "en") for u in units[:n]]
+        stops, logws = [r[2] for r in own], [r[0] for r in own]
+        for i, row in enumerate(rows):
+            lo, hi = max(0, i - 2), min(n, i + 3)
+            assert row[:16] == own[i]
+            assert row[-2:] == [sum(stops[lo:hi]) / (hi - lo), sum(logws[lo:hi]) / (hi - lo)]
+        assert again == rows
+        p1 = [0.1 * (i % 7) for i in range(n)]
+        for i, row in enumerate(C.context_features(rows, p1)):
+            lo, hi = max(0, i - 3), min(n, i + 4)
+            assert row[-1] == sum(p1[lo:hi]) / (hi - lo)
+
+
+def test_every_letter_folds_to_word_characters():
+    """phrase_rule takes a piece of letters, case-folded, for one token: so it is."""
+    import sys
+
+    word = regex.compile(r"\w+")
+    letters = (chr(c) for c in range(sys.maxunicode + 1))
+    assert [c for c in letters if c.isalpha() and not word.fullmatch(c.casefold())] == []
+
+
+@given(st.one_of(BULLETED, STOPWORDY, texts, st.text(max_size=30)))
+@example("   o Bears\n   + o Jets\no\n o o x\nO presidente o")
+def test_tally_is_the_stripped_words_counted(text):
+    """guess_language counts the unstripped words and takes the "o" bullets away."""
+    from collections import Counter
+
+    from newsclean.language import _tally, _words
+
+    tally, n = _tally(text)
+    words = _words(text)
+    assert (dict(tally), n) == (dict(Counter(words)), len(words))
+
+
+def test_white_space_folds_to_itself():
+    """_tally's argument: stripping white space before or after case folding is the same."""
+    import sys
+
+    assert all(chr(c).casefold() == chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())

@@ -88,11 +88,46 @@ def link_texts(text: str) -> str:
     return MARKDOWN_LINK_RE.sub(lambda m: "" if m.group(1) else m.group(2), text)
 
 
+def visible_line(doc: Document, line: Line) -> str:
+    """:func:`visible` of ``line``'s text, remembered per document: layout, both
+    boilerplate stages and the normalizer each ask it of every line with a ``[``."""
+    memo = doc.view("visible", _new_memo)
+    vis = memo.get(line.number)
+    if vis is None:
+        vis = memo[line.number] = visible(line.text)
+    return vis
+
+
+def _new_memo(doc: Document) -> dict:
+    return {}
+
+
 def visible_lines(doc: Document, group: list[Line]) -> str:
     """The :func:`visible` texts of ``group``'s lines joined by spaces. A line without
     an image name is visible as the document's cached squeezed view of it."""
     squeezed = doc.squeezed_lines()
-    return " ".join([visible(ln.text) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
+    return " ".join([visible_line(doc, ln) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
+
+
+def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
+    """The lines :func:`layout` may remove, a superset: the non-blank lines without a
+    letter or digit first as squeezed, those with an image name, and (when the document
+    has any) those with an iframe or a form field. A line whose squeezed text starts
+    with a letter or digit has one in its text, so it is no symbol line, and written as
+    it is squeezed, no image placeholder either.
+    """
+    from ..wrap import nonblank_lines
+
+    lines = doc.lines
+    full = nonblank_lines(doc)
+    shown = "\n".join(squeezed)
+    if "IFRAME" in shown or FORM_FIELD in shown:
+        return [
+            line
+            for line, s, f in zip(lines, squeezed, full)
+            if f and (not s[:1].isalnum() or "[" in line.text or "IFRAME" in s or FORM_FIELD in s)
+        ]
+    return [line for line, s, f in zip(lines, squeezed, full) if f and (not s[:1].isalnum() or "[" in line.text)]
 
 
 @stages.register("layout")
@@ -104,7 +139,7 @@ def layout(doc: Document, ctx) -> None:
     (``Search ____________ Go``).
     """
     squeezed = doc.squeezed_lines()  # cached per document
-    for line in doc.lines:
+    for line in _layout_candidates(doc, squeezed):
         if line.removal is not None:
             continue
         text = line.text.strip()
@@ -114,8 +149,9 @@ def layout(doc: Document, ctx) -> None:
             doc.remove(line, "layout", "symbols-only")
             continue
         # Judged as written: ": [A0]" is a symbol once the image name goes, and
-        # "_\ufeff__" a form field once the invisible character goes.
-        vis = visible(text) if "[" in text else squeezed[line.number - 1]
+        # "_\ufeff__" a form field once the invisible character goes. (visible() of the
+        # line is visible() of its stripped text: both squeeze it first.)
+        vis = visible_line(doc, line) if "[" in text else squeezed[line.number - 1]
         if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
         elif vis.startswith(("IFRAME:", "IFRAME :")):
@@ -165,6 +201,28 @@ def segment(tokens: tuple[str, ...], pack: Pack) -> set[str] | None:
     return result or None
 
 
+def phrase_rule(text: str, pack: Pack) -> str:
+    """``phrase:<categories>`` when ``text`` is made of the pack's phrases (see
+    :func:`segment`), else "".
+
+    A line of prose is answered before it is tokenized: a space-separated piece of
+    letters only is, case-folded, one token of its own (every letter folds to word
+    characters), and one that is in no phrase (and no number) rules the line out. Most
+    lines have such a word among their first few.
+
+    >>> from newsclean.packs import parse_pack
+    >>> p = parse_pack("[navigation]\\nback to top\\n[share]\\ntweet\\n")
+    >>> phrase_rule("Back to top | Tweet", p), phrase_rule("Back to the top", p)
+    ('phrase:navigation+share', '')
+    """
+    vocabulary = pack.vocabulary
+    for piece in text.split(None, 8)[:8]:
+        if piece.isalpha() and piece.casefold() not in vocabulary:
+            return ""
+    cats = segment(words(text), pack)
+    return "phrase:" + "+".join(sorted(cats)) if cats else ""
+
+
 def _ends_sentence_of(above: str, text: str) -> bool:
     """A short line ending a sentence right under a long line that does not: the end
     of a wrapped sentence ("... or pay" / "more."), not a menu item.
@@ -186,23 +244,11 @@ def _ends_sentence_of(above: str, text: str) -> bool:
 
 def logical_lines(doc: Document) -> list[list[Line]]:
     """Kept, non-blank lines grouped into the paragraphs a dumper hard-wrapped; a line of
-    an unwrapped dump is a group of its own."""
-    from ..wrap import continues
+    an unwrapped dump is a group of its own (see :func:`newsclean.wrap.line_groups`)."""
+    from ..wrap import line_groups
     from .normalize import wrap_width
 
-    width = wrap_width(doc)
-    groups: list[list[Line]] = []
-    prev: Line | None = None
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():
-            prev = None
-            continue
-        if prev is not None and width is not None and continues(prev.text, line.text, width):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-        prev = line
-    return groups
+    return line_groups(doc, wrap_width(doc))
 
 
 @stages.register("boilerplate-lines")
@@ -221,19 +267,19 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
-            if line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
-                continue
             low = folded[line.number - 1]
+            # a line that _ends_sentence_of ends in ".!?", and so does its squeezed view
+            if low[-1:] in ".!?" and line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
+                continue
             if "[" in low:
-                low = visible(line.text)  # judged as it will be written: image names gone
+                low = visible_line(doc, line)  # judged as it will be written: image names gone
         else:
             low = visible_lines(doc, group)
         if "](" in low:
             low = link_texts(low)
         rule = memo.get(low)
         if rule is None:
-            cats = segment(words(low), pack)
-            rule = "phrase:" + "+".join(sorted(cats)) if cats else ""
+            rule = phrase_rule(low, pack)
             if len(low) <= MEMO_MAX_CHARS:
                 memo[low] = rule
         if rule:
@@ -307,14 +353,18 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
                 continue
             low = folded[line.number - 1]
             if "[" in low:
-                low = visible(line.text).casefold()
+                low = visible_line(doc, line).casefold()
         else:
             low = visible_lines(doc, group).casefold()
         if len(low) > 2000:
             continue
         cat = memo.get(low)
         if cat is None:
-            cat = category(low)
+            if categorised is not None and not kw:  # category(low), without two calls
+                m = find(low)
+                cat = categorised[1][m.lastgroup] if m else ""
+            else:
+                cat = category(low)
             if len(low) <= MEMO_MAX_CHARS:
                 memo[low] = cat
         if cat:

@@ -52,7 +52,7 @@ from ..language import STOPWORDS, ALL_STOPWORDS
 from ..packs import find_words
 from ..registry import stages
 from ..text import squeeze
-from ..wrap import continues
+from ..wrap import line_groups
 
 TERMINAL = tuple('.!?…"”»\'’)։।。！？:;')
 BULLETS = ("* ", "+ ", "o ", "# ", "- ", "• ", "· ", "– ", "— ", "» ", "> ", "■ ", "▪ ", "◦ ")
@@ -105,27 +105,14 @@ def main_cell(line: str) -> str:
 
 
 def build_units(doc: Document, width: int | None) -> list[Unit]:
-    """Group kept, non-blank lines into paragraphs (joining hard-wrapped lines).
+    """Group kept, non-blank lines into paragraphs (joining lines hard-wrapped at
+    ``width``, see :func:`newsclean.wrap.line_groups`).
 
     Removed lines are skipped over, blank lines end a unit.
     """
-    units: list[Unit] = []
-    run: list[Line] = []  # the lines of the unit being built
     squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
     folded = doc.folded_squeezed_lines()
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():  # removed or blank
-            if run:
-                units.append(_unit(run, len(units), squeezed, folded))
-                run = []
-            continue
-        if run and (width is None or not continues(run[-1].text, line.text, width)):
-            units.append(_unit(run, len(units), squeezed, folded))
-            run = []
-        run.append(line)
-    if run:
-        units.append(_unit(run, len(units), squeezed, folded))
-    return units
+    return [_unit(run, i, squeezed, folded) for i, run in enumerate(line_groups(doc, width))]
 
 
 def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str]) -> Unit:
@@ -185,13 +172,20 @@ _SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
 
 
 def _own(u: Unit, lang: str) -> list[float]:
-    """The unit's own signals, in the order of FEATURES[:16]."""
+    """The unit's own signals, in the order of FEATURES[:16].
+
+    Caps are conditional expressions rather than min() calls: the same values, a
+    call less each, for every unit the memo has not seen (three in four).
+    """
     words = u.words
     n = len(words)
     text = u.text
-    size = len(text)
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
-    stop = sum(map(sw.__contains__, words)) / n if n else 0.0
+    if n:
+        stop = sum(map(sw.__contains__, words)) / n
+        word_length = len("".join(words)) / n
+    else:
+        stop = word_length = 0.0
     # first letters of the space-separated tokens: capitalisation in C loops
     initials = "".join([w[0] for w in text.split()])
     alpha = sum(map(str.isalpha, initials))
@@ -200,15 +194,15 @@ def _own(u: Unit, lang: str) -> list[float]:
         lowercase = sum(map(str.islower, initials)) / alpha
     else:
         capitalised = lowercase = 0.0
-    word_length = sum(map(len, words)) / n if n else 0.0
     terminal = text.endswith(TERMINAL)
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
     ndigits = len(_DIGIT_RE.findall(text))
-    digits = ndigits / size if text else 0.0
-    seps = len(_SEPARATOR_RE.findall(text)) / max(1, n)
+    per_word = n or 1  # max(1, n)
+    seps = len(_SEPARATOR_RE.findall(text)) / per_word
+    commas = text.count(",") / per_word
+    gaps = u.gaps / per_word
     # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
     dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
-    date = 1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0
     return [
         math.log1p(n),
         1.0 if n < 5 else 0.0,
@@ -217,15 +211,15 @@ def _own(u: Unit, lang: str) -> list[float]:
         1.0 if u.bullet else 0.0,
         capitalised,
         lowercase,
-        min(word_length, 15.0),
+        word_length if word_length < 15.0 else 15.0,
         math.log1p(sentences),
-        digits,
-        min(seps, 1.0),
-        min(text.count(",") / max(1, n), 0.5),
-        date,
+        ndigits / len(text) if text else 0.0,
+        seps if seps < 1.0 else 1.0,
+        commas if commas < 0.5 else 0.5,
+        1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0,
         1.0 if text.isupper() and n > 1 else 0.0,
         1.0 if u.columns else 0.0,
-        min(u.gaps / max(1, n), 1.0),
+        gaps if gaps < 1.0 else 1.0,
     ]
 
 
@@ -250,10 +244,15 @@ def _own_memo(u: Unit, lang: str) -> list[float]:
 
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     """One row of FEATURES per unit: its own signals and its neighbours'."""
-    own = [_own_memo(u, lang) for u in units]
     n = len(units)
     if not n:
         return []
+    # _own_memo inline: one dict lookup per unit, a call only for the units not seen
+    memo = _OWN_MEMO
+    keys = [(u.text, u.bullet, u.columns, u.gaps, lang) for u in units]
+    own = list(map(memo.get, keys))
+    if None in own:
+        own = [_own_memo(u, lang) if row is None else row for u, row in zip(units, own)]
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
     longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
@@ -278,7 +277,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     # short neighbours on either side, for a unit that is not short itself
     near = [rl[i + 1] if f[SHORT] else rl[i] + rl[i + 2] for i, f in enumerate(own)]
     last = max(1, n - 1)
-    windows = [(max(0, i - 2), min(n, i + 3)) for i in range(n)]
+    # each unit's window of five, cut at either end: (max(0, i - 2), min(n, i + 3))
+    windows = zip([0] * min(n, 2) + list(range(n - 2)), list(range(3, n + 1)) + [n] * min(n, 2))
     return [
         f
         + [
@@ -290,7 +290,7 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
             nxt2,
             prev_term,
             next_term,
-            min(k, 20) / 20,
+            (k if k < 20 else 20) / 20,
             sum(stops[lo:hi]) / (hi - lo),
             sum(logws[lo:hi]) / (hi - lo),
         ]
@@ -303,7 +303,8 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
 def context_features(rows: list[list[float]], p1: list[float]) -> list[list[float]]:
     n = len(p1)
     pp = [0.0, 0.0] + p1 + [0.0, 0.0]  # pp[i + 2] is unit i's
-    windows = [(max(0, i - 3), min(n, i + 4)) for i in range(n)]
+    # (max(0, i - 3), min(n, i + 4)) for each unit
+    windows = zip([0] * min(n, 3) + list(range(n - 3)), list(range(4, n + 1)) + [n] * min(n, 3))
     return [
         row + [p, prev, nxt, prev2, nxt2, sum(p1[lo:hi]) / (hi - lo)]
         for row, p, prev, nxt, prev2, nxt2, (lo, hi) in zip(rows, p1, pp[1:], pp[3:], pp, pp[4:], windows)
@@ -379,9 +380,17 @@ def _sigmoid(z: float) -> float:
 def probabilities(rows: list[list[float]], model: Model) -> list[float]:
     """Two passes: each unit alone, then with its neighbours' first-pass scores."""
     first, second = model.first, model.second
-    exp = math.exp  # _sigmoid, inline: two calls per unit
-    p1 = [1.0 / (1.0 + exp(-max(-30.0, min(30.0, first(r))))) for r in rows]
-    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, second(r))))) for r in context_features(rows, p1)]
+    exp = math.exp
+    # _sigmoid, inline; its clamp max(-30.0, min(30.0, z)) as conditional expressions,
+    # which give the same float for every z (NaN included: 30.0) without two calls
+    p1 = [
+        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
+        for z in map(first, rows)
+    ]
+    return [
+        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
+        for z in map(second, context_features(rows, p1))
+    ]
 
 
 @stages.register("content")

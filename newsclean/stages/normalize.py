@@ -19,7 +19,7 @@ from ..packs import WORD_RE, line_tokens
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import continues, detect_width
-from .boilerplate import visible
+from .boilerplate import visible, visible_line
 
 
 def wrap_width(doc: Document) -> int | None:
@@ -105,7 +105,9 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         if line.removal is None and text:
             if line.cut is not None:  # one cell of a side-by-side table line
                 text = squeeze(line.written)
-            shown[line.number] = visible(line.written) if "[" in text else text
+                shown[line.number] = visible(line.written) if "[" in text else text
+            else:
+                shown[line.number] = visible_line(doc, line) if "[" in line.text else text
     # Two judgements of the wrap, and a join either finds is made: on the input lines as
     # they are (the dumper wrapped at their columns), and on the kept lines as they will
     # be written, which is all a second run sees.
@@ -141,7 +143,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         text = shown.get(line.number) if line.removal is None else None
         if text is None:  # removed, blank or nothing left to write
             if line.removal is not None or not squeezed[line.number - 1]:
-                flush()
+                if out:
+                    flush()
                 prev = None
             continue
         if not text:

@@ -30,11 +30,18 @@ def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int 
     of the input's words, the removals made by statistical stages (``content``,
     ``template``) are undone and a note says so (the CLI prints it on stderr).
     """
-    total = len(doc.source_text.split())  # _words(doc.lines), on the cached joined text
-    if total == 0:
+    # Count the kept words only until there are enough (most pages: a few lines in);
+    # a line break separates words like a space, so line by line counts as _words does.
+    kept = 0
+    for line in doc.lines:
+        if line.removal is None:
+            kept += len(line.text.split())
+            if kept >= min_words:
+                return
+    if kept >= min_words:
         return
-    kept = _words(doc.kept())
-    if kept >= min_words or kept >= min_share * total:
+    total = len(doc.source_text.split())  # _words(doc.lines), on the cached joined text
+    if total == 0 or kept >= min_share * total:
         return
     restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
     for line in restored:
