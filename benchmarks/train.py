@@ -97,8 +97,11 @@ def unit_label(S, unit, labels) -> float | None:
 def boosted(X, y, w, trees: int, depth: int, seed: int = 0):
     from sklearn.ensemble import GradientBoostingClassifier
 
+    # Every row in every tree (no subsampling): the fit depends on the data alone. It is
+    # still sensitive to it: small changes to the stages' output have moved held-out
+    # content-kept between 95.6% and 98.7%, mostly on one or two long pages.
     m = GradientBoostingClassifier(
-        n_estimators=trees, max_depth=depth, learning_rate=0.1, subsample=0.8, random_state=seed
+        n_estimators=trees, max_depth=depth, learning_rate=0.1, subsample=1.0, random_state=seed
     )
     m.fit(X, y, sample_weight=w)
     return m
