@@ -80,6 +80,7 @@ GENERIC = [
 
 # Worst cases of each compiled pattern: (pattern, extra inputs aimed at its shape).
 PATTERN_CASES = {
+    "newsclean.stages.normalize.LINK_NUMBER_RE": ["[1]" * (M // 3), "[" + "1" * M + "]x", "a[1" * (M // 3), "[12345]" * (M // 7)],
     "newsclean.stages.boilerplate.MARKDOWN_LINK_RE": [
         "[" * M, "[a](" * (M // 4), "[" + "a" * M + "](", "[a](" + "b" * M, "![" * (M // 2), "[a]" * (M // 3),
     ],

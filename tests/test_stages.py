@@ -105,6 +105,12 @@ def test_wrapped_paragraph_tail_is_judged_with_its_paragraph():
         ("“Curly” quotes — and dashes – stay", ["“Curly” quotes — and dashes – stay"]),
         ("", []),
         ("   \n \n", []),
+        # lynx's numbered links: the numbers go once a page has three of them
+        ("[1]Home [2]News\n\nThe [3]harbour reopened (see [4]the report).",
+         ["Home News", "The harbour reopened (see the report)."]),
+        # ... but not a lone citation, nor numbers that stand apart or follow a word
+        ("Results were mixed [1] in 2020, and word[2]text stays.", ["Results were mixed [1] in 2020, and word[2]text stays."]),
+        ("[1]One", ["[1]One"]),
     ],
 )
 def test_normalize(raw, paragraphs):

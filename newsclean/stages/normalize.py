@@ -14,12 +14,32 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Line, Paragraph
 from ..packs import WORD_RE, line_tokens
 from ..registry import stages
 from ..text import squeeze
 from ..wrap import continues, detect_width
 from .boilerplate import visible, visible_line
+
+
+# lynx -dump numbers every link, "[12]Home", and lists the addresses under "References"
+LINK_NUMBER_RE = re.compile(r"(?<![\w\]])\[\d{1,5}\](?=\S)")
+
+
+def link_numbers(doc: Document) -> bool:
+    """Whether the page is a lynx dump with numbered links (three or more)."""
+    if "link_numbers" not in doc.meta:
+        text = doc.source_text
+        found = 0
+        if "[" in text:
+            for _ in LINK_NUMBER_RE.finditer(text):
+                found += 1
+                if found >= 3:
+                    break
+        doc.meta["link_numbers"] = found >= 3
+    return doc.meta["link_numbers"]
 
 
 def wrap_width(doc: Document) -> int | None:
@@ -94,7 +114,8 @@ def _tail(parts: list[str]) -> str:
 def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     """Turn kept lines into paragraphs: squeeze spaces, join hard-wrapped lines.
 
-    Paragraphs break at blank and removed lines. Non-breaking and zero-width spaces and
+    Paragraphs break at blank and removed lines. On a lynx dump with numbered links,
+    the numbers go ("[12]Home" is written "Home"). Non-breaking and zero-width spaces and
     runs of spaces become one space; curly quotes and dashes are left as they are.
     Each output line remembers the input lines it was made from (``Paragraph.sources``).
     """
@@ -108,6 +129,10 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
                 shown[line.number] = visible(line.written) if "[" in text else text
             else:
                 shown[line.number] = visible_line(doc, line) if "[" in line.text else text
+    if shown and link_numbers(doc):  # "the [5]harbour" is written "the harbour"
+        for number, text in shown.items():
+            if "[" in text:
+                shown[number] = squeeze(LINK_NUMBER_RE.sub("", text))
     # Two judgements of the wrap, and a join either finds is made: on the input lines as
     # they are (the dumper wrapped at their columns), and on the kept lines as they will
     # be written, which is all a second run sees.
