@@ -71,15 +71,12 @@ def compiled(key: str, source: Callable[[], str], filename: str) -> CodeType:
 
 
 def _store(path: str, data: bytes) -> None:
-    """Write atomically (a reader sees a whole entry or none); give up quietly."""
-    tmp = f"{path}.{os.getpid()}.tmp"
+    """Write the entry as newsclean writes any file (a reader sees a whole entry or
+    none); a folder that cannot be written only costs the next run a compile."""
+    from .files import InputError, Skipped, write_atomic  # only on a cache miss
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        write_atomic(path, data, durable=False)
+    except (OSError, InputError, Skipped):
+        pass
