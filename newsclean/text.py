@@ -47,3 +47,23 @@ def squeeze_lines(text: str) -> list[str]:
     if "  " in text:
         text = _RUN_RE.sub(" ", text)  # a run of spaces never spans a line break
     return [line.strip() for line in text.split("\n")]
+
+
+def cells(text: str) -> list[tuple[int, str]]:
+    """The cells of a line that a dumper printed from a table row: (start column,
+    text), split at runs of three spaces or more (two occur inside prose, after a full
+    stop). A line without such a run is one cell.
+
+    >>> cells("  Home      The article.   More")
+    [(2, 'Home'), (12, 'The article.'), (27, 'More')]
+    >>> cells("   Plain prose, with  two spaces.")
+    [(3, 'Plain prose, with  two spaces.')]
+    """
+    out = []
+    pos = 0
+    for piece in text.split("   "):  # a longer run leaves its rest on the next piece
+        body = piece.strip()
+        if body:
+            out.append((pos + len(piece) - len(piece.lstrip()), body))
+        pos += len(piece) + 3
+    return out

@@ -84,7 +84,6 @@ PATTERN_CASES = {
     "newsclean.stages.boilerplate.MARKDOWN_LINK_RE": [
         "[" * M, "[a](" * (M // 4), "[" + "a" * M + "](", "[a](" + "b" * M, "![" * (M // 2), "[a]" * (M // 3),
     ],
-    "newsclean.stages.columns.GAP_RE": ["a  " * (M // 3), "a   " * (M // 4), " " * M + "a", "  a" * (M // 3)],
     "newsclean.packs.WORD_RE": ["a.a'a-" * (M // 6), "a" + "'" * M, "word" + ".word" * (M // 5)],
     "newsclean.stages.boilerplate.IMAGE_RE": [
         "[" + "a" * M,

@@ -27,37 +27,18 @@ The harbour at Kilmore was closed on Monday after a storm damaged two of its pie
 from __future__ import annotations
 
 import collections
-import re
 
 from ..document import Document
 from ..language import STOPWORDS
 from ..registry import stages
+from ..text import cells
 
-# Cells are separated by three spaces or more (two occur inside prose, after a full stop).
-GAP_RE = re.compile(r"   +")
 PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]"
 
 MIN_WORDS = 4  # the kept cell: a few words of the article, not a table's label
 PROSE_WORDS = 6  # a cut cell must not be a sentence of this many words or more
 TOLERANCE = 2  # columns within this many characters are the same column
 VOTE_CAP = 20  # the most words a line's widest cell counts for in finding the column
-
-
-def cells(text: str) -> list[tuple[int, str]]:
-    """The cells of a line: (start column, text), split at runs of three spaces.
-
-    >>> cells("  Home      The article.   More")
-    [(2, 'Home'), (12, 'The article.'), (27, 'More')]
-    """
-    out = []
-    pos = 0
-    for gap in GAP_RE.finditer(text):
-        if gap.start() > pos:
-            out.append((pos, text[pos : gap.start()]))
-        pos = gap.end()
-    if pos < len(text):
-        out.append((pos, text[pos:]))
-    return [(start + len(cell) - len(cell.lstrip()), cell.strip()) for start, cell in out if cell.strip()]
 
 
 def reads_as_prose(cell: str, stopwords: frozenset[str]) -> bool:
@@ -76,23 +57,14 @@ def reads_as_prose(cell: str, stopwords: frozenset[str]) -> bool:
     return sum(1 for w in words if w.strip(PUNCTUATION) in stopwords) * 8 >= len(words)
 
 
-def _row(line, rows: dict[int, list[tuple[int, str]]]) -> list[tuple[int, str]]:
-    """A line's cells (one cell for a line without a gap)."""
-    row = rows.get(line.number)
-    if row is None:
-        row = rows[line.number] = [(len(line.text) - len(line.text.lstrip()), line.text.strip())]
-    return row
-
-
-def article_column(doc: Document, rows: dict[int, list[tuple[int, str]]]) -> tuple[int, int] | None:
-    """(left, right): where the kept lines' widest cells start, counted by their
-    words, and how far most of those cells reach (a wrapped column ends there)."""
+def article_column(rows: dict[int, list[tuple[int, str]]]) -> tuple[int, int] | None:
+    """(left, right): where the kept lines' widest cells start (``rows``: each kept
+    line's cells), counted by their words, and how far most of those cells reach (a
+    wrapped column ends there)."""
     widest = []
     weight: collections.Counter = collections.Counter()
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():
-            continue
-        start, cell = max(_row(line, rows), key=lambda c: len(c[1].split()))
+    for row in rows.values():
+        start, cell = max(row, key=lambda c: len(c[1].split()))
         widest.append((start, cell))
         # a line's vote, capped: one giant cell (a list of 3,000 share names) must not
         # outvote the twenty lines of a wrapped article
@@ -113,13 +85,12 @@ def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
     is a menu row inside the table and goes. Rules: ``side-cell`` (a cut),
     ``off-column`` (a removal).
     """
-    kept = [line for line in doc.lines if line.removal is None and "   " in line.text.strip()]
-    if len(kept) < min_lines:
+    kept = [line for line in doc.lines if line.removal is None and line.text.strip()]
+    # a run of three spaces inside a line is two cells or more
+    if sum(1 for line in kept if "   " in line.text.strip()) < min_lines:
         return
     rows = {line.number: cells(line.text) for line in kept}
-    if sum(1 for row in rows.values() if len(row) > 1) < min_lines:
-        return
-    column = article_column(doc, rows)
+    column = article_column(rows)
     if column is None:
         return
     left, right = column
@@ -127,10 +98,8 @@ def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
     stopwords = STOPWORDS.get(lang, STOPWORDS["en"])
     # Each kept line's fate: "cut", "off" (no cell in the column, no prose) or "keep".
     fate: dict[int, str] = {}
-    for line in doc.lines:
-        if line.removal is not None or not line.text.strip():
-            continue
-        row = _row(line, rows)
+    for line in kept:
+        row = rows[line.number]
         band = [c for c in row if left - TOLERANCE <= c[0] < right]
         if not band or abs(band[0][0] - left) > TOLERANCE:
             band = []

@@ -51,7 +51,7 @@ from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
 from ..packs import find_words
 from ..registry import stages
-from ..text import squeeze
+from ..text import cells, squeeze
 from ..wrap import line_groups
 
 TERMINAL = tuple('.!?…"”»\'’)։।。！？:;')
@@ -98,10 +98,7 @@ def main_cell(line: str) -> str:
     body = line.strip()
     if "   " not in body:
         return body
-    cells = [c for c in body.split("   ") if c.strip()]
-    if len(cells) < 2:
-        return body
-    return max(cells, key=lambda c: len(c.split())).strip()
+    return max(cells(body), key=lambda c: len(c[1].split()))[1]
 
 
 def build_units(doc: Document, width: int | None) -> list[Unit]:
@@ -124,11 +121,11 @@ def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str])
             i = line.number - 1
             bullet = line.text.lstrip().startswith(BULLETS)
             return Unit(lines, squeezed[i], find_words(folded[i]), bullet, False, body.count("  "), index)
-    cells = [main_cell(ln.text) for ln in lines]
-    text = squeeze(" ".join(cells))
+    widest = [main_cell(ln.text) for ln in lines]
+    text = squeeze(" ".join(widest))
     first = lines[0].text.lstrip()
-    columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(cells, lines))
-    gaps = sum(c.count("  ") for c in cells)
+    columns = any(len(c) < len(ln.text.strip()) for c, ln in zip(widest, lines))
+    gaps = sum(c.count("  ") for c in widest)
     return Unit(lines, text, find_words(text.casefold()), first.startswith(BULLETS), columns, gaps, index)
 
 
