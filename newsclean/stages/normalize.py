@@ -30,16 +30,19 @@ LINK_NUMBER_RE = re.compile(r"(?<![\w\]])\[\d{1,5}\](?=\S)")
 
 def link_numbers(doc: Document) -> bool:
     """Whether the page is a lynx dump with numbered links (three or more)."""
-    if "link_numbers" not in doc.meta:
-        text = doc.source_text
-        found = 0
-        if "[" in text:
-            for _ in LINK_NUMBER_RE.finditer(text):
-                found += 1
-                if found >= 3:
-                    break
-        doc.meta["link_numbers"] = found >= 3
-    return doc.meta["link_numbers"]
+    return doc.view("link_numbers", _has_link_numbers)
+
+
+def _has_link_numbers(doc: Document) -> bool:
+    text = doc.source_text
+    if "[" not in text:
+        return False
+    found = 0
+    for _ in LINK_NUMBER_RE.finditer(text):
+        found += 1
+        if found >= 3:
+            return True
+    return False
 
 
 def wrap_width(doc: Document) -> int | None:
