@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -58,6 +59,25 @@ class Config:
         return self.values.get(key, default)
 
 
+# A line that can start the [tool.newsclean] table in any TOML spelling: a header or a
+# dotted key "tool.newsclean" (spaces and quotes allowed), a bare [tool] table (which
+# may hold "newsclean.x = ..." keys) or "tool = {...}". Comments and strings do not
+# count. Parsing costs ~3 ms of start-up; most pyproject files, a project's own
+# included ("name = \"newsclean\""), need none.
+_TOOL_TABLE_RE = re.compile(r"""(?m)^[ \t]*+(?:\[[ \t]*+\[?[ \t]*+)?["']?tool["']?[ \t]*+(?:\.[ \t]*+["']?newsclean\b|\]|=)""")
+
+
+def _may_hold_table(text: str) -> bool:
+    """False when ``text`` (a pyproject.toml) cannot hold ``[tool.newsclean]``.
+
+    >>> _may_hold_table('[project]\\nname = "newsclean"\\n[tool.black]\\n')
+    False
+    >>> _may_hold_table('[tool . "newsclean"]\\njobs = 2\\n')
+    True
+    """
+    return "newsclean" in text and _TOOL_TABLE_RE.search(text) is not None
+
+
 def find_config(start: str = ".") -> str | None:
     """The nearest ``newsclean.toml``, or ``pyproject.toml`` with a ``[tool.newsclean]``
     table, in ``start`` or a folder above it (stopping at a ``.git`` folder)."""
@@ -70,9 +90,8 @@ def find_config(start: str = ".") -> str | None:
         if os.path.isfile(pyproject):
             try:
                 with open(pyproject, "rb") as f:
-                    data = f.read()
-                # parsed only when it can hold the table at all
-                if b"newsclean" in data and "newsclean" in _toml().loads(data.decode("utf-8")).get("tool", {}):
+                    text = f.read().decode("utf-8")
+                if _may_hold_table(text) and "newsclean" in _toml().loads(text).get("tool", {}):
                     return pyproject
             except (OSError, UnicodeDecodeError, ValueError):  # TOMLDecodeError is a ValueError
                 pass

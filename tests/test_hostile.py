@@ -129,6 +129,10 @@ PATTERN_CASES.update(
         "newsclean.stages.content.DATELINE_RE": ["1." * (M // 2), "2008" * (M // 4), "12.12." * (M // 6)],
         "newsclean.template._DIGITS": ["1" * M, "1a" * (M // 2)],
         "newsclean.text._RUN_RE": [" " * M + "x", "  x" * (M // 3)],
+        "newsclean.config._TOOL_TABLE_RE": [
+            "[" + " " * M, "[ [" + " \t" * (M // 2), "tool" * (M // 4), "\n" * M, "[tool" + " " * M + ".",
+            "\n[ tool ." * (M // 9), "'tool' " * (M // 7),
+        ],
     }
 )
 
