@@ -23,12 +23,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import regex
-
+from .codecache import compiled_regex
 from .document import split_lines
 from .text import squeeze
 
-_DIGITS = regex.compile(r"\d++")
+_DIGITS = compiled_regex(r"\d++")
 
 FORMAT = "newsclean-template/1"
 

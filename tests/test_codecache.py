@@ -101,3 +101,91 @@ def test_the_command_cleans_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     warm = run_cli(raw, env=env)
     assert cold.returncode == warm.returncode == 0
     assert cold.stdout == warm.stdout == expected
+
+
+# ------------------------------------------------------------------ compiled patterns
+
+PATTERN = r"^(?:share|tweet)(?: this)?\b|^back to top\b"
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """The sources regex.compile is asked to compile, in order."""
+    import regex
+
+    seen: list[str] = []
+    real = regex.compile
+
+    def spy(source, flags=0, **kwargs):
+        seen.append(source)
+        return real(source, flags, **kwargs)
+
+    monkeypatch.setattr(regex, "compile", spy)
+    return seen
+
+
+def test_a_pattern_is_compiled_once_then_read_from_the_cache(cache, compiles):
+    import regex
+
+    first = codecache.compiled_regex(PATTERN, regex.V0)
+    assert compiles == [PATTERN]
+    again = codecache.compiled_regex(PATTERN, regex.V0)
+    assert PATTERN not in compiles[1:]  # rebuilt from the entry, not parsed again
+    assert (again.pattern, again.flags, again.groups) == (first.pattern, first.flags, first.groups)
+    for text in ["share this", "tweet", "shared", "back to top", "go back to top", ""]:
+        assert bool(again.match(text)) == bool(first.match(text))
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None], ids=["empty", "garbage", "truncated"])
+def test_a_damaged_pattern_entry_is_compiled_again_and_replaced(cache, damage):
+    codecache.compiled_regex(PATTERN)
+    (entry,) = cache.iterdir()
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) - 20] if damage is None else damage)
+    assert codecache.compiled_regex(PATTERN).match("share this")
+    assert entry.read_bytes() == data
+
+
+def test_another_regex_version_does_not_read_the_entry(cache, compiles, monkeypatch):
+    import regex
+
+    codecache.compiled_regex(PATTERN)
+    monkeypatch.setattr(regex, "__version__", "0.0.0-other")
+    codecache.compiled_regex(PATTERN)
+    assert compiles.count(PATTERN) == 2
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_a_bad_pattern_raises_as_regex_does_and_stores_nothing(cache):
+    import regex
+
+    with pytest.raises(regex.error):
+        codecache.compiled_regex(r"(unclosed")
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr", "it", "nl", "pt", "ru"])
+def test_a_cached_pack_alternation_finds_what_a_fresh_one_finds(cache, monkeypatch, lang):
+    """Each shipped pack's one-alternation pattern, rebuilt from the cache, gives every
+    sample line the same category as one compiled without a cache."""
+    from newsclean.packs import PHRASES_DIR, parse_pack
+
+    with open(os.path.join(PHRASES_DIR, f"{lang}.txt"), encoding="utf-8") as f:
+        text = f.read()
+    lines = [
+        line.strip().casefold()
+        for path in sorted(SAMPLES.glob("*.raw.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+
+    def categories() -> list[str]:
+        pattern, names = parse_pack(text).categorised_pattern
+        return [names[m.lastgroup] if (m := pattern.match(x)) else "" for x in lines]
+
+    stored = categories()  # compiled, and stored in the cache
+    assert any(p.suffix == ".regex" for p in cache.iterdir())
+    from_cache = categories()
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", "")
+    assert from_cache == stored == categories()
+    if lang == "en":
+        assert any(stored)  # the samples do hold lines the English pack names

@@ -20,6 +20,7 @@ import os
 
 import regex
 
+from ..codecache import compiled_regex
 from ..document import Document, Line
 from ..packs import MEMO_MAX_CHARS, Pack, words
 from ..registry import stages
@@ -28,14 +29,14 @@ from ..text import squeeze
 _SENTENCE_END = tuple('.!?…"”»')
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
-IMAGE_RE = regex.compile(
+IMAGE_RE = compiled_regex(
     r"\[\s*+(?:[\w\-.]{0,80}\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
     r"[a-z_\-]{1,40}+\d[\w\-]{0,40}+)\s*+\]",
     regex.IGNORECASE,
 )
 FORM_FIELD = "___"
 # A Markdown link or image, as html2text and markdownify write them: "[Home](/)".
-MARKDOWN_LINK_RE = regex.compile(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
+MARKDOWN_LINK_RE = compiled_regex(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
 # Seconds one search of a rules-file pattern may take before it raises TimeoutError
 # (the runner then passes the document through unchanged, with a warning). Built-in
 # patterns are proved linear by tests/test_hostile.py and run without it (timeout=

@@ -44,8 +44,6 @@ import os
 import re
 from dataclasses import dataclass
 
-import regex
-
 from .. import codecache
 from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
@@ -67,8 +65,8 @@ MONTHS = frozenset(
     "setembro outubro novembro dezembro januari februari maart mei augustus".split()
 )
 # A dateline: a year, or a day.month.year date ("4.9 per cent" is not one).
-DATELINE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-DATE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
+DATELINE_RE = codecache.compiled_regex(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+DATE_RE = codecache.compiled_regex(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
 
 
 @dataclass
