@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import List, Optional
 
-import typer
+# Start-up: importing typer and the library makes tens of thousands of objects that live
+# as long as the process, and no garbage. Pausing the collector while they are made, and
+# then freezing them (main() does), keeps every later collection from walking them.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    import typer
 
-from . import __version__
-from .config import ConfigError, find_config, load_config
-from .files import InputError, Source, discover
-from .packs import PackError
-from .registry import UnknownNameError
-from .runner import Mode, Plan, clean_bytes, process_many, unified_diff
+    from . import __version__
+    from .config import ConfigError, find_config, load_config
+    from .files import InputError, Source, discover
+    from .packs import PackError
+    from .registry import UnknownNameError
+    from .runner import Mode, Plan, clean_bytes, process_many, unified_diff
+finally:
+    if _collecting:
+        gc.enable()
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
 
@@ -512,6 +522,8 @@ def _stdout_to_devnull() -> None:
 
 def main() -> None:
     """Entry point: run the app, and end quietly when the reader of stdout goes away."""
+    # What the imports made lives until exit: out of the collector's sight (see above).
+    gc.freeze()
     try:
         app(prog_name="newsclean")
     except BrokenPipeError:
@@ -520,6 +532,10 @@ def main() -> None:
         sys.exit(141)
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        # Exit is next: a last collection would only walk what the OS frees anyway
+        # (8 ms of a 80 ms run). Files are closed and output flushed explicitly before.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -583,3 +583,12 @@ def test_learn_a_site_template_then_use_it(cli, tmp_path):
     proc = cli("--template", "missing.json", "site/ferry.txt")
     assert proc.returncode == 123
     assert "missing.json" in err(proc)
+
+
+@pytest.mark.parametrize("before", ["", "gc.disable(); "])
+def test_importing_the_cli_leaves_the_collector_as_it_was(before):
+    """The CLI pauses the garbage collector while it imports (start-up time); a program
+    that imports it finds the collector on or off, as it left it."""
+    code = f"import gc; {before}import newsclean.cli; print(gc.isenabled())"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env())
+    assert proc.stdout.strip() == ("False" if before else "True"), proc.stderr
