@@ -1,5 +1,5 @@
-"""Generated Python code and combined patterns, compiled once and kept in the user's
-cache folder.
+"""Generated Python code, parsed data files and combined patterns, compiled once and
+kept in the user's cache folder.
 
 The content model ships as JSON and runs as generated Python. Compiling that code is
 the largest single cost of starting ``newsclean`` (about 7 ms of ~80), so the compiled
@@ -7,6 +7,7 @@ code object is kept on disk with ``marshal``, the way Python keeps ``.pyc`` file
 loaded in well under a millisecond by later runs. The next largest is the phrase pack's
 alternation: ``regex`` parses a pattern in Python (~6 ms for the English pack's), and a
 compiled pattern's engine code, which is what ``regex`` itself pickles, loads in 0.1 ms.
+Parsed phrase packs are kept the same way (~1 ms each).
 
 The cache folder is ``$NEWSCLEAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsclean``, else
 ``~/.cache/newsclean``. An entry starts with its full key, which names everything the
@@ -33,7 +34,9 @@ import os
 import sys
 import zlib
 from types import CodeType
-from typing import Callable
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> str | None:
@@ -54,26 +57,32 @@ def file_key(path: str) -> str:
 def compiled(key: str, source: Callable[[], str], filename: str) -> CodeType:
     """The code object of ``source()``, from the cache when ``key`` was compiled before.
 
-    ``key`` must name everything ``source()`` depends on; the Python version is added
-    here, since marshal's format is not stable across versions.
+    ``key`` must name everything ``source()`` depends on.
     """
-    folder = cache_dir()
-    if folder is None:
-        return compile(source(), filename, "exec")
-    header = f"{sys.implementation.cache_tag}\0{filename}\0{key}\n".encode("utf-8", "surrogateescape")
-    path = os.path.join(folder, f"{zlib.crc32(header):08x}.marshal")
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if data.startswith(header):
-            code = marshal.loads(data[len(header) :])
-            if isinstance(code, CodeType):
-                return code
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    entry = _Entry("marshal", f"{filename}\0{key}")
+    code = entry.load()
+    if isinstance(code, CodeType):
+        return code
     code = compile(source(), filename, "exec")
-    _store(path, header + marshal.dumps(code))
+    entry.store(code)
     return code
+
+
+def data(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, plain data that marshal can hold (dicts, lists, tuples, strings,
+    numbers), from the cache when ``key`` was computed before.
+
+    ``key`` must name everything ``compute()`` depends on.
+
+    >>> data("example-squares", lambda: {n: n * n for n in range(4)})
+    {0: 0, 1: 1, 2: 4, 3: 9}
+    """
+    entry = _Entry("data", key)
+    value = entry.load()
+    if value is _MISSING:
+        value = compute()
+        entry.store(value)
+    return value
 
 
 def compiled_regex(source: str, flags: int = 0):
@@ -87,40 +96,79 @@ def compiled_regex(source: str, flags: int = 0):
     """
     import regex
 
-    folder = cache_dir()
     reduce = copyreg.dispatch_table.get(regex.Pattern)
-    if folder is None or reduce is None:
+    if reduce is None:  # pragma: no cover - a regex that cannot be pickled
         return regex.compile(source, flags)
-    header = f"regex {regex.__version__}\0{int(flags)}\0{source}\n".encode("utf-8", "surrogateescape")
-    path = os.path.join(folder, f"{zlib.crc32(header):08x}.regex")
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if data.startswith(header):
+    entry = _Entry("regex", f"{regex.__version__}\0{int(flags)}\0{source}")
+    state = entry.load()
+    if isinstance(state, tuple):
+        try:
             # the reducer of any pattern names the rebuilding function (the empty
             # pattern is the cheapest to compile, and regex caches it)
-            rebuild = reduce(regex.compile(""))[0]
-            pattern = rebuild(*marshal.loads(data[len(header) :]))
+            pattern = reduce(regex.compile(""))[0](*state)
             if isinstance(pattern, regex.Pattern) and pattern.pattern == source:
                 return pattern
-    except Exception:  # noqa: BLE001 - any unreadable entry means compiling afresh
-        pass
+        except Exception:  # noqa: BLE001 - a damaged entry means compiling afresh
+            pass
     pattern = regex.compile(source, flags)
-    try:
-        entry = marshal.dumps(reduce(pattern)[1])
-    except (TypeError, ValueError):  # not plain data in this regex version: no entry
-        return pattern
-    _store(path, header + entry)
+    entry.store(reduce(pattern)[1])
     return pattern
 
 
-def _store(path: str, data: bytes) -> None:
-    """Write the entry as newsclean writes any file (a reader sees a whole entry or
-    none); a folder that cannot be written only costs the next run a compile."""
-    from .files import InputError, Skipped, write_atomic  # only on a cache miss
+_MISSING = object()
 
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(path, data, durable=False)
-    except (OSError, InputError, Skipped):
-        pass
+
+class _Entry:
+    """One cache file: a header that is its whole key (with the Python version, since
+    marshal's format is not stable across versions), then a marshalled value."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        folder = cache_dir()
+        self.header = f"{kind}\0{sys.implementation.cache_tag}\0{key}\n".encode("utf-8", "surrogateescape")
+        self.path = None if folder is None else os.path.join(folder, f"{zlib.crc32(self.header):08x}.{kind}")
+
+    def load(self):
+        """The stored value, or ``_MISSING`` (no cache, no entry, another key, damage)."""
+        if self.path is None:
+            return _MISSING
+        try:
+            with open(self.path, "rb") as f:
+                stored = f.read()
+            if stored.startswith(self.header):
+                return marshal.loads(stored[len(self.header) :])
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        return _MISSING
+
+    def store(self, value) -> None:
+        """Write the entry as newsclean writes any file (a reader sees a whole entry or
+        none); a folder that cannot be written only costs the next run a compile."""
+        if self.path is None:
+            return
+        from .files import InputError, Skipped, write_atomic  # only on a cache miss
+
+        try:
+            stored = self.header + marshal.dumps(value)
+            folder = os.path.dirname(self.path)
+            os.makedirs(folder, exist_ok=True)
+            write_atomic(self.path, stored, durable=False)
+            _prune(folder, keep=self.path)
+        except (OSError, ValueError, InputError, Skipped):  # ValueError: not marshallable
+            pass
+
+
+# Entries kept: a new model, pack, rules file or version makes new ones (the old ones
+# are never read again), so past this many the least recently written go.
+MAX_ENTRIES = 256
+
+
+def _prune(folder: str, keep: str) -> None:
+    entries = [e for e in os.scandir(folder) if e.name.endswith((".marshal", ".data", ".regex"))]
+    if len(entries) > MAX_ENTRIES:
+        entries = [e for e in entries if e.path != keep]
+        entries.sort(key=lambda e: e.stat().st_mtime_ns)
+        for e in entries[: len(entries) - MAX_ENTRIES * 3 // 4]:
+            try:
+                os.unlink(e.path)
+            except OSError:
+                pass

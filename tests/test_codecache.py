@@ -189,3 +189,44 @@ def test_a_cached_pack_alternation_finds_what_a_fresh_one_finds(cache, monkeypat
     assert from_cache == stored == categories()
     if lang == "en":
         assert any(stored)  # the samples do hold lines the English pack names
+
+
+# ------------------------------------------------------------------ parsed data
+
+
+def test_data_is_computed_once_then_read_from_the_cache(cache):
+    value = {("share", "this"): "share", ("back", "to", "top"): "navigation"}
+    assert codecache.data("k", lambda: value) == value
+    assert codecache.data("k", no_source) == value
+    assert codecache.data("other", lambda: [1, 2]) == [1, 2]
+
+
+def test_a_damaged_data_entry_is_computed_again(cache):
+    codecache.data("k", lambda: [1, 2, 3])
+    (entry,) = cache.iterdir()
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert codecache.data("k", lambda: [1, 2, 3]) == [1, 2, 3]
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(cache, monkeypatch):
+    monkeypatch.setattr(codecache, "MAX_ENTRIES", 8)
+    for n in range(20):
+        codecache.data(f"k{n}", lambda: n)
+    assert len(list(cache.iterdir())) <= 8
+    assert codecache.data("k19", no_source) == 19  # the newest are kept
+
+
+def test_a_pack_from_the_cache_equals_the_parsed_pack(cache):
+    from newsclean.packs import PHRASES_DIR, builtin_pack, parse_pack
+
+    builtin_pack.cache_clear()
+    try:
+        builtin_pack("de")  # parsed and stored
+        builtin_pack.cache_clear()
+        cached = builtin_pack("de")
+    finally:
+        builtin_pack.cache_clear()
+    with open(os.path.join(PHRASES_DIR, "de.txt"), encoding="utf-8") as f:
+        parsed = parse_pack(f.read())
+    assert cached.phrases == parsed.phrases and cached.markers == parsed.markers
+    assert [(c, p.pattern) for c, p in cached.patterns] == [(c, p.pattern) for c, p in parsed.patterns]

@@ -341,31 +341,46 @@ class Model:
     params: dict
 
 
+def model_source(data: dict) -> str:
+    """The model (JSON) as Python source: its two functions, the features they read and
+    the parameters it was chosen with. Compiled once and cached, it needs no JSON."""
+    return (
+        f"FEATURES = {tuple(data['features'])!r}\n"
+        f"CONTEXT_FEATURES = {tuple(data['context_features'])!r}\n"
+        f"PARAMS = {dict(data.get('params', {}))!r}\n"
+        + tree_source(data["first"], "first")
+        + tree_source(data["second"], "second")
+    )
+
+
+def _model(code) -> Model:
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102
+    if namespace["FEATURES"] != FEATURES or namespace["CONTEXT_FEATURES"] != CONTEXT_FEATURES:
+        raise ValueError("content_model.json was fitted for other features: run `make train`")
+    return Model(namespace["first"], namespace["second"], namespace["PARAMS"])
+
+
 def model_from_dict(data: dict, cache_key: str | None = None) -> Model:
     """Compile a model. With ``cache_key`` (which must identify ``data``), the compiled
     code is kept in the user's cache folder for the next run (see ``codecache``)."""
-    if tuple(data["features"]) != FEATURES or tuple(data["context_features"]) != CONTEXT_FEATURES:
-        raise ValueError("content_model.json was fitted for other features: run `make train`")
-
-    def source() -> str:
-        return tree_source(data["first"], "first") + tree_source(data["second"], "second")
-
-    filename = "<content_model>"
-    code = compile(source(), filename, "exec") if cache_key is None else codecache.compiled(cache_key, source, filename)
-    namespace: dict = {}
-    exec(code, namespace)  # noqa: S102
-    return Model(namespace["first"], namespace["second"], data.get("params", {}))
+    if cache_key is None:
+        return _model(compile(model_source(data), "<content_model>", "exec"))
+    return _model(codecache.compiled(cache_key, lambda: model_source(data), "<content_model>"))
 
 
 @functools.lru_cache(maxsize=None)
 def load_model() -> Model:
     # a plain open(): importlib.resources costs ~20 ms of start-up per call
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content_model.json")
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
+
+    def source() -> str:  # only when the cache has no code for this model file
+        with open(path, encoding="utf-8") as f:
+            return model_source(json.loads(f.read()))
+
     # the generated code depends on the model and on this module (the generator)
     key = f"{codecache.file_key(path)}\0{codecache.file_key(__file__)}"
-    return model_from_dict(json.loads(text), cache_key=key)
+    return _model(codecache.compiled(key, source, "<content_model>"))
 
 
 def _sigmoid(z: float) -> float:
