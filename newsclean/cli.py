@@ -1,7 +1,5 @@
 """The command line: flags -> one plan -> the library. rich is imported only when used."""
 
-from __future__ import annotations
-
 import gc
 import os
 import sys
