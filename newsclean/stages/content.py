@@ -38,7 +38,6 @@ Fishermen said they had not seen waves like it in years, and repairs could take 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
@@ -375,6 +374,8 @@ def load_model() -> Model:
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content_model.json")
 
     def source() -> str:  # only when the cache has no code for this model file
+        import json
+
         with open(path, encoding="utf-8") as f:
             return model_source(json.loads(f.read()))
 
