@@ -150,7 +150,7 @@ def cli(
     min_share: float = typer.Option(0.0, "--min-share", help="With --learn-template: ... and in at least this share of them."),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to take in folders (default *.txt)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to leave out."),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", help="Worker processes for many files (default: the number of cores)."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", help="Worker processes for many files or a long JSONL stream (default: the number of cores)."),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="Run on a Dask cluster: a scheduler ADDRESS (tcp://host:8786) or 'local'; needs newsclean[dask].",
     ),
@@ -269,6 +269,7 @@ def run(
         return clean_jsonl(
             files, plan, output=output, text_field=text_field, with_removed=with_removed,
             skip_bad=on_bad_line == "skip", quiet=quiet,
+            jobs=jobs if jobs is not None else cfg.get("jobs") or _cores(),
         )
 
     if learn_template:

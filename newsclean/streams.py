@@ -1,8 +1,9 @@
 """JSONL streams: one JSON object per line in, the same object with its text cleaned out.
 
-Streamed record by record: a line is read, cleaned, written and flushed before the next
-is read, so memory stays flat however long the stream and a reader downstream sees each
-record as soon as it is ready. Every field but the text field is kept as it came (in its
+Streamed record by record: each record is written and flushed as soon as it is clean,
+in input order, and only a few are held at once, so memory stays flat however long the
+stream and a reader downstream sees each record as soon as it is ready. With ``jobs``
+above 1, a long stream is cleaned by that many worker processes. Every field but the text field is kept as it came (in its
 order); ``with_removed`` adds ``removed`` (line, text, stage, rule) and a page the
 safety valve kept gets ``notes``.
 
@@ -21,6 +22,7 @@ stderr and skipped (``"skip"``).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from typing import BinaryIO, Callable, Iterator
@@ -77,23 +79,6 @@ def parse_record(raw: bytes, text_field: str) -> dict:
     return record
 
 
-def iter_records(stream, name: str, text_field: str, on_bad: Callable[[str], None] | None) -> Iterator[tuple[int, dict]]:
-    """Yield (line number, record). A bad line goes to ``on_bad(message)``, or raises
-    :class:`BadRecord` when ``on_bad`` is None. Blank lines are passed over."""
-    for number, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
-        try:
-            record = parse_record(raw, text_field)
-        except (ValueError, RecursionError) as exc:
-            msg = f"{name}:{number}: bad record: {_short(exc)}"
-            if on_bad is None:
-                raise BadRecord(msg) from None
-            on_bad(msg)
-            continue
-        yield number, record
-
-
 def _short(exc: Exception) -> str:
     text = str(exc) or type(exc).__name__
     return text if len(text) <= 200 else text[:200] + "..."
@@ -112,30 +97,118 @@ def dump_record(record: dict) -> bytes:
         return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
 
 
+# With a pool (``jobs`` > 1): the first records are cleaned here, since a pool costs
+# ~0.1 s to start, more than a short stream takes to clean; after them, records in
+# flight at once per worker: enough to keep every worker busy, few enough that memory
+# stays flat (each holds one page).
+BEFORE_POOL = 16
+IN_FLIGHT_PER_JOB = 8
+
+
 def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: str = "text",
-                 with_removed: bool = False, on_bad: Callable[[str], None] | None = None) -> tuple[int, int]:
+                 with_removed: bool = False, on_bad: Callable[[str], None] | None = None,
+                 jobs: int = 1) -> tuple[int, int]:
     """Clean every record of ``stream`` into ``out``, flushing after each record.
-    Returns (records written, bad lines skipped)."""
-    written = skipped = 0
+    Returns (records written, bad lines skipped).
 
-    def bad(msg: str) -> None:
-        nonlocal skipped
-        skipped += 1
-        assert on_bad is not None
-        on_bad(msg)
+    With ``jobs`` > 1, records after the first ``BEFORE_POOL`` are cleaned by that many
+    worker processes and written in input order, each as soon as it and those before
+    it are done; a bad line is reported (or fails the run) at its place in the order.
+    """
+    counts = [0, 0]  # written, skipped
+    events = _events(stream, name, text_field)
+    head = itertools.islice(events, BEFORE_POOL) if jobs > 1 else events
+    for kind, value in head:
+        _emit(kind, value if kind == "bad" else clean_record(value, plan, text_field, with_removed), out, on_bad, counts)
+    if jobs > 1:
+        rest = next(events, None)
+        if rest is not None:  # a longer stream: the pool is worth starting
+            _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad, jobs, counts)
+    return counts[0], counts[1]
 
-    for _, record in iter_records(stream, name, text_field, bad if on_bad else None):
-        out.write(dump_record(clean_record(record, plan, text_field, with_removed)))
+
+def _events(stream, name: str, text_field: str) -> Iterator[tuple[str, object]]:
+    """("record", dict) or ("bad", message) for each non-blank line, in order."""
+    for number, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        try:
+            yield "record", parse_record(raw, text_field)
+        except (ValueError, RecursionError) as exc:
+            yield "bad", f"{name}:{number}: bad record: {_short(exc)}"
+
+
+def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
+    """Write a cleaned record, or report a bad line (raise :class:`BadRecord` when
+    ``on_bad`` is None)."""
+    if kind == "bad":
+        if on_bad is None:
+            raise BadRecord(value)
+        counts[1] += 1
+        on_bad(value)
+    else:
+        out.write(dump_record(value))
         out.flush()
-        written += 1
-    return written, skipped
+        counts[0] += 1
+
+
+def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
+                   on_bad, jobs: int, counts: list[int]) -> None:
+    """The rest of the stream through ``jobs`` worker processes.
+
+    A reader thread parses lines and submits records; this thread writes results in
+    input order. Between them a bounded queue of futures (and bad-line messages):
+    when it is full, the reader waits, so at most ``IN_FLIGHT_PER_JOB * jobs``
+    records are in memory; and since the reader never waits for a result, a record is
+    written as soon as it is clean, even while the stream upstream is idle.
+    """
+    import queue
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    window: queue.Queue = queue.Queue(maxsize=IN_FLIGHT_PER_JOB * jobs)
+    stop = threading.Event()
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+
+        def read() -> None:
+            try:
+                for kind, value in events:
+                    if stop.is_set():
+                        return
+                    if kind == "record":
+                        value = pool.submit(clean_record, value, plan, text_field, with_removed)
+                    window.put((kind, value))
+            except BaseException as exc:  # noqa: BLE001 - handed to the writer, in order
+                window.put(("error", exc))
+            else:
+                window.put(("end", None))
+
+        threading.Thread(target=read, name="newsclean-jsonl-reader", daemon=True).start()
+        try:
+            while True:
+                kind, value = window.get()
+                if kind == "end":
+                    break
+                if kind == "error":
+                    raise value
+                _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts)
+        except BaseException:
+            # Stop the reader (it may be waiting for room in the window) and drop the
+            # records not yet started; the pool then waits only for those running.
+            stop.set()
+            while not window.empty():
+                window.get_nowait()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,
-                skip_bad=False, quiet=False) -> int:
+                skip_bad=False, quiet=False, jobs: int = 1) -> int:
     """The CLI's ``--input-format jsonl``: every file (``-`` is stdin) in turn, records
-    written to ``output`` or stdout. Bad lines are always reported on stderr (even with
-    ``quiet``); with ``skip_bad`` the run goes on and still exits 0."""
+    written to ``output`` or stdout, cleaned by ``jobs`` processes. Bad lines are always
+    reported on stderr (even with ``quiet``); with ``skip_bad`` the run goes on and
+    still exits 0."""
     out = open(output, "wb") if output else sys.stdout.buffer
 
     def report(msg: str) -> None:
@@ -149,7 +222,7 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
             try:
                 written, skipped = clean_stream(
                     stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
-                    with_removed=with_removed, on_bad=report if skip_bad else None,
+                    with_removed=with_removed, on_bad=report if skip_bad else None, jobs=jobs,
                 )
                 total_written += written
                 total_skipped += skipped

@@ -38,7 +38,8 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
     assert data["throughput"]["library_mb_s"] > 0 and data["throughput"]["line_filter_mb_s"] > 0
     assert data["startup"]["runs"] == 3
     assert data["folder"]["outputs_equal"] is True and data["folder"]["exit_codes"] == [0, 0]
-    assert data["stream"]["exit_codes"] == [0, 0] and len(data["stream"]["peak_rss_mb"]) == 2
+    assert data["stream"]["exit_codes"] == [0, 0, 0] and len(data["stream"]["peak_rss_mb"]) == 2
+    assert data["stream"]["pool"]["peak_tree_rss_mb"] > 0  # the workers were sampled
     assert [r["exit"] for r in data["learn"]["runs"]] == [0, 0]
     assert data["precommit"]["exit_codes"] == [0, 0, 0]
     assert len(data["hostile"]["inputs"]) >= 5

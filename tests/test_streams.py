@@ -224,3 +224,112 @@ def test_the_stream_is_read_lazily_not_slurped(monkeypatch):
     with pytest.raises(RuntimeError):
         clean_stream(lines(), out, Plan())
     assert records(out.getvalue()) == [{"text": "One.\n"}]
+
+
+# ---------------------------------------------------------------- with worker processes
+
+from newsclean import streams  # noqa: E402
+
+LONG = streams.BEFORE_POOL * 3  # records enough that most go through the pool
+
+
+def long_stream(bad_at=()) -> bytes:
+    lines = []
+    for n in range(LONG):
+        if n in bad_at:
+            lines.append(b"{not json\n")
+        lines.append(jsonl({"n": n, "text": PAGE if n % 2 else OTHER + f" Number {n}."}))
+    return b"".join(lines)
+
+
+@pytest.mark.parametrize("bad_at", [(), (3, streams.BEFORE_POOL + 5, LONG - 1)], ids=["clean", "bad-lines"])
+def test_jobs_2_writes_what_jobs_1_writes_in_the_same_order(bad_at):
+    outs, reports = [], []
+    for jobs in (1, 2):
+        out, skipped = io.BytesIO(), []
+        counts = clean_stream(io.BytesIO(long_stream(bad_at)), out, Plan(), name="in.jsonl",
+                              on_bad=skipped.append, jobs=jobs)
+        outs.append(out.getvalue())
+        reports.append((counts, skipped))
+    assert outs[0] == outs[1]
+    assert [r["n"] for r in records(outs[1])] == list(range(LONG))
+    assert reports[0] == reports[1] == ((LONG, len(bad_at)), reports[0][1])
+    assert len(reports[1][1]) == len(bad_at)
+
+
+def test_jobs_2_fails_at_a_bad_line_after_writing_every_record_before_it():
+    bad = streams.BEFORE_POOL + 7
+    out = io.BytesIO()
+    with pytest.raises(BadRecord, match=r"in\.jsonl:\d+: bad record"):
+        clean_stream(io.BytesIO(long_stream(bad_at=(bad,))), out, Plan(), name="in.jsonl", jobs=2)
+    assert [r["n"] for r in records(out.getvalue())] == list(range(bad))
+
+
+def test_jobs_2_passes_on_an_upstream_error_after_the_records_before_it():
+    def lines():
+        for n in range(streams.BEFORE_POOL + 10):
+            yield jsonl({"n": n, "text": PAGE})
+        raise RuntimeError("upstream died")
+
+    out = io.BytesIO()
+    with pytest.raises(RuntimeError, match="upstream died"):
+        clean_stream(lines(), out, Plan(), jobs=2)
+    assert [r["n"] for r in records(out.getvalue())] == list(range(streams.BEFORE_POOL + 10))
+
+
+def test_jobs_2_holds_a_bounded_number_of_records(monkeypatch):
+    """The reader thread waits for room: never more than IN_FLIGHT_PER_JOB * jobs records
+    are read ahead of the one being written."""
+    read = []
+
+    def lines():
+        for n in range(streams.BEFORE_POOL + 200):
+            read.append(n)
+            yield jsonl({"n": n, "text": PAGE})
+
+    ahead = []
+
+    class Out(io.BytesIO):
+        def write(self, data):
+            n = json.loads(data)["n"]
+            ahead.append(len(read) - 1 - n)
+            return super().write(data)
+
+    clean_stream(lines(), Out(), Plan(), jobs=2)
+    assert max(ahead) <= streams.IN_FLIGHT_PER_JOB * 2 + 2
+
+
+def test_cli_jobs_2_streams_records_while_the_stream_is_open():
+    """Past the records cleaned before the pool starts, a reader downstream still gets
+    each record while the writer upstream waits."""
+    env = {**os.environ}
+    env.pop("PRE_COMMIT", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "--jobs", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in iter(proc.stdout.readline, b"")], daemon=True).start()
+    try:
+        first = streams.BEFORE_POOL + 4
+        proc.stdin.write(b"".join(jsonl({"n": n, "text": PAGE}) for n in range(first)))
+        proc.stdin.flush()
+        got = [json.loads(lines.get(timeout=30))["n"] for _ in range(first)]  # stdin still open
+        assert got == list(range(first))
+        proc.stdin.write(jsonl({"n": first, "text": OTHER}))
+        proc.stdin.flush()
+        assert json.loads(lines.get(timeout=30))["n"] == first
+        proc.stdin.close()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_cli_jobs_2_matches_jobs_1():
+    data = long_stream(bad_at=(2, streams.BEFORE_POOL + 3))
+    one = run_cli("--input-format", "jsonl", "--on-bad-line", "skip", "--jobs", "1", stdin=data)
+    two = run_cli("--input-format", "jsonl", "--on-bad-line", "skip", "--jobs", "2", stdin=data)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stderr == two.stderr
