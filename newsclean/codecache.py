@@ -120,7 +120,9 @@ _MISSING = object()
 
 class _Entry:
     """One cache file: a header that is its whole key (with the Python version, since
-    marshal's format is not stable across versions), then a marshalled value."""
+    marshal's format is not stable across versions), the CRC-32 of the rest, then a
+    marshalled value. The checksum keeps a damaged value from being used at all: a
+    pattern's engine code is not checked by the engine that runs it."""
 
     def __init__(self, kind: str, key: str) -> None:
         folder = cache_dir()
@@ -135,7 +137,9 @@ class _Entry:
             with open(self.path, "rb") as f:
                 stored = f.read()
             if stored.startswith(self.header):
-                return marshal.loads(stored[len(self.header) :])
+                crc, payload = stored[len(self.header) : len(self.header) + 8], stored[len(self.header) + 8 :]
+                if crc == b"%08x" % zlib.crc32(payload):
+                    return marshal.loads(payload)
         except (OSError, ValueError, EOFError, TypeError):
             pass
         return _MISSING
@@ -148,7 +152,8 @@ class _Entry:
         from .files import InputError, Skipped, write_atomic  # only on a cache miss
 
         try:
-            stored = self.header + marshal.dumps(value)
+            payload = marshal.dumps(value)
+            stored = self.header + b"%08x" % zlib.crc32(payload) + payload
             folder = os.path.dirname(self.path)
             os.makedirs(folder, exist_ok=True)
             write_atomic(self.path, stored, durable=False)

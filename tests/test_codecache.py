@@ -230,3 +230,18 @@ def test_a_pack_from_the_cache_equals_the_parsed_pack(cache):
         parsed = parse_pack(f.read())
     assert cached.phrases == parsed.phrases and cached.markers == parsed.markers
     assert [(c, p.pattern) for c, p in cached.patterns] == [(c, p.pattern) for c, p in parsed.patterns]
+
+
+def test_a_changed_byte_anywhere_in_an_entry_means_computing_afresh(cache):
+    """Every entry carries a checksum: a value that still unmarshals but is not what was
+    stored (a flipped bit in a pattern's engine code) is never used."""
+    import regex
+
+    codecache.compiled_regex(PATTERN, regex.V0)
+    (entry,) = cache.iterdir()
+    data = entry.read_bytes()
+    for i in range(len(data) - 40, len(data)):
+        entry.write_bytes(data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1 :])
+        pattern = codecache.compiled_regex(PATTERN, regex.V0)
+        assert pattern.match("share this") and not pattern.match("shared")
+        assert entry.read_bytes() == data  # replaced by a fresh compile
