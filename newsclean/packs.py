@@ -30,10 +30,9 @@ from dataclasses import dataclass, field
 import regex
 
 from . import codecache
-from .codecache import compiled_regex
 
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
-WORD_RE = compiled_regex(r"\w+(?:['’.\-]\w+)*+")
+WORD_RE = codecache.compiled_regex(r"\w+(?:['’.\-]\w+)*+")
 
 # WORD_RE in the standard re module, which runs it about twice as fast as regex does, for
 # text whose characters both modules' \w judge alike: ASCII ([0-9A-Za-z_] is \w there),
@@ -130,7 +129,7 @@ class LazyPattern:
 
 # WORD_RE or a line break: one findall over the whole case-folded document gives every
 # line's tokens (a token never spans a line break), instead of one findall per line.
-_TOKENS_OR_NEWLINE = compiled_regex(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
+_TOKENS_OR_NEWLINE = codecache.compiled_regex(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
 
 
 def line_tokens(doc) -> list[str]:
@@ -225,7 +224,7 @@ class Pack:
         by_cat: dict[str, list[str]] = {}
         for cat, pat in self.patterns:
             by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
-        return {cat: compiled_regex("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
+        return {cat: codecache.compiled_regex("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
 
     @functools.cached_property
     def any_pattern(self) -> "regex.Pattern | None":
@@ -237,7 +236,7 @@ class Pack:
         if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
             return None
         try:
-            return compiled_regex("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
+            return codecache.compiled_regex("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
         except regex.error:  # e.g. one group name in two categories
             return None
 
@@ -265,7 +264,7 @@ class Pack:
         names = {f"c{i}": cat for i, cat in enumerate(order)}
         source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
         try:
-            return compiled_regex(source, regex.V0), names
+            return codecache.compiled_regex(source, regex.V0), names
         except regex.error:
             return None
 

@@ -3,9 +3,9 @@
 Streamed record by record: each record is written and flushed as soon as it is clean,
 in input order, and only a few are held at once, so memory stays flat however long the
 stream and a reader downstream sees each record as soon as it is ready. With ``jobs``
-above 1, a long stream is cleaned by that many worker processes. Every field but the text field is kept as it came (in its
-order); ``with_removed`` adds ``removed`` (line, text, stage, rule) and a page the
-safety valve kept gets ``notes``.
+above 1, a long stream is cleaned by that many worker processes. Every field but the
+text field is kept as it came (in its order); ``with_removed`` adds ``removed`` (line,
+text, stage, rule) and a page the safety valve kept gets ``notes``.
 
 >>> import io
 >>> out = io.BytesIO()
