@@ -12,7 +12,7 @@ The library imports neither typer nor rich; the CLI (``newsclean.cli``) is a thi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document, Line, Paragraph, Removal
 from .pipeline import DEFAULT_STAGES, Context, Pipeline
@@ -41,16 +41,14 @@ def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
     return p.render(p.run(text))
 
 
-@dataclass(frozen=True)
-class RemovedLine:
+class RemovedLine(NamedTuple):
     line: int
     text: str
     stage: str
     rule: str
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     text: str
     removed: list[RemovedLine]
     document: Document

@@ -302,9 +302,7 @@ def run(
         # `newsclean corpus/ -o corpus/clean/`: never take earlier results as inputs.
         out_root = os.path.join(os.path.realpath(output), "")
         sources = [s for s in sources if not os.path.realpath(s.path).startswith(out_root)]
-    plan = Plan(
-        **{**plan.__dict__, "mode": mode, "output": output if mode is Mode.OUTPUT_DIR else None, "explain": explain}
-    )
+    plan = plan._replace(mode=mode, output=output if mode is Mode.OUTPUT_DIR else None, explain=explain)
 
     if jobs is None:
         jobs = cfg.get("jobs") or _cores()

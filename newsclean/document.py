@@ -16,7 +16,7 @@ line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .text import squeeze_lines
 
@@ -26,16 +26,14 @@ _NEWLINES = ("\r\n", "\n", "\r")
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """Why a line was removed: the stage that removed it and the rule or signal."""
 
     stage: str
     rule: str
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):
     """Part of a kept line that is written, ``text[start:end]``: the rest of the line
     was a side-by-side table cell (a menu beside the article) removed by ``stage``
     for ``rule``."""

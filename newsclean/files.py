@@ -8,8 +8,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 DEFAULT_INCLUDE = ("*.txt",)
 
@@ -22,8 +21,7 @@ class Skipped(Exception):
     """A file deliberately left alone (binary, hard-linked...); not an error."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One input file: its path, and its path relative to the folder it was found in."""
 
     path: str

@@ -20,8 +20,7 @@ newsclean.registry.UnknownNameError: unknown stage 'whisper'; available: shout
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 
 class UnknownNameError(KeyError):
@@ -36,8 +35,7 @@ class PluginError(UnknownNameError):
     nothing usable stands behind it."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     name: str
     func: Callable
     description: str

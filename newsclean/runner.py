@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .files import InputError, Skipped, Source, decode, encode, looks_binary, read_bytes, write_atomic
 from .pipeline import Pipeline
@@ -27,8 +27,7 @@ class Mode(enum.Enum):
     OUTPUT_DIR = "output-dir"  # write to a folder mirroring the inputs
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     stages: tuple[str, ...] | None = None
     skip: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
