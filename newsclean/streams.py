@@ -22,6 +22,7 @@ stderr and skipped (``"skip"``).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import sys
@@ -105,15 +106,49 @@ BEFORE_POOL = 16
 IN_FLIGHT_PER_JOB = 8
 
 
+class WorkerPool:
+    """Worker processes started on first use, and shared by the streams of one run:
+    starting a pool costs ~16 ms, which a run over a thousand JSONL shards would pay a
+    thousand times.
+
+    >>> with WorkerPool(2) as pool:
+    ...     pool.started
+    False
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._executor = None
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def executor(self):
+        if self._executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._executor = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._executor
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
 def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: str = "text",
                  with_removed: bool = False, on_bad: Callable[[str], None] | None = None,
-                 jobs: int = 1) -> tuple[int, int]:
+                 jobs: int = 1, pool: WorkerPool | None = None) -> tuple[int, int]:
     """Clean every record of ``stream`` into ``out``, flushing after each record.
     Returns (records written, bad lines skipped).
 
     With ``jobs`` > 1, records after the first ``BEFORE_POOL`` are cleaned by that many
-    worker processes and written in input order, each as soon as it and those before
-    it are done; a bad line is reported (or fails the run) at its place in the order.
+    worker processes (``pool``'s, else a pool of the stream's own) and written in input
+    order, each as soon as it and those before it are done; a bad line is reported (or
+    fails the run) at its place in the order.
     """
     counts = [0, 0]  # written, skipped
     events = _events(stream, name, text_field)
@@ -123,7 +158,9 @@ def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: 
     if jobs > 1:
         rest = next(events, None)
         if rest is not None:  # a longer stream: the pool is worth starting
-            _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad, jobs, counts)
+            with WorkerPool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
+                _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad,
+                               workers, counts)
     return counts[0], counts[1]
 
 
@@ -153,54 +190,53 @@ def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
 
 
 def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
-                   on_bad, jobs: int, counts: list[int]) -> None:
-    """The rest of the stream through ``jobs`` worker processes.
+                   on_bad, workers: WorkerPool, counts: list[int]) -> None:
+    """The rest of the stream through the pool's worker processes.
 
     A reader thread parses lines and submits records; this thread writes results in
     input order. Between them a bounded queue of futures (and bad-line messages):
-    when it is full, the reader waits, so at most ``IN_FLIGHT_PER_JOB * jobs``
-    records are in memory; and since the reader never waits for a result, a record is
+    when it is full, the reader waits, so at most ``IN_FLIGHT_PER_JOB`` records per
+    worker are in memory; and since the reader never waits for a result, a record is
     written as soon as it is clean, even while the stream upstream is idle.
     """
     import queue
     import threading
-    from concurrent.futures import ProcessPoolExecutor
 
-    window: queue.Queue = queue.Queue(maxsize=IN_FLIGHT_PER_JOB * jobs)
+    executor = workers.executor()
+    window: queue.Queue = queue.Queue(maxsize=IN_FLIGHT_PER_JOB * workers.jobs)
     stop = threading.Event()
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-
-        def read() -> None:
-            try:
-                for kind, value in events:
-                    if stop.is_set():
-                        return
-                    if kind == "record":
-                        value = pool.submit(clean_record, value, plan, text_field, with_removed)
-                    window.put((kind, value))
-            except BaseException as exc:  # noqa: BLE001 - handed to the writer, in order
-                window.put(("error", exc))
-            else:
-                window.put(("end", None))
-
-        threading.Thread(target=read, name="newsclean-jsonl-reader", daemon=True).start()
+    def read() -> None:
         try:
-            while True:
-                kind, value = window.get()
-                if kind == "end":
-                    break
-                if kind == "error":
-                    raise value
-                _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts)
-        except BaseException:
-            # Stop the reader (it may be waiting for room in the window) and drop the
-            # records not yet started; the pool then waits only for those running.
-            stop.set()
-            while not window.empty():
-                window.get_nowait()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            for kind, value in events:
+                if stop.is_set():
+                    return
+                if kind == "record":
+                    value = executor.submit(clean_record, value, plan, text_field, with_removed)
+                window.put((kind, value))
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer, in order
+            window.put(("error", exc))
+        else:
+            window.put(("end", None))
+
+    threading.Thread(target=read, name="newsclean-jsonl-reader", daemon=True).start()
+    try:
+        while True:
+            kind, value = window.get()
+            if kind == "end":
+                break
+            if kind == "error":
+                raise value
+            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts)
+    except BaseException:
+        # Stop the reader (it may be waiting for room in the window) and cancel this
+        # stream's records not yet started: a shared pool is not ours to shut down.
+        stop.set()
+        while not window.empty():
+            kind, value = window.get_nowait()
+            if kind == "record":
+                value.cancel()
+        raise
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,
@@ -217,18 +253,20 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
 
     total_written = total_skipped = 0
     try:
-        for name in files:
-            stream = _open(name)
-            try:
-                written, skipped = clean_stream(
-                    stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
-                    with_removed=with_removed, on_bad=report if skip_bad else None, jobs=jobs,
-                )
-                total_written += written
-                total_skipped += skipped
-            finally:
-                if stream is not sys.stdin.buffer:
-                    stream.close()
+        with WorkerPool(jobs) as workers:  # one pool for all the files, started if needed
+            for name in files:
+                stream = _open(name)
+                try:
+                    written, skipped = clean_stream(
+                        stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
+                        with_removed=with_removed, on_bad=report if skip_bad else None, jobs=jobs,
+                        pool=workers,
+                    )
+                    total_written += written
+                    total_skipped += skipped
+                finally:
+                    if stream is not sys.stdin.buffer:
+                        stream.close()
     finally:
         if output:
             out.close()

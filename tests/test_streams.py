@@ -333,3 +333,38 @@ def test_cli_jobs_2_matches_jobs_1():
     two = run_cli("--input-format", "jsonl", "--on-bad-line", "skip", "--jobs", "2", stdin=data)
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout and one.stderr == two.stderr
+
+
+def test_the_streams_of_one_run_share_one_pool(monkeypatch):
+    import concurrent.futures
+
+    started = []
+
+    class Counting(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    alone = io.BytesIO()
+    clean_stream(io.BytesIO(long_stream()), alone, Plan(), jobs=1)
+    with streams.WorkerPool(2) as workers:
+        assert not workers.started  # nothing started before it is needed
+        outs = []
+        for _ in range(3):
+            out = io.BytesIO()
+            clean_stream(io.BytesIO(long_stream()), out, Plan(), jobs=2, pool=workers)
+            outs.append(out.getvalue())
+    assert started == [1]
+    assert outs == [alone.getvalue()] * 3
+
+
+def test_cli_jobs_2_over_several_files_matches_jobs_1(tmp_path):
+    for n in range(3):
+        (tmp_path / f"shard{n}.jsonl").write_bytes(long_stream(bad_at=(n,)))
+    args = ["--input-format", "jsonl", "--on-bad-line", "skip", "shard0.jsonl", "shard1.jsonl", "shard2.jsonl"]
+    one = run_cli(*args, "--jobs", "1", cwd=tmp_path)
+    two = run_cli(*args, "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert len(records(two.stdout)) == 3 * LONG
