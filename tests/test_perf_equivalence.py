@@ -601,3 +601,17 @@ def test_link_number_pattern_finds_the_lookbehind_first_matches(text):
     old = re.compile(r"(?<![\w\]])\[\d{1,5}\](?=\S)")
     assert [m.span() for m in LINK_NUMBER_RE.finditer(text)] == [m.span() for m in old.finditer(text)]
     assert LINK_NUMBER_RE.sub("", text) == old.sub("", text)
+
+
+@given(st.one_of(UNIT_TEXTS, ASCII_TEXTS, texts, st.text(max_size=40)), st.booleans(), st.integers(0, 5))
+@example("A b C d 1 |x /y >z, 2021.", False, 0)
+@example("\x1cA\x1fb\x00 Ж é 12:30", True, 3)
+def test_unit_signals_counted_by_translate_are_the_regex_counts(text, bullet, gaps):
+    """_own counts capitals, digits and separators of ASCII text with bytes.translate():
+    the same as the str-method and regex counts of the code before (any text, any
+    white space)."""
+    from newsclean.packs import find_words
+    from newsclean.stages.content import Unit, _own
+
+    u = Unit([], text, find_words(text.casefold()), bullet, False, gaps)
+    assert list(map(repr, _own(u, "en"))) == list(map(repr, _own_with_min_calls(u, "en")))

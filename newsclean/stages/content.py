@@ -163,6 +163,13 @@ CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_windo
 # several times slower).
 _DIGIT_RE = re.compile("[0-9]")
 _SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
+# ... and for ASCII text (most units), bytes.translate() deleting the characters counted:
+# the length lost is the count. In ASCII, str.isupper/islower/isalpha are exactly A-Z,
+# a-z and both, [0-9] are the digits, and the ASCII separators are "/>|".
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_DIGITS = b"0123456789"
+_ASCII_SEPARATORS = "".join(sorted(c for c in SEPARATORS if c.isascii())).encode()
 
 
 def _own(u: Unit, lang: str) -> list[float]:
@@ -182,21 +189,39 @@ def _own(u: Unit, lang: str) -> list[float]:
         stop = word_length = 0.0
     # first letters of the space-separated tokens: capitalisation in C loops
     initials = "".join([w[0] for w in text.split()])
-    alpha = sum(map(str.isalpha, initials))
-    if alpha:
-        capitalised = sum(map(str.isupper, initials)) / alpha
-        lowercase = sum(map(str.islower, initials)) / alpha
+    if initials.isascii():  # counted by translate(): alpha is upper + lower in ASCII
+        b = initials.encode()
+        upper = len(b) - len(b.translate(None, _ASCII_UPPER))
+        lower = len(b) - len(b.translate(None, _ASCII_LOWER))
+        alpha = upper + lower
+        if alpha:
+            capitalised = upper / alpha
+            lowercase = lower / alpha
+        else:
+            capitalised = lowercase = 0.0
     else:
-        capitalised = lowercase = 0.0
+        alpha = sum(map(str.isalpha, initials))
+        if alpha:
+            capitalised = sum(map(str.isupper, initials)) / alpha
+            lowercase = sum(map(str.islower, initials)) / alpha
+        else:
+            capitalised = lowercase = 0.0
     terminal = text.endswith(TERMINAL)
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
-    ndigits = len(_DIGIT_RE.findall(text))
+    ascii = text.isascii()
+    if ascii:  # the regexes' counts, by translate()
+        b = text.encode()
+        ndigits = len(b) - len(b.translate(None, _ASCII_DIGITS))
+        nseps = len(b) - len(b.translate(None, _ASCII_SEPARATORS))
+    else:
+        ndigits = len(_DIGIT_RE.findall(text))
+        nseps = len(_SEPARATOR_RE.findall(text))
     per_word = n or 1  # max(1, n)
-    seps = len(_SEPARATOR_RE.findall(text)) / per_word
+    seps = nseps / per_word
     commas = text.count(",") / per_word
     gaps = u.gaps / per_word
     # DATE_RE needs a digit (\d: any script's digits, so only ASCII text is ruled out)
-    dated = (ndigits or not text.isascii()) and DATE_RE.search(text)
+    dated = (ndigits or not ascii) and DATE_RE.search(text)
     return [
         math.log1p(n),
         1.0 if n < 5 else 0.0,
