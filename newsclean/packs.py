@@ -194,6 +194,61 @@ def anchored(pattern: str) -> bool:
 # A scoped or global verbose flag: "(?x)", "(?x:", "(?ix-s:".
 _VERBOSE = re.compile(r"\(\?[a-zA-Z^-]*x")
 
+# Characters that stand for themselves in a pattern (no metacharacter among them).
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
+
+
+def gap_literal(pattern: str) -> str | None:
+    r"""The literal an anchored pattern needs right after a leading gap of any
+    characters, ``^.{0,N}`` (and maybe ``\b``): a line without it cannot match.
+
+    The literal is a run of lower-case letters, digits and spaces, less a last
+    character that a quantifier makes optional. String operations, not a pattern:
+    nothing to compile at start-up.
+
+    >>> gap_literal(r"^.{0,80}\ball rights reserved\b.{0,80}$"), gap_literal(r"^.{0,9}abc?")
+    ('all rights reserved', 'ab')
+    >>> gap_literal(r"^.{0,9}?abc"), gap_literal(r"^.{0,9}\d"), gap_literal(r"^.{0,9}a|b")
+    (None, None, None)
+    """
+    if not pattern.startswith("^.{0,"):
+        return None
+    i = 5
+    while pattern[i : i + 1].isascii() and pattern[i : i + 1].isdigit():
+        i += 1
+    if i == 5 or pattern[i : i + 1] != "}":
+        return None
+    i += 1
+    if pattern.startswith("\\b", i):
+        i += 2
+    j = i
+    while j < len(pattern) and pattern[j] in _LITERAL_CHARS:
+        j += 1
+    if pattern[j : j + 1] in ("?", "*", "+", "{"):  # the last character is optional
+        j -= 1
+    if j <= i or not anchored(pattern):
+        return None
+    return pattern[i:j]
+
+
+def _literal_first(pattern: str) -> str:
+    r"""``pattern`` with a lookahead for its :func:`gap_literal` right after the ``^``.
+
+    In an alternation ``regex`` does not look for a gap pattern's literal first: it
+    tries every gap length, on every line: with two such patterns the English pack's
+    alternation took 3.7 µs on a line of prose, 0.8 µs with the lookaheads. The
+    lookahead is a fast scan, and it only adds a condition the pattern sets anyway (at the start of
+    the line, ``.`` as the gap's), so the alternation matches what it matched before,
+    with the same groups.
+
+    >>> _literal_first(r"^.{0,80}\ball rights reserved\b"), _literal_first("^we use")
+    ('^(?=.*?all rights reserved).{0,80}\\ball rights reserved\\b', '^we use')
+    """
+    literal = gap_literal(pattern)
+    if literal is None:
+        return pattern
+    return f"^(?=.*?{literal}){pattern[1:]}"
+
 
 # Entries a stage's memo (Pack.memo) holds before it is emptied; and the longest text it
 # remembers a verdict on.
@@ -247,7 +302,9 @@ class Pack:
 
         Only when every pattern is anchored with ``^`` (all can match only at the start,
         so the first category in order that matches is the one the alternation reports)
-        and none has global flags or named groups of its own; None otherwise.
+        and none has global flags or named groups of its own; None otherwise. A gap
+        pattern (``^.{0,80}\\ball rights reserved``) looks for its literal first (see
+        :func:`_literal_first`).
         """
         if not self.patterns:
             return None
@@ -260,7 +317,7 @@ class Pack:
             if cat not in by_cat:
                 order.append(cat)
                 by_cat[cat] = []
-            by_cat[cat].append(f"(?:{p.pattern})")
+            by_cat[cat].append(f"(?:{_literal_first(p.pattern)})")
         names = {f"c{i}": cat for i, cat in enumerate(order)}
         source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
         try:

@@ -615,3 +615,65 @@ def test_unit_signals_counted_by_translate_are_the_regex_counts(text, bullet, ga
 
     u = Unit([], text, find_words(text.casefold()), bullet, False, gaps)
     assert list(map(repr, _own(u, "en"))) == list(map(repr, _own_with_min_calls(u, "en")))
+
+
+
+GAPPED = parse_pack(
+    "[footer]\nre: ^(?:copyright|©)\\s*\\d{4}\nre: ^.{0,20}\\ball rights reserved\\b.{0,20}$\n"
+    "[cookie]\nre: ^.{0,9}we use co?\nre: ^we use\\b\n"
+    "[credit]\nre: ^.{0,30}\\bphoto(?:graph)?s?:\nre: ^.{0,5}?never\nre: ^.{0,5}x{2}\n"
+)
+GAP_LINES = st.lists(st.sampled_from(["we use", " cookies", "copyright 2020", "© 1999", "all rights", " reserved",
+                                      "all rights reserved", "photo:", "photographs:", "we use c", " a", "xx",
+                                      "never", "ж", ".", "\n", "\u2028"]), max_size=6).map("".join)
+
+
+def _categorised_without_lookaheads(pack):
+    """categorised_pattern as it was built before gap patterns looked for their
+    literal first."""
+    order, by_cat = [], {}
+    for cat, p in pack.patterns:
+        if cat not in by_cat:
+            order.append(cat)
+            by_cat[cat] = []
+        by_cat[cat].append(f"(?:{p.pattern})")
+    source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
+    return regex.compile(source, regex.V0)
+
+
+def _same_match(a, b):
+    return (a and (a.span(), a.lastgroup, a.groups())) == (b and (b.span(), b.lastgroup, b.groups()))
+
+
+def test_gap_literals_are_the_required_literals():
+    from newsclean.packs import gap_literal
+
+    literals = [gap_literal(p.pattern) for _, p in GAPPED.patterns]
+    # "co?" makes its "o" optional, "x{2}" (conservatively) its "x"; a lazy gap is not one
+    assert literals == [None, "all rights reserved", "we use c", None, "photo", None, None]
+    assert GAPPED.categorised_pattern[0].pattern.count("(?=.*?") == 3
+
+
+@given(GAP_LINES)
+@example("© 2020 all rights reserved")
+@example("we use cookies")
+@example("a photographs: b")
+@example("12345all rights reserved")
+def test_literal_first_alternation_matches_as_before(line):
+    compiled, _ = GAPPED.categorised_pattern
+    before = _categorised_without_lookaheads(GAPPED)
+    assert _same_match(compiled.match(line), before.match(line))
+    assert _same_match(compiled.search(line), before.search(line))
+
+
+@given(st.one_of(GAP_LINES, texts, st.sampled_from(["x © 2003 all rights reserved.", "registered in england and wales."
+                                                    " registered office: 1 road. company number 123.",
+                                                    "tous droits réservés", "alle rechte vorbehalten 2020"])))
+def test_literal_first_alternation_of_the_built_in_packs(line):
+    from newsclean.packs import LANGUAGES, pack_for
+
+    for lang in LANGUAGES:
+        pack = pack_for(lang)
+        compiled, _ = pack.categorised_pattern
+        assert "(?=.*?" in compiled.pattern, lang
+        assert _same_match(compiled.match(line), _categorised_without_lookaheads(pack).match(line)), lang
