@@ -64,7 +64,9 @@ class Config:
 # may hold "newsclean.x = ..." keys) or "tool = {...}". Comments and strings do not
 # count. Parsing costs ~3 ms of start-up; most pyproject files, a project's own
 # included ("name = \"newsclean\""), need none.
-_TOOL_TABLE_RE = re.compile(r"""(?m)^[ \t]*+(?:\[[ \t]*+\[?[ \t]*+)?["']?tool["']?[ \t]*+(?:\.[ \t]*+["']?newsclean\b|\]|=)""")
+# (No two runs of white space side by side, so it stays linear without possessive
+# quantifiers, which the re module has only from Python 3.11.)
+_TOOL_TABLE_RE = re.compile(r"""(?m)^[ \t]*(?:\[(?:[ \t]*\[)?[ \t]*)?["']?tool["']?[ \t]*(?:\.[ \t]*["']?newsclean\b|\]|=)""")
 
 
 def _may_hold_table(text: str) -> bool:
