@@ -263,13 +263,14 @@ def run(
 
     if input_format == "jsonl" and scheduler:
         return _run_jsonl_dask(files, plan, output, scheduler, jobs, text_field, with_removed, on_bad_line, quiet)
+    if jobs is None:
+        jobs = cfg.get("jobs") or _cores()
     if input_format == "jsonl":
         from .streams import clean_jsonl
 
         return clean_jsonl(
             files, plan, output=output, text_field=text_field, with_removed=with_removed,
-            skip_bad=on_bad_line == "skip", quiet=quiet,
-            jobs=jobs if jobs is not None else cfg.get("jobs") or _cores(),
+            skip_bad=on_bad_line == "skip", quiet=quiet, jobs=jobs,
         )
 
     if learn_template:
@@ -304,8 +305,6 @@ def run(
         sources = [s for s in sources if not os.path.realpath(s.path).startswith(out_root)]
     plan = plan._replace(mode=mode, output=output if mode is Mode.OUTPUT_DIR else None, explain=explain)
 
-    if jobs is None:
-        jobs = cfg.get("jobs") or _cores()
     # A pool costs ~0.1 s to start: worth it only for many files.
     use_jobs = jobs if len(sources) >= 8 * max(1, jobs) else 1
 
