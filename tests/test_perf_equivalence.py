@@ -229,8 +229,8 @@ def test_remembered_unit_signals_are_the_computed_ones():
     units = C.build_units(doc, None)
     C._OWN_MEMO.clear()
     for lang in ("en", "de"):
-        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]
-        assert [C._own_memo(u, lang) for u in units] == [C._own(u, lang) for u in units]  # from the memo
+        assert C._own_rows(units, lang) == [C._own(u, lang) for u in units]
+        assert C._own_rows(units, lang) == [C._own(u, lang) for u in units]  # from the memo
 
 
 def test_boilerplate_memos_give_the_first_verdict_again():

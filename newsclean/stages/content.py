@@ -194,18 +194,11 @@ def _own(u: Unit, lang: str) -> list[float]:
         upper = len(b) - len(b.translate(None, _ASCII_UPPER))
         lower = len(b) - len(b.translate(None, _ASCII_LOWER))
         alpha = upper + lower
-        if alpha:
-            capitalised = upper / alpha
-            lowercase = lower / alpha
-        else:
-            capitalised = lowercase = 0.0
     else:
         alpha = sum(map(str.isalpha, initials))
-        if alpha:
-            capitalised = sum(map(str.isupper, initials)) / alpha
-            lowercase = sum(map(str.islower, initials)) / alpha
-        else:
-            capitalised = lowercase = 0.0
+        upper = sum(map(str.isupper, initials)) if alpha else 0
+        lower = sum(map(str.islower, initials)) if alpha else 0
+    capitalised, lowercase = (upper / alpha, lower / alpha) if alpha else (0.0, 0.0)
     terminal = text.endswith(TERMINAL)
     sentences = text.count(". ") + text.count("? ") + text.count("! ") + (1 if terminal else 0)
     ascii = text.isascii()
@@ -249,16 +242,19 @@ _OWN_MEMO: dict[tuple, list[float]] = {}
 _OWN_MEMO_SIZE = 4096
 
 
-def _own_memo(u: Unit, lang: str) -> list[float]:
-    """``_own(u, lang)``, remembered; callers must not change the list."""
-    key = (u.text, u.bullet, u.columns, u.gaps, lang)
-    row = _OWN_MEMO.get(key)
-    if row is None:
-        row = _own(u, lang)
-        if len(_OWN_MEMO) >= _OWN_MEMO_SIZE:
-            _OWN_MEMO.clear()
-        _OWN_MEMO[key] = row
-    return row
+def _own_rows(units: list[Unit], lang: str) -> list[list[float]]:
+    """``_own(u, lang)`` of each unit, remembered: one dict lookup per unit, a call only
+    for the units not seen. Callers must not change the lists."""
+    memo = _OWN_MEMO
+    keys = [(u.text, u.bullet, u.columns, u.gaps, lang) for u in units]
+    rows = list(map(memo.get, keys))
+    if None in rows:
+        for i, row in enumerate(rows):
+            if row is None:
+                if len(memo) >= _OWN_MEMO_SIZE:
+                    memo.clear()
+                rows[i] = memo[keys[i]] = _own(units[i], lang)
+    return rows
 
 
 def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
@@ -266,12 +262,7 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     n = len(units)
     if not n:
         return []
-    # _own_memo inline: one dict lookup per unit, a call only for the units not seen
-    memo = _OWN_MEMO
-    keys = [(u.text, u.bullet, u.columns, u.gaps, lang) for u in units]
-    own = list(map(memo.get, keys))
-    if None in own:
-        own = [_own_memo(u, lang) if row is None else row for u, row in zip(units, own)]
+    own = _own_rows(units, lang)
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
     longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
@@ -409,24 +400,26 @@ def load_model() -> Model:
     return _model(codecache.compiled(key, source, "<content_model>"))
 
 
+def _sigmoids(zs) -> list[float]:
+    """``1 / (1 + e^-z)`` of each z, z clamped to [-30, 30]. The clamp is written as
+    conditional expressions, which give the same float as ``max(-30.0, min(30.0, z))``
+    for every z (NaN included: 30.0) without two calls per unit.
+
+    >>> _sigmoids([0.0, 100.0, float("nan")])[0], _sigmoids([100.0])[0] > 0.999
+    (0.5, True)
+    """
+    exp = math.exp
+    return [1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0))) for z in zs]
+
+
 def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return _sigmoids((z,))[0]
 
 
 def probabilities(rows: list[list[float]], model: Model) -> list[float]:
     """Two passes: each unit alone, then with its neighbours' first-pass scores."""
-    first, second = model.first, model.second
-    exp = math.exp
-    # _sigmoid, inline; its clamp max(-30.0, min(30.0, z)) as conditional expressions,
-    # which give the same float for every z (NaN included: 30.0) without two calls
-    p1 = [
-        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
-        for z in map(first, rows)
-    ]
-    return [
-        1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0)))
-        for z in map(second, context_features(rows, p1))
-    ]
+    p1 = _sigmoids(map(model.first, rows))
+    return _sigmoids(map(model.second, context_features(rows, p1)))
 
 
 @stages.register("content")
