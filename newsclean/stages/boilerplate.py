@@ -361,11 +361,7 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             continue
         cat = memo.get(low)
         if cat is None:
-            if categorised is not None and not kw:  # category(low), without two calls
-                m = find(low)
-                cat = categorised[1][m.lastgroup] if m else ""
-            else:
-                cat = category(low)
+            cat = category(low)
             if len(low) <= MEMO_MAX_CHARS:
                 memo[low] = cat
         if cat:
