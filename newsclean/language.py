@@ -81,35 +81,25 @@ for _lang, _words_of_lang in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-# Bullets a text dumper puts before list items: lynx marks nested items with "o" and "+",
-# which would otherwise count as Italian/Spanish/Portuguese stopwords ("o" = "or"/"the").
-_BULLETS = ("o ", "+ ", "* ", "- ", "# ", "• ")
-# A line's leading spaces and bullets, each bullet followed by its spaces, as a loop of
-# lstrip() and startswith(_BULLETS) would take them; [^\S\n] is str.isspace() less the
-# line break, so one substitution over the whole text strips every line.
+# Bullets a text dumper puts before list items (o + * - # •, each followed by a space):
+# lynx marks nested items with "o" and "+", which would otherwise count as Italian,
+# Spanish or Portuguese stopwords ("o" = "or"/"the"). The pattern takes a line's leading
+# spaces and bullets, each bullet with the spaces after it, as a loop of lstrip() and
+# startswith(bullets) would; [^\S\n] is str.isspace() less the line break, so one
+# substitution over the whole text strips every line.
 _LEADING_BULLETS = re.compile(r"^[^\S\n]*(?:[o+*\-#•] [^\S\n]*)*", re.MULTILINE)
 
 
-def _words(text: str) -> list[str]:
-    """Lower-cased words of ``text``, without the dumper's list bullets.
-
-    One tokenizer run over the whole text: a word never spans a line break.
-
-    >>> _words("   o Bears\\n   + Scores\\nO presidente")
-    ['bears', 'scores', 'o', 'presidente']
-    """
-    return find_words(_LEADING_BULLETS.sub("", text).casefold())
-
-
 def _tally(text: str) -> tuple[Counter, int]:
-    """``Counter(_words(text))`` and ``len(_words(text))``, stripping bullets only when
-    it changes them.
+    """The lower-cased words of ``text`` without the dumper's list bullets, counted, and
+    how many there are; the bullets are stripped only when that changes the words.
 
-    The strip removes white space and bullet signs, and of those only an ``o`` bullet
-    is a word (and a word of its own: a space follows it, white space or line start
-    precedes it). So the words of the unstripped text are the same but for one ``o``
-    per ``o`` bullet; without an ``o`` among them there is none, and with one the
-    strip's count of removed ``o`` letters says how many to take away.
+    The strip (``_LEADING_BULLETS``, over the whole text) removes white space and
+    bullet signs, and of those only an ``o`` bullet is a word (and a word of its own: a
+    space follows it, white space or line start precedes it). So the words of the
+    unstripped text are the same but for one ``o`` per ``o`` bullet; without an ``o``
+    among them there is none, and with one the strip's count of removed ``o`` letters
+    says how many to take away.
 
     >>> tally, n = _tally("   o Bears\\n   + Scores\\nO presidente o\\n o o x")
     >>> sorted(tally.items()), n
