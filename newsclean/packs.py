@@ -237,9 +237,9 @@ def _literal_first(pattern: str) -> str:
     In an alternation ``regex`` does not look for a gap pattern's literal first: it
     tries every gap length, on every line: with two such patterns the English pack's
     alternation took 3.7 µs on a line of prose, 0.8 µs with the lookaheads. The
-    lookahead is a fast scan, and it only adds a condition the pattern sets anyway (at the start of
-    the line, ``.`` as the gap's), so the alternation matches what it matched before,
-    with the same groups.
+    lookahead is a fast scan, and it only adds a condition the pattern sets anyway (at
+    the start of the line, ``.`` as the gap's), so the alternation matches what it
+    matched before, with the same groups.
 
     >>> _literal_first(r"^.{0,80}\ball rights reserved\b"), _literal_first("^we use")
     ('^(?=.*?all rights reserved).{0,80}\\ball rights reserved\\b', '^we use')
