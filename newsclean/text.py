@@ -67,3 +67,12 @@ def cells(text: str) -> list[tuple[int, str]]:
             out.append((pos + len(piece) - len(piece.lstrip()), body))
         pos += len(piece) + 3
     return out
+
+
+def widest_cell(row: list[tuple[int, str]]) -> tuple[int, str]:
+    """The cell of ``row`` (from :func:`cells`) with the most words; the first of equals.
+
+    >>> widest_cell(cells("Home      The article starts here.   More"))
+    (10, 'The article starts here.')
+    """
+    return max(row, key=lambda c: len(c[1].split()))

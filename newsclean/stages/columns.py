@@ -31,7 +31,7 @@ import collections
 from ..document import Document
 from ..language import STOPWORDS
 from ..registry import stages
-from ..text import cells
+from ..text import cells, widest_cell
 
 PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]"
 
@@ -64,7 +64,7 @@ def article_column(rows: dict[int, list[tuple[int, str]]]) -> tuple[int, int] | 
     widest = []
     weight: collections.Counter = collections.Counter()
     for row in rows.values():
-        start, cell = max(row, key=lambda c: len(c[1].split()))
+        start, cell = widest_cell(row)
         widest.append((start, cell))
         # a line's vote, capped: one giant cell (a list of 3,000 share names) must not
         # outvote the twenty lines of a wrapped article

@@ -48,7 +48,7 @@ from ..document import Document, Line
 from ..language import STOPWORDS, ALL_STOPWORDS
 from ..packs import find_words
 from ..registry import stages
-from ..text import cells, squeeze
+from ..text import cells, squeeze, widest_cell
 from ..wrap import line_groups
 
 TERMINAL = tuple('.!?…"”»\'’)։।。！？:;')
@@ -95,7 +95,7 @@ def main_cell(line: str) -> str:
     body = line.strip()
     if "   " not in body:
         return body
-    return max(cells(body), key=lambda c: len(c[1].split()))[1]
+    return widest_cell(cells(body))[1]
 
 
 def build_units(doc: Document, width: int | None) -> list[Unit]:
