@@ -286,28 +286,27 @@ def main() -> int:
 
     if not a.no_search:
         best = None
+
+        def consider(params: dict, label: str) -> None:
+            """Evaluate ``params`` on the fit pages; keep them if they are preferred."""
+            nonlocal best
+            m = evaluate(S, fit_pages, model, params)
+            key = preference(m)
+            print(f"  {label}: F1={m['f1']:.3f} content-kept={m['content_kept']:.3f} "
+                  f"debris-rm={m['debris_removed']:.3f} lost={m['lost_gt10pct']}", flush=True)
+            if best is None or key > best[0]:
+                best = (key, params)
+
         for bias in (0.1, 0.12, 0.15, 0.17, 0.2, 0.3):
             for low in (0.02, 0.05, 0.08):
                 for strong in (0.7, 0.85):
-                    params = {"bias": bias, "low": low, "second": 0.3, "strong": strong}
-                    m = evaluate(S, fit_pages, model, params)
-                    key = preference(m)
-                    print(f"  bias={bias} low={low} strong={strong}: F1={m['f1']:.3f} "
-                          f"content-kept={m['content_kept']:.3f} debris-rm={m['debris_removed']:.3f} "
-                          f"lost={m['lost_gt10pct']}", flush=True)
-                    if best is None or key > best[0]:
-                        best = (key, params)
+                    consider({"bias": bias, "low": low, "second": 0.3, "strong": strong},
+                             f"bias={bias} low={low} strong={strong}")
         # Then how much less a run near a kept region needs (an article split by a
         # sidebar box): within `near` units, `near_share` of what a distant run needs.
+        grid_best = best[1]
         for near, near_share in ((12, 0.2), (20, 0.1), (30, 0.1)):
-            params = {**best[1], "near": near, "near_share": near_share}
-            m = evaluate(S, fit_pages, model, params)
-            key = preference(m)
-            print(f"  near={near} near_share={near_share}: F1={m['f1']:.3f} "
-                  f"content-kept={m['content_kept']:.3f} debris-rm={m['debris_removed']:.3f} "
-                  f"lost={m['lost_gt10pct']}", flush=True)
-            if key > best[0]:
-                best = (key, params)
+            consider({**grid_best, "near": near, "near_share": near_share}, f"near={near} near_share={near_share}")
         model["params"] = best[1]
     model["fit"] = evaluate(S, fit_pages, model, model["params"])
     model["held_out"] = evaluate(S, test_pages, model, model["params"])
