@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test bench train fuzz score clean-venv
+.PHONY: install demo lint test bench train fuzz score clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]' $(EDITABLE) 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,dask]' $(EDITABLE) 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,lint,dask]'
 	$(BIN)/python -m compileall -q newsclean
 	@touch $@ $(VENV)/.installed
 
@@ -37,8 +37,14 @@ demo: $(VENV)/.installed
 	done
 	@echo "All samples: $(BIN)/newsclean --check samples/*.raw.txt shows which would change."
 
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+# ruff (pyflakes, pycodestyle, import order, bugbear, pyupgrade) and mypy on the package.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check newsclean tests tools benchmarks fuzz
+	$(BIN)/mypy
+
+# Lint first, then the suite on every core (pytest-xdist).
+test: lint
+	$(BIN)/python -m pytest -n auto
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q newsclean

@@ -38,7 +38,6 @@ with atheris.instrument_imports(include=["newsclean"]):
 from invariants import check_bytes  # noqa: E402
 
 
-
 def TestOneInput(data: bytes) -> None:  # noqa: N802 (atheris' name)
     check_bytes(data)
 

@@ -3,7 +3,6 @@
 import gc
 import os
 import sys
-from typing import List, Optional
 
 # Start-up: importing typer and the library makes tens of thousands of objects that live
 # as long as the process, and no garbage. Pausing the collector while they are made, and
@@ -50,7 +49,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _color_wanted(flag: Optional[bool], stream) -> bool:
+def _color_wanted(flag: bool | None, stream) -> bool:
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
@@ -125,41 +124,41 @@ def _cores() -> int:
 @app.command()
 def cli(
     ctx: typer.Context,
-    files: Optional[List[str]] = typer.Argument(
+    files: list[str] | None = typer.Argument(
         None, help="Files or folders to clean; '-' or no argument with a pipe reads stdin.", show_default=False
     ),
-    output: Optional[str] = typer.Option(
+    output: str | None = typer.Option(
         None, "-o", "--output", help="Write to FILE, or to folder DIR mirroring the input tree."
     ),
     in_place: bool = typer.Option(False, "-i", "--in-place", help="Rewrite files in place (unchanged files are not touched)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 and list the files that would change."),
     diff: bool = typer.Option(False, "--diff", help="Write nothing; print a unified diff of the changes."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the diff (default: when stdout is a terminal)."),
-    fmt: Optional[str] = typer.Option(None, "-f", "--format", help="Output format: text, markdown, json, jsonl.", show_default=False),
+    color: bool | None = typer.Option(None, "--color/--no-color", help="Colour the diff (default: when stdout is a terminal)."),
+    fmt: str | None = typer.Option(None, "-f", "--format", help="Output format: text, markdown, json, jsonl.", show_default=False),
     explain: bool = typer.Option(False, "--explain", help="Show on stderr each input line and what happened to it."),
-    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stage list replacing the default pipeline."),
-    skip: Optional[List[str]] = typer.Option(None, "--skip", help="Drop a stage from the pipeline (repeatable)."),
+    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage list replacing the default pipeline."),
+    skip: list[str] | None = typer.Option(None, "--skip", help="Drop a stage from the pipeline (repeatable)."),
     list_stages: bool = typer.Option(False, "--list-stages", help="List every stage, built-in and from plugins, and exit."),
-    rules: Optional[List[str]] = typer.Option(None, "--rules", help="Extra phrase pack file (repeatable)."),
-    language: Optional[str] = typer.Option(None, "--language", help="Force the language (en, de, fr, ...) instead of guessing."),
-    template: Optional[str] = typer.Option(None, "--template", help="Use a learned corpus template (see --learn-template)."),
-    learn_template: Optional[str] = typer.Option(
+    rules: list[str] | None = typer.Option(None, "--rules", help="Extra phrase pack file (repeatable)."),
+    language: str | None = typer.Option(None, "--language", help="Force the language (en, de, fr, ...) instead of guessing."),
+    template: str | None = typer.Option(None, "--template", help="Use a learned corpus template (see --learn-template)."),
+    learn_template: str | None = typer.Option(
         None, "--learn-template", help="Learn a template from the inputs, write it to this file, and exit."
     ),
     min_docs: int = typer.Option(3, "--min-docs", help="With --learn-template: a line is template if it recurs in this many documents."),
     min_share: float = typer.Option(0.0, "--min-share", help="With --learn-template: ... and in at least this share of them."),
-    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to take in folders (default *.txt)."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to leave out."),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", help="Worker processes for many files or a long JSONL stream (default: the number of cores)."),
-    scheduler: Optional[str] = typer.Option(
+    include: list[str] | None = typer.Option(None, "--include", help="Glob of files to take in folders (default *.txt)."),
+    exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files or folders to leave out."),
+    jobs: int | None = typer.Option(None, "-j", "--jobs", help="Worker processes for many files or a long JSONL stream (default: the number of cores)."),
+    scheduler: str | None = typer.Option(
         None, "--scheduler", help="Run on a Dask cluster: a scheduler ADDRESS (tcp://host:8786) or 'local'; needs newsclean[dask].",
     ),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding: utf-8 (default), a codec name, or 'auto'."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Input encoding: utf-8 (default), a codec name, or 'auto'."),
     input_format: str = typer.Option("text", "--input-format", help="text, or jsonl (one JSON object per line)."),
     text_field: str = typer.Option("text", "--text-field", help="With --input-format jsonl: the field to clean."),
     with_removed: bool = typer.Option(False, "--with-removed", help="With --input-format jsonl: add the removed lines to each record."),
     on_bad_line: str = typer.Option("fail", "--on-bad-line", help="With --input-format jsonl: 'fail' or 'skip' a line that is not a JSON object."),
-    config: Optional[str] = typer.Option(None, "--config", help="Read this configuration file instead of searching for one."),
+    config: str | None = typer.Option(None, "--config", help="Read this configuration file instead of searching for one."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no messages, only errors."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also name the files left unchanged."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),

@@ -33,8 +33,9 @@ import marshal
 import os
 import sys
 import zlib
+from collections.abc import Callable
 from types import CodeType
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 

@@ -22,7 +22,6 @@ import sys
 from dataclasses import dataclass, field
 
 
-
 def _toml():
     """The TOML parser, imported when a file is to be read (~1.5 ms of start-up)."""
     if sys.version_info >= (3, 11):

@@ -20,7 +20,7 @@ only when ``--scheduler`` is given: dask costs no start-up time otherwise.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .files import Source
 from .runner import Outcome, Plan, process

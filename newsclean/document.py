@@ -15,8 +15,9 @@ line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from .text import squeeze_lines
 
@@ -114,7 +115,7 @@ class Document:
     _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, text: str) -> "Document":
+    def from_text(cls, text: str) -> Document:
         bom = text.startswith(BOM)
         if bom:
             text = text[1:]

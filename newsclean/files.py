@@ -8,7 +8,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 DEFAULT_INCLUDE = ("*.txt",)
 

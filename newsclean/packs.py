@@ -262,7 +262,7 @@ class Pack:
     patterns: list[tuple[str, LazyPattern]] = field(default_factory=list)
     markers: dict[tuple[str, ...], str] = field(default_factory=dict)
 
-    def merge(self, other: "Pack") -> "Pack":
+    def merge(self, other: Pack) -> Pack:
         return Pack(
             {**self.phrases, **other.phrases},
             self.patterns + other.patterns,
@@ -274,7 +274,7 @@ class Pack:
         return max((len(p) for p in self.phrases), default=0)
 
     @functools.cached_property
-    def combined_patterns(self) -> dict[str, "regex.Pattern"]:
+    def combined_patterns(self) -> dict[str, regex.Pattern]:
         """One alternation per category: one search per line and category."""
         by_cat: dict[str, list[str]] = {}
         for cat, pat in self.patterns:
@@ -282,7 +282,7 @@ class Pack:
         return {cat: codecache.compiled_regex("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
 
     @functools.cached_property
-    def any_pattern(self) -> "regex.Pattern | None":
+    def any_pattern(self) -> regex.Pattern | None:
         """Every pattern in one alternation: a line it does not match matches none.
 
         None (no shortcut) when a pattern sets global inline flags such as ``(?x)``,
@@ -296,7 +296,7 @@ class Pack:
             return None
 
     @functools.cached_property
-    def categorised_pattern(self) -> "tuple[regex.Pattern, dict[str, str]] | None":
+    def categorised_pattern(self) -> tuple[regex.Pattern, dict[str, str]] | None:
         """Every pattern in one alternation with a named group per category, and the
         group names' categories: one compile and one search per line.
 
@@ -383,7 +383,7 @@ def parse_pack(text: str, source: str = "<rules>", *, validate: bool = True) -> 
     return pack
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_pack(lang: str) -> Pack:
     """The pack shipped for ``lang`` (an empty pack for a language without one)."""
     # A plain open beside this module: importlib.resources costs ~3 ms of start-up.

@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
@@ -18,7 +18,6 @@ from .language import guess_language
 from .packs import Pack, pack_for
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
-
 
 DEFAULT_STAGES: list[str] = [
     "layout",

@@ -20,7 +20,8 @@ newsclean.registry.UnknownNameError: unknown stage 'whisper'; available: shout
 from __future__ import annotations
 
 import inspect
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 
 class UnknownNameError(KeyError):

@@ -115,7 +115,7 @@ class Outcome:
     explanation: str = ""  # with Plan.explain: each input line and its fate
 
 
-def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], "Document"]:
+def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], Document]:
     """Bytes in, rendered bytes out (same encoding), plus notes and the document (for
     ``--explain``: it says what happened to each line without cleaning twice)."""
     text, encoding = decode(data, plan.encoding, name=name)

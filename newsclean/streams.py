@@ -26,7 +26,8 @@ import contextlib
 import itertools
 import json
 import sys
-from typing import BinaryIO, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from .files import InputError
 from .runner import Plan
@@ -131,7 +132,7 @@ class WorkerPool:
             self._executor = ProcessPoolExecutor(max_workers=self.jobs)
         return self._executor
 
-    def __enter__(self) -> "WorkerPool":
+    def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .codecache import compiled_regex
 from .document import split_lines
@@ -63,7 +63,7 @@ class Template:
         min_docs: int = 3,
         min_share: float = 0.0,
         max_words: int = 60,
-    ) -> "Template":
+    ) -> Template:
         """Count each normalised line once per document; keep those seen often enough.
 
         Lines longer than ``max_words`` words are never template: long paragraphs that
@@ -98,7 +98,7 @@ class Template:
             f.write("\n")
 
     @classmethod
-    def load(cls, path: str) -> "Template":
+    def load(cls, path: str) -> Template:
         from .files import InputError
 
         try:

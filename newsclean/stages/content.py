@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from .. import codecache
 from ..document import Document, Line
-from ..language import STOPWORDS, ALL_STOPWORDS
+from ..language import ALL_STOPWORDS, STOPWORDS
 from ..packs import find_words
 from ..registry import stages
 from ..text import cells, squeeze, widest_cell
@@ -384,7 +384,7 @@ def model_from_dict(data: dict, cache_key: str | None = None) -> Model:
     return _model(codecache.compiled(cache_key, lambda: model_source(data), "<content_model>"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_model() -> Model:
     # a plain open(): importlib.resources costs ~20 ms of start-up per call
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content_model.json")

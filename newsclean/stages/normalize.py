@@ -23,7 +23,6 @@ from ..text import squeeze
 from ..wrap import continues, detect_width
 from .boilerplate import visible, visible_line
 
-
 # lynx -dump numbers every link, "[12]Home", and lists the addresses under "References".
 # Written "[" first, the character before it checked by a lookbehind that includes the
 # "[" itself: the same matches as (?<![\w\]])\[\d{1,5}\](?=\S), but re scans for the
