@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
+from .concurrency import cores
 from .files import Source
 from .runner import Outcome, Plan, process
 
@@ -35,7 +36,7 @@ def connect(address: str, *, workers: int | None = None):
         raise ImportError("--scheduler needs Dask: pip install 'newsclean[dask]'") from None
     if address == "local":
         cluster = LocalCluster(
-            n_workers=workers or _cores(), threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers or cores(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         client = Client(cluster)
         client._newsclean_cluster = cluster  # closed with the client (see close())
@@ -48,13 +49,6 @@ def close(client) -> None:
     client.close()
     if cluster is not None:
         cluster.close()
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 def _partitions(n: int, client, per_partition: int | None) -> int:

@@ -81,7 +81,7 @@ class Pipeline:
             entry.func(doc, ctx, **ctx.options.get(entry.name, {}))
         return doc
 
-    def run(self, text: str, *, settle: int = 20) -> Document:
+    def run(self, text: str, *, settle: int = 20, confirm: bool = False) -> Document:  # confirm: core's, at merge
         """Run the stages; then, like a formatter's stability check, run them again on
         the output until it no longer changes (at most ``settle`` more passes), so
         that cleaning a cleaned text changes nothing.
