@@ -110,7 +110,7 @@ def test_wrong_explicit_encoding_fails_with_one_line(tmp_path):
     r = run_cli("--encoding", "cp1252", str(f))
     # cp1252 leaves 0x81 and 0x8d undefined.
     assert r.returncode == 123
-    assert r.stderr.decode().strip() == f"error: {f}: not valid cp1252 at byte 6"
+    assert r.stderr.decode().strip() == f"newsclean: error: {f}: not valid cp1252 at byte 6"
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
