@@ -259,8 +259,11 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
                         f"-o {opts.output}: holds the input folder {f}: the outputs would mix with or overwrite "
                         "the inputs; write to a folder outside it (or rewrite in place with -i)"
                     )
-        # `newsclean corpus/ -o corpus/clean/`: never take earlier results as inputs.
-        sources = [s for s in sources if not os.path.realpath(s.path).startswith(os.path.join(out_root, ""))]
+        # `newsclean corpus/ -o corpus/clean/`: a folder walk never takes earlier results as inputs.
+        named = set(files)
+        sources = [
+            s for s in sources if s.path in named or not os.path.realpath(s.path).startswith(os.path.join(out_root, ""))
+        ]
         _check_destinations(opts, sources, {os.path.realpath(s.path): s.path for s in sources})
     elif opts.output:
         _refuse_input_as_output(opts.output, inputs)

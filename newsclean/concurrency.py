@@ -197,6 +197,7 @@ class Files:
         self.plan = plan
         self.pool = pool
         self.stop = stop
+        self._before: dict[str, int] = {}
 
     def _stopped(self) -> bool:
         return self.stop is not None and self.stop.stopped
@@ -221,6 +222,7 @@ class Files:
         while True:
             while todo and len(pending) < window and not self._stopped():
                 chunk = todo.popleft()
+                self._remember(chunk)
                 pending.append((chunk, pool.submit(_work, chunk, self.plan)))
             if not pending:
                 return
@@ -236,6 +238,26 @@ class Files:
                 pending.clear()
                 continue
             yield from outcomes
+
+    def _remember(self, chunk: list[Source]) -> None:
+        """In place: which file each name is before a worker may replace it."""
+        if self.plan.mode is runner.Mode.IN_PLACE:
+            for s in chunk:
+                try:
+                    self._before[s.path] = os.stat(s.path).st_ino
+                except OSError:
+                    pass
+
+    def _again(self, outcome: Outcome) -> Outcome:
+        """A file retried after its worker died may have been rewritten by that worker
+        (its result lost with it): then it was cleaned in this run, and is reported so."""
+        if outcome.status == "unchanged" and outcome.name in self._before:
+            try:
+                if os.stat(outcome.name).st_ino != self._before[outcome.name]:
+                    outcome.status = "changed"
+            except OSError:
+                pass
+        return outcome
 
     def _drain(self, pending: deque) -> Iterator[Outcome]:
         """Stopped: cancel what has not started; what has (and may be writing) finishes."""
@@ -264,7 +286,8 @@ class Files:
                 if self._stopped():
                     return
                 try:
-                    yield from pool.submit(_work, [source], self.plan).result()
+                    (outcome,) = pool.submit(_work, [source], self.plan).result()
+                    yield self._again(outcome)
                 except BrokenProcessPool:
                     pool.restart()
                     yield _lost(source.path)
