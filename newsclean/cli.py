@@ -66,7 +66,7 @@ def cli(
     skip: list[str] | None = typer.Option(None, "--skip", help="Drop a stage from the pipeline (repeatable)."),
     list_stages: bool = typer.Option(False, "--list-stages", help="List every stage, built-in and from plugins, and exit."),
     rules: list[str] | None = typer.Option(None, "--rules", help="Extra phrase pack file (repeatable)."),
-    language: Language | None = typer.Option(  # type: ignore[valid-type]
+    language: Language | None = typer.Option(
         None, "--language", help="Force the language instead of guessing.", show_default=False
     ),
     template: str | None = typer.Option(None, "--template", help="Use a learned corpus template (see --learn-template)."),
@@ -529,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int)):
             raise
         exc.show()
-        code = exc.exit_code
+        code = getattr(exc, "exit_code", report.USAGE)
     except Terminated:
         code = report.SIGTERM
     except KeyboardInterrupt:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .packs import LANGUAGES
@@ -103,21 +103,6 @@ class Flags:
     quiet: bool = False
     verbose: bool = False
     debug: bool = False
-
-    @classmethod
-    def of(cls, **values) -> Flags:
-        """From the CLI's keyword arguments: lists become tuples, enums their values."""
-        names = {f.name for f in fields(cls)}
-        clean = {}
-        for key, value in values.items():
-            if key not in names:
-                continue
-            if isinstance(value, list):
-                value = tuple(value)
-            elif isinstance(value, enum.Enum):
-                value = value.value
-            clean[key] = value if value is not None or key not in ("files", "skip", "rules", "include", "exclude") else ()
-        return cls(**clean)
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,7 @@ def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: 
     head = itertools.islice(events, BEFORE_POOL) if jobs > 1 else events
     for kind, value in head:
         if kind == "record":
-            value = clean_record(value, plan, text_field, with_removed)
+            value = clean_record(value, plan, text_field, with_removed)  # type: ignore[arg-type]
         _emit(kind, value, out, on_bad, counts, pass_bad)
     if jobs > 1:
         rest = next(events, None)

@@ -249,7 +249,7 @@ def _alive(pid: int) -> bool:
 def _start_and_wait_for_fixing(folder, jobs: int):
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsclean", "-i", "-j", str(jobs), str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(), cwd=folder,
     )
     first = proc.stderr.readline()  # the first "Fixing": the run is under way
     assert first.startswith(b"Fixing "), first
