@@ -299,20 +299,24 @@ class Files:
 class DaskFiles:
     """The same outcomes from a Dask cluster (``--scheduler``); dask is imported here only."""
 
-    def __init__(self, sources: Iterable[Source], plan: Plan, client):
+    def __init__(self, sources: Iterable[Source], plan: Plan, client, stop: StopSignals | None = None):
         self.sources = list(sources)
         self.plan = plan
         self.client = client
+        self.stop = stop
 
     def __iter__(self) -> Iterator[Outcome]:
         from . import dask as nc_dask
 
-        return nc_dask.process_files(self.sources, self.plan, self.client)
+        for outcomes in nc_dask.process_partitions(self.sources, self.plan, self.client):
+            yield from outcomes  # a partition is done as a whole: every file in it is reported
+            if self.stop is not None and self.stop.stopped:
+                return  # closing the client drops the partitions not yet done
 
 
 def outcomes(sources: Iterable[Source], plan: Plan, *, pool: Pool | None = None, client=None,
              stop: StopSignals | None = None) -> Iterable[Outcome]:
     """The one way the CLI runs files: on ``client`` (Dask) if given, else ``pool``."""
     if client is not None:
-        return DaskFiles(sources, plan, client)
+        return DaskFiles(sources, plan, client, stop)
     return Files(sources, plan, pool, stop)

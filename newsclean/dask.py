@@ -39,7 +39,7 @@ def connect(address: str, *, workers: int | None = None):
             n_workers=workers or cores(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         client = Client(cluster)
-        client._newsclean_cluster = cluster  # closed with the client (see close())
+        client._newsclean_cluster = cluster  # type: ignore[attr-defined]  # closed with the client (see close())
         return client
     return Client(address)
 
@@ -73,6 +73,13 @@ def process_files(sources: Iterable[Source], plan: Plan, client, *, per_partitio
     Outputs are written by the workers (``-o DIR``, ``--in-place``); in stdout and diff
     modes the rendered bytes come back in the outcomes.
     """
+    for outcomes in process_partitions(sources, plan, client, per_partition=per_partition):
+        yield from outcomes
+
+
+def process_partitions(sources: Iterable[Source], plan: Plan, client, *,
+                       per_partition: int | None = None) -> Iterator[list[Outcome]]:
+    """The outcomes of each partition, in input order, as soon as it is done."""
     import dask.bag as db
 
     sources = list(sources)
@@ -80,8 +87,8 @@ def process_files(sources: Iterable[Source], plan: Plan, client, *, per_partitio
         return
     bag = db.from_sequence(sources, npartitions=_partitions(len(sources), client, per_partition))
     futures = client.compute(bag.map_partitions(_process_partition, plan).to_delayed())
-    for future in futures:  # partitions in order; each one's outcomes as soon as it is done
-        yield from future.result()
+    for future in futures:
+        yield future.result()
 
 
 def _clean_jsonl_partition(jobs: Sequence[tuple[str, str]], plan: Plan, text_field: str, with_removed: bool,
