@@ -220,10 +220,21 @@ class Files:
         pending: deque[tuple[list[Source], Future]] = deque()
         window = jobs * 3
         while True:
+            broken = False
             while todo and len(pending) < window and not self._stopped():
                 chunk = todo.popleft()
                 self._remember(chunk)
-                pending.append((chunk, pool.submit(_work, chunk, self.plan)))
+                try:
+                    pending.append((chunk, pool.submit(_work, chunk, self.plan)))
+                except BrokenProcessPool:  # a worker died since the last result
+                    todo.appendleft(chunk)
+                    broken = True
+                    break
+            if broken:
+                pool.restart()
+                yield from self._retry(list(pending), pool)
+                pending.clear()
+                continue
             if not pending:
                 return
             if self._stopped():
