@@ -290,12 +290,10 @@ def _check_destinations(opts: Options, sources: list[Source], inputs: dict[str, 
         )
 
 
-def _refuse_input_as_output(output: str, inputs) -> None:
-    real = os.path.realpath(output)
-    if real in inputs:
-        raise UsageError(
-            f"-o {output}: is also an input, which writing would destroy; use -i to rewrite it in place"
-        )
+def _refuse_input_as_output(output: str, inputs: dict[str, str]) -> None:
+    """An output that is also an input is refused before anything is opened for writing."""
+    if os.path.realpath(output) in inputs:
+        raise UsageError(f"{report.shown(output)}: is also an input, which writing would destroy; nothing written")
 
 
 class Sink:
@@ -401,6 +399,9 @@ def _run_jsonl_dask(opts: Options, files: list[str]) -> int:
         raise UsageError("--scheduler does not take --on-bad-line pass")
     from . import dask as nc_dask
 
+    inputs = {os.path.realpath(f): f for f in files}
+    for dest in nc_dask.jsonl_outputs(files, opts.output):
+        _refuse_input_as_output(dest, inputs)
     client = nc_dask.connect(opts.scheduler or "local", workers=opts.jobs)
     try:
         results = nc_dask.clean_jsonl_files(
@@ -436,6 +437,7 @@ def learn(opts: Options, files: list[str]) -> int:
 
     assert opts.learn_template is not None
     sources = list(discover(files, opts.include, opts.exclude))
+    _refuse_input_as_output(opts.learn_template, {os.path.realpath(s.path): s.path for s in sources})
     failed = 0
 
     def texts():

@@ -45,6 +45,23 @@ def test_jsonl_output_naming_its_input_does_not_truncate_the_corpus(cli, tmp_pat
     assert corpus.read_bytes() == records
 
 
+def test_cluster_part_file_written_over_an_input_is_refused_before_connecting(cli, tmp_path):
+    records = b'{"text": "Back to top\\nThe story, told in one sentence here."}\n'
+    shard = write(tmp_path / "out" / "part-00000.jsonl", records)
+    proc = cli("--scheduler", "tcp://127.0.0.1:1", "--input-format", "jsonl", "out/part-00000.jsonl", "-o", "out")
+    assert proc.returncode == 2, err(proc)
+    assert "is also an input" in err(proc)
+    assert shard.read_bytes() == records
+
+
+def test_learned_template_written_over_an_input_does_not_destroy_the_article(cli, tmp_path):
+    pages = [write(tmp_path / f"p{i}.txt") for i in range(3)]
+    proc = cli("--learn-template", "p0.txt", "p0.txt", "p1.txt", "p2.txt")
+    assert proc.returncode == 2
+    assert "is also an input" in err(proc)
+    assert all(p.read_bytes() == DIRTY for p in pages)
+
+
 def test_output_folder_writing_over_a_named_input_is_refused(cli, tmp_path):
     page = write(tmp_path / "out" / "x.txt")
     proc = cli("out/x.txt", "-o", "out/")
