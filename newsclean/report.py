@@ -31,7 +31,9 @@ SIGTERM = 143  # terminated: 128 + SIGTERM
 
 
 def plural(n: int, word: str) -> str:
-    """>>> plural(1, "file"), plural(2, "file")
+    """A count and its noun.
+
+    >>> plural(1, "file"), plural(2, "file")
     ('1 file', '2 files')
     """
     return f"{n} {word}{'' if n == 1 else 's'}"
