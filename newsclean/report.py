@@ -77,12 +77,13 @@ class Report:
         """One file's outcome: its count and its message."""
         self.count(o.status)
         name = shown(o.name)
+        message = o.message.replace(o.name, name) if name != o.name else o.message
         if o.status == "failed":
-            error(o.message, self.stream)
+            error(message, self.stream)
             return
         if o.status == "skipped":
             if not self.quiet:
-                self._say(o.message)
+                self._say(message)
             return
         if not self.quiet:
             for note in o.notes:

@@ -399,6 +399,9 @@ def test_a_newline_in_a_file_name_does_not_split_the_fixing_line(cli, tmp_path):
     assert "Fixing 'two\\nlines.txt'" in lines
     assert "Fixing plain.txt" in lines
     assert len(lines) == 3  # two Fixing lines and the summary
+    write(tmp_path / "bad\nname.txt", b"\x00binary")
+    lines = err(cli("-i", "bad\nname.txt", "plain.txt")).splitlines()
+    assert "'bad\\nname.txt': binary file (NUL bytes), skipped" in lines
 
 
 # --- 29: the progress bar and a pager ---------------------------------------------------
