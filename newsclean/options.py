@@ -6,7 +6,7 @@ black's ``WriteBack.from_configuration`` is) and never looks at a flag again.
 
 >>> from newsclean.config import Config
 >>> opts = Options.build(Flags(files=("a.txt",), check=True, diff=True), Config())
->>> opts.mode.name, opts.fmt, opts.confirm
+>>> opts.mode.name, opts.fmt, opts.plan.mode is opts.mode
 ('DIFF', 'text', True)
 
 Nothing here imports typer or rich: the choices are plain enums that the CLI shows in
@@ -132,12 +132,6 @@ class Options:
     verbose: bool
     debug: bool
     config_path: str | None
-
-    @property
-    def confirm(self) -> bool:
-        """Run the confirming pass: where a file is rewritten or judged (``-i``,
-        ``--check``, ``--diff``), a second run must not change the result."""
-        return self.mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF)
 
     @classmethod
     def build(cls, flags: Flags, cfg: Config) -> Options:
