@@ -1,7 +1,9 @@
-"""The command as a user meets it: real subprocesses, real files, real pipes and TTYs.
+"""The command as a user meets it: real files, and real pipes and TTYs where they matter.
 
-Every test runs ``python -m newsclean`` (the same code as the ``newsclean`` script) in a
-fresh temp folder, and checks what a user would see: stdout, stderr, exit code, files.
+Most tests call ``main([...])`` in-process (the ``cli`` fixture: the same code as the
+``newsclean`` script, with stdin, stdout, stderr, cwd and environment replaced) in a
+fresh temp folder, and check what a user would see: stdout, stderr, exit code, files.
+Pipes, terminals and the collector's state run ``python -m newsclean`` for real.
 """
 
 from __future__ import annotations
@@ -532,8 +534,8 @@ def test_stage_options_from_config(cli, tmp_path):
         ({"FORCE_COLOR": "1"}, ["--no-color"], False),
     ],
 )
-def test_diff_colour_follows_flags_and_environment(tmp_path, page, env, flags, coloured):
-    proc = run_cli("--diff", *flags, page, cwd=tmp_path, env=clean_env(**env))
+def test_diff_colour_follows_flags_and_environment(cli, page, env, flags, coloured):
+    proc = cli("--diff", *flags, page, env=clean_env(**env))
     assert proc.returncode == 1
     assert ("\x1b[" in proc.stdout.decode()) is coloured
 
