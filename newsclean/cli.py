@@ -149,7 +149,10 @@ def guarded(flags: Flags) -> int:
     except Exception as exc:
         if flags.debug:
             raise
-        report.error(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        if type(exc).__name__ == "BrokenProcessPool":  # a JSONL stream's worker was killed
+            report.error("a worker process died (killed, or out of memory); the stream stopped there")
+        else:
+            report.error(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return report.FAILED
 
 
