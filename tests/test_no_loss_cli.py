@@ -231,6 +231,29 @@ def test_a_killed_worker_costs_only_its_file_not_the_run(cli, tmp_path, monkeypa
     assert (tmp_path / "c" / "p05-poison.txt").read_bytes() == DIRTY
 
 
+def test_a_killed_worker_in_a_jsonl_stream_is_named_not_a_traceback_summary(cli, tmp_path, monkeypatch):
+    from newsclean import streams
+
+    parent = os.getpid()
+    real = streams.clean_text
+
+    def clean_text(text, plan):
+        if text == "poison" and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, plan)
+
+    monkeypatch.setattr(streams, "clean_text", clean_text)  # the workers are forked: they have it
+    lines = [json.dumps({"id": i, "text": f"Story {i} about the harbour, told in a sentence."}) for i in range(40)]
+    lines[30] = json.dumps({"id": 30, "text": "poison"})
+    write(tmp_path / "c.jsonl", "\n".join(lines).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "2", "c.jsonl")
+    assert proc.returncode == 123
+    assert err(proc).splitlines()[-1] == (
+        "newsclean: error: a worker process died (killed, or out of memory); the stream stopped there"
+    )
+    assert len(proc.stdout.splitlines()) == 30  # every record before it, in order
+
+
 # --- 19, 20: signals ----------------------------------------------------------------------
 
 PARAGRAPH = (
