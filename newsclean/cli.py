@@ -547,11 +547,26 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _stdout_to_devnull()
         code = report.BROKEN_PIPE
+    code = code if isinstance(code, int) else report.OK
     if argv is None:
         # Exit is next: a last collection would only walk what the OS frees anyway
         # (8 ms of a 80 ms run). Files are closed and output flushed explicitly before.
         gc.freeze()
-    return code if isinstance(code, int) else report.OK
+        if threading.active_count() > 1:
+            # A JSONL reader thread still blocked on stdin (a signal or an error stopped
+            # the stream): finalizing the interpreter under it would abort. All output is
+            # written and flushed; the workers end with this process.
+            _flush_and_exit(code)
+    return code
+
+
+def _flush_and_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -332,6 +332,25 @@ def test_workers_die_with_a_killed_parent_instead_of_rewriting_files_forever(tmp
     assert not [w for w in workers if _alive(w)]
 
 
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fatal_error(tmp_path, sig, code):
+    """The reader thread is blocked on a stdin that stays open: exiting used to abort the
+    interpreter (exit 134, "Fatal Python error")."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    for i in range(40):
+        proc.stdin.write(json.dumps({"id": i, "text": f"Back to top\nStory {i}, told in one sentence."}).encode() + b"\n")
+    proc.stdin.flush()
+    got = [proc.stdout.readline() for _ in range(40)]  # every record so far is out
+    assert all(json.loads(line)["id"] == i for i, line in enumerate(got))
+    proc.send_signal(sig)
+    assert proc.wait(timeout=60) == code
+    assert b"Fatal" not in proc.stderr.read()
+    proc.stdin.close()
+
+
 # --- 22, 24: what JSONL mode cannot do is refused -------------------------------------
 
 
