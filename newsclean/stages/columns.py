@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import collections
 
+from ..context import Context
 from ..document import Document
 from ..language import STOPWORDS
 from ..registry import stages
@@ -76,8 +77,8 @@ def article_column(rows: dict[int, list[tuple[int, str]]]) -> tuple[int, int] | 
     return left, ends[(3 * len(ends)) // 4]
 
 
-@stages.register("columns")
-def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
+@stages.register("columns", after=("content",))
+def columns(doc: Document, ctx: Context, *, min_lines: int = 3) -> None:
     """Cut kept lines of a table layout down to the article's column (see the module).
 
     Does nothing unless at least ``min_lines`` kept lines have side-by-side cells. A
@@ -94,7 +95,7 @@ def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
     if column is None:
         return
     left, right = column
-    lang = ctx.language_of(doc) if ctx is not None else "en"
+    lang = ctx.language_of(doc)
     stopwords = STOPWORDS.get(lang, STOPWORDS["en"])
     # Each kept line's fate: "cut", "off" (no cell in the column, no prose) or "keep".
     fate: dict[int, str] = {}

@@ -1,11 +1,12 @@
-"""The paragraph normalizer: kept lines -> paragraphs of clean text.
+"""The composer: the kept lines -> paragraphs of clean text. It is no stage: the
+pipeline always runs it last, after every judge (options: ``[options.normalize]``).
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_text("   A paragraph that a dumper hard-wrapped at a narrow\\n"
 ...                          "   width, with a hyph- enated word, a long hyph-\\n   enated one and\\u00a0 odd spaces.\\n"
 ...                          "   Another line here that is also rather long so wide\\n"
 ...                          "   and ends.\\n\\n\\n   Next  paragraph.")
->>> normalize(doc, None)
+>>> compose(doc)
 >>> [p.text for p in doc.paragraphs]
 ['A paragraph that a dumper hard-wrapped at a narrow width, with a hyph- enated word, a long hyph-enated one and odd spaces.\\nAnother line here that is also rather long so wide and ends.', 'Next paragraph.']
 
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Line, Paragraph
-from ..packs import WORD_RE, line_tokens
-from ..registry import stages
-from ..text import squeeze
-from ..wrap import continues, detect_width
-from .boilerplate import visible, visible_line
+from .document import Document, Line, Paragraph
+from .text import squeeze
+from .tokens import WORD_RE, line_tokens
+from .visible import visible, visible_line
+from .wrap import continues, detect_width, wrap_width
 
 # lynx -dump numbers every link, "[12]Home", and lists the addresses under "References".
 # Written "[" first, the character before it checked by a lookbehind that includes the
@@ -46,12 +46,6 @@ def _has_link_numbers(doc: Document) -> bool:
         if found >= 3:
             return True
     return False
-
-
-def wrap_width(doc: Document) -> int | None:
-    if "wrap_width" not in doc.meta:
-        doc.meta["wrap_width"] = detect_width([line.text for line in doc.lines])
-    return doc.meta["wrap_width"]
 
 
 def _trim(word: str, *, leading: bool) -> str:
@@ -116,8 +110,11 @@ def _tail(parts: list[str]) -> str:
     return "".join(reversed(out))[-_MAX_TAIL:]
 
 
-@stages.register("normalize")
-def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
+# The name under which the composer's options are configured and its work is reported.
+NAME = "normalize"
+
+
+def compose(doc: Document, *, join_wrapped: bool = True) -> None:
     """Turn kept lines into paragraphs: squeeze spaces, join hard-wrapped lines.
 
     Paragraphs break at blank and removed lines. On a lynx dump with numbered links,
@@ -127,14 +124,14 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     """
     # Lines as they will be written: image names gone, spaces squeezed (cached views).
     squeezed = doc.squeezed_lines()
-    shown = {}
+    shown: dict[int, str] = {}
     for line, text in zip(doc.lines, squeezed):
         if line.removal is None and text:
             if line.cut is not None:  # one cell of a side-by-side table line
                 text = squeeze(line.written)
                 shown[line.number] = visible(line.written) if "[" in text else text
             else:
-                shown[line.number] = visible_line(doc, line) if "[" in line.text else text
+                shown[line.number] = visible_line(doc, line)
     if shown and link_numbers(doc):  # "the [5]harbour" is written "the harbour"
         for number, text in shown.items():
             if "[" in text:
@@ -154,7 +151,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     def flush() -> None:
         if not out:
             return
-        texts, srcs = [], []
+        texts: list[str] = []
+        srcs: list[list[int]] = []
         for pieces, src in zip(out, sources):
             text = "".join(pieces)
             if "[" in text and len(src) > 1:
@@ -171,13 +169,14 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         numbers.clear()
 
     for line in doc.lines:
-        text = shown.get(line.number) if line.removal is None else None
-        if text is None:  # removed, blank or nothing left to write
+        maybe = shown.get(line.number) if line.removal is None else None
+        if maybe is None:  # removed, blank or nothing left to write
             if line.removal is not None or not squeezed[line.number - 1]:
                 if out:
                     flush()
                 prev = None
             continue
+        text = maybe
         if not text:
             continue
         if not out:
