@@ -27,7 +27,7 @@ from ..packs import Pack
 from ..registry import stages
 from ..signals import Signal
 from ..tokens import words
-from ..visible import link_texts, visible_line, visible_lines
+from ..visible import link_texts, visible, visible_line, visible_lines
 from ..wrap import line_groups, nonblank_lines, wrap_width
 
 _SENTENCE_END = tuple('.!?…"”»')
@@ -239,6 +239,77 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
         block = []
 
 
+class PatternSearch:
+    """The category of the first of a pack's patterns that matches a lower-cased line,
+    "" for none: ``PatternSearch(pack)(low)``.
+
+    With a ``budget`` (seconds), all searches made through one instance may take that
+    long together: each search gets the time left, and TimeoutError is raised once it
+    is spent (rules files' patterns are not proved linear; one instance per document).
+
+    >>> from newsclean.packs import parse_pack
+    >>> search = PatternSearch(parse_pack("[cookie]\\nre: ^we use cookies\\\\b\\n"))
+    >>> search("we use cookies on this site."), search("we use them.")
+    ('cookie', '')
+    """
+
+    def __init__(self, pack: Pack, budget: float | None = None) -> None:
+        self.pack = pack
+        self.budget = budget
+        self.deadline = None if budget is None else time.monotonic() + budget
+        self.kw: dict[str, float] = {}
+        self.categorised = pack.categorised_pattern  # anchored packs: one search per line
+        # ... and when no pattern can match past the start, a match (3x faster) finds the same
+        self.find: Callable[..., Any] | None = None
+        if self.categorised is not None:
+            self.find = self.categorised[0].match if pack.all_anchored else self.categorised[0].search
+        # else: one search of every pattern rules most lines out
+        self.any_pattern = None if self.categorised else pack.any_pattern
+
+    def __call__(self, low: str) -> str:
+        kw = self.kw
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"rules-file patterns took over {self.budget:g} s on this document")
+            kw["timeout"] = left
+        if self.categorised is not None and self.find is not None:
+            m = self.find(low, **kw)
+            return self.categorised[1][m.lastgroup] if m else ""
+        if not self.pack.patterns or (self.any_pattern is not None and not self.any_pattern.search(low, **kw)):
+            return ""
+        # per category, compiled on the first line that may match
+        patterns = self.pack.combined_patterns
+        return next((cat for cat, pat in patterns.items() if pat.search(low, **kw)), "")
+
+
+def debris_rule(text: str, pack: Pack, search: PatternSearch) -> str:
+    """The rule of the line judges that would remove a line of ``text`` standing alone
+    ("" for none): symbols only, known phrases, a boilerplate pattern. For text the
+    judges did not see as a line of its own, such as a table cell the columns stage
+    keeps.
+
+    >>> from newsclean.packs import parse_pack
+    >>> pack = parse_pack("[share]\\nbookmark with\\n[footer]\\nre: ^© \\\\d{4}\\n")
+    >>> [debris_rule(t, pack, PatternSearch(pack)) for t in ("━━━━", "Bookmark with:", "© 2007", "A sentence.")]
+    ['symbols-only', 'phrase:share', 'pattern:footer', '']
+    """
+    vis = visible(text)
+    if not vis:
+        return ""
+    if _is_symbols_only(vis):
+        return "symbols-only"
+    low = vis.casefold()
+    rule = phrase_rule(link_texts(low) if "](" in low else low, pack)
+    if rule:
+        return rule
+    if len(low) <= 2000:
+        cat = search(low)
+        if cat:
+            return "pattern:" + cat
+    return ""
+
+
 @stages.register("boilerplate-sentences")
 def boilerplate_sentences(doc: Document, ctx: Context) -> None:
     """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
@@ -252,33 +323,7 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
     pack = ctx.pack(doc)
     if not pack.patterns:
         return
-    deadline = time.monotonic() + PATTERN_TIMEOUT if ctx.rules else None
-    kw: dict[str, float] = {}
-    categorised = pack.categorised_pattern  # anchored packs: one search per line
-    # ... and when no pattern can match past the start, a match (3x faster) finds the same
-    find: Callable[..., Any] | None = None
-    if categorised is not None:
-        find = categorised[0].match if pack.all_anchored else categorised[0].search
-    any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
-    patterns = None  # per category, compiled on the first line that may match
-
-    def category(low: str) -> str:
-        """The category of the first pattern that matches ``low``, "" for none."""
-        nonlocal patterns
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"rules-file patterns took over {PATTERN_TIMEOUT:g} s on this document")
-            kw["timeout"] = left
-        if categorised is not None and find is not None:
-            m = find(low, **kw)
-            return categorised[1][m.lastgroup] if m else ""
-        if any_pattern is not None and not any_pattern.search(low, **kw):
-            return ""
-        if patterns is None:
-            patterns = pack.combined_patterns
-        return next((cat for cat, pat in patterns.items() if pat.search(low, **kw)), "")
-
+    category = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
         if len(group) == 1:

@@ -51,6 +51,10 @@ __all__ = ["FEATURES", "MODEL", "Unit", "build_units", "comment_attributions", "
            "probabilities", "select", "unit_features"]
 
 
+# Rounds of choosing the region again among the units kept (see content()).
+MAX_ROUNDS = 8
+
+
 @stages.register("content")
 def content(doc: Document, ctx: Context, **options: Any) -> None:
     """Keep the article region; remove menus, teaser lists and other low-content units.
@@ -58,14 +62,24 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
     Rules: ``outside-article`` (units outside the main region), ``low-content`` (units
     inside it that score as debris); both are statistical judgements
     (:attr:`~newsclean.signals.Signal.STATISTICAL`) the safety valve may undo.
+
+    The stage is idempotent on its own output: a unit's score depends on its
+    neighbours, so once debris is gone the units that remain are scored again and the
+    region chosen again among them, until a round removes nothing: what the stage
+    keeps is what it would keep of its own output (at most ``MAX_ROUNDS`` rounds; a
+    round only removes, so they end).
     """
-    units = build_units(doc, wrap_width(doc))
-    if not units:
-        return
     lang = ctx.language_of(doc)
     params = {**MODEL.params, **options}
-    probs = probabilities(unit_features(units, lang), MODEL)
-    for u, p in zip(units, probs):
-        u.prob = p
     markers = end_markers(doc, ctx.pack(doc).markers)
-    select(doc, units, params, markers)
+    width = wrap_width(doc)
+    kept = -1
+    for _ in range(MAX_ROUNDS):
+        units = build_units(doc, width)
+        if not units or len(units) == kept:
+            return
+        kept = len(units)
+        probs = probabilities(unit_features(units, lang), MODEL)
+        for u, p in zip(units, probs):
+            u.prob = p
+        select(doc, units, params, markers)

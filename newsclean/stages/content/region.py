@@ -184,7 +184,10 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         if looks_date or looks_byline:
             i -= 1
             continue
-        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and " | " not in u.text:
+        # a table line is judged by its widest cell, but written whole: the "|" between
+        # its cells ("Chronicle   |   Environment") shows once it is written
+        masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
+        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and not masthead:
             if titles == 0 and n <= 6:
                 limit = 2  # a byline: the headline is above it
             titles += 1
