@@ -211,7 +211,15 @@ def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
     n = len(units)
     if not n:
         return []
-    own = [_own(u, lang) for u in units]
+    # a page repeats units (menus, one-word lines): each distinct one is computed once
+    seen: dict[tuple[str, bool, bool, int], list[float]] = {}
+    own = []
+    for u in units:
+        key = (u.text, u.bullet, u.columns, u.gaps)
+        row = seen.get(key)
+        if row is None:
+            row = seen[key] = _own(u, lang)
+        own.append(row)
     LOGW, SHORT, STOP, TERM = 0, 1, 2, 3
     longest = max([r[LOGW] for r in own]) or 1.0
     # runs of short units (link-list shape): length of the run each unit is in
