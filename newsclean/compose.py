@@ -114,6 +114,52 @@ def _tail(parts: list[str]) -> str:
 NAME = "normalize"
 
 
+# Rounds of joining the composed lines that a second run would join (see _rejoin).
+MAX_REJOINS = 8
+
+
+def _rejoin(paragraphs: list[Paragraph], doc: Document) -> list[Paragraph]:
+    """Join the output lines that a second run would judge hard-wrapped, until none is.
+
+    Joining makes lines longer, and the longest lines set the wrap width a second run
+    detects: lines that did not look wrapped may look so then. The composer makes those
+    joins now, on its own output lines, so that composing its output changes nothing.
+    Each round only joins, so the rounds end.
+    """
+    vocabulary: set[str] | None = None
+    for _ in range(MAX_REJOINS):
+        lines = [t for p in paragraphs for t in p.text.split("\n")]
+        width = detect_width(lines)
+        if width is None:
+            return paragraphs
+        changed = False
+        out: list[Paragraph] = []
+        for p in paragraphs:
+            texts = p.text.split("\n")
+            srcs = p.line_sources()
+            if len(texts) == 1:
+                out.append(p)
+                continue
+            new_texts, new_srcs = [texts[0]], [list(srcs[0])]
+            for text, src in zip(texts[1:], srcs[1:]):
+                if continues(new_texts[-1], text, width):
+                    if vocabulary is None:
+                        vocabulary = set(" ".join(line_tokens(doc)).split())
+                    drop, add = _join(_tail([new_texts[-1]]), text, vocabulary)
+                    joined = (new_texts[-1][:-1] if drop else new_texts[-1]) + add
+                    new_texts[-1] = visible(joined) if "[" in joined else joined
+                    new_srcs[-1].extend(src)
+                    changed = True
+                else:
+                    new_texts.append(text)
+                    new_srcs.append(list(src))
+            out.append(Paragraph("\n".join(new_texts), p.lines, new_srcs))
+        paragraphs = out
+        if not changed:
+            return paragraphs
+    return paragraphs
+
+
 def compose(doc: Document, *, join_wrapped: bool = True) -> None:
     """Turn kept lines into paragraphs: squeeze spaces, join hard-wrapped lines.
 
@@ -200,6 +246,8 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
         numbers.append(line.number)
         prev = line
     flush()
+    if join_wrapped:
+        paragraphs = _rejoin(paragraphs, doc)
     doc.paragraphs = paragraphs
     if paragraphs and doc.headline is None:
         first = paragraphs[0].text
