@@ -65,16 +65,16 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
 
     The stage is idempotent on its own output: a unit's score depends on its
     neighbours, so once debris is gone the units that remain are scored again and the
-    region chosen again among them, until a round removes nothing: what the stage
-    keeps is what it would keep of its own output (at most ``MAX_ROUNDS`` rounds; a
-    round only removes, so they end).
+    region chosen again among them, as a second run would see them (the headings and
+    comment attributions removed before are gone then), until a round removes nothing
+    (at most ``MAX_ROUNDS`` rounds; a round only removes, so they end).
     """
     lang = ctx.language_of(doc)
     params = {**MODEL.params, **options}
     markers = end_markers(doc, ctx.pack(doc).markers)
     width = wrap_width(doc)
     kept = -1
-    for _ in range(MAX_ROUNDS):
+    for n in range(MAX_ROUNDS):
         units = build_units(doc, width)
         if not units or len(units) == kept:
             return
@@ -82,4 +82,8 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
         probs = probabilities(unit_features(units, lang), MODEL)
         for u, p in zip(units, probs):
             u.prob = p
-        select(doc, units, params, markers)
+        if n == 0:
+            select(doc, units, params, markers)
+        else:  # what a second run meets: only the lines kept so far
+            still = [n for n in markers if doc.lines[n - 1].removal is None]
+            select(doc, units, params, still, comments=())

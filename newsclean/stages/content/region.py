@@ -55,7 +55,13 @@ def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
     return best, best_lo, best_hi
 
 
-def select(doc: Document, units: list[Unit], params: Mapping[str, float], markers: Sequence[int] = ()) -> None:
+def select(
+    doc: Document,
+    units: list[Unit],
+    params: Mapping[str, float],
+    markers: Sequence[int] = (),
+    comments: Sequence[int] | None = None,
+) -> None:
     """Choose the article region(s) and mark everything else removed.
 
     The main region is the maximum-sum run of (probability - bias) weighted by length,
@@ -74,7 +80,8 @@ def select(doc: Document, units: list[Unit], params: Mapping[str, float], marker
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
-    comments = comment_attributions(doc)
+    if comments is None:
+        comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
     limit = len(units) if end == hi else end + 1
     # past a comment section nothing is article text, however well written
