@@ -175,7 +175,7 @@ def test_pipeline_never_writes_an_empty_file_for_a_page_with_words():
     assert out.strip(), "a page with words must not come out empty"
 
 
-def test_pipeline_settles():
+def test_pipeline_output_is_stable_in_one_pass():
     page = "\n".join(
         ["Home | News | Sport", "", "Storm closes harbour", ""]
         + [
