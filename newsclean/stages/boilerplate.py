@@ -293,6 +293,8 @@ def debris_rule(text: str, pack: Pack, search: PatternSearch) -> str:
     >>> pack = parse_pack("[share]\\nbookmark with\\n[footer]\\nre: ^© \\\\d{4}\\n")
     >>> [debris_rule(t, pack, PatternSearch(pack)) for t in ("━━━━", "Bookmark with:", "© 2007", "A sentence.")]
     ['symbols-only', 'phrase:share', 'pattern:footer', '']
+    >>> debris_rule("Bookmark with.", pack, PatternSearch(pack))  # ends a wrapped sentence
+    ''
     """
     vis = visible(text)
     if not vis:
@@ -300,7 +302,9 @@ def debris_rule(text: str, pack: Pack, search: PatternSearch) -> str:
     if _is_symbols_only(vis):
         return "symbols-only"
     low = vis.casefold()
-    rule = phrase_rule(link_texts(low) if "](" in low else low, pack)
+    # a cell that ends a sentence ("economy.") ends a wrapped sentence of the article,
+    # whatever menu has a word like it
+    rule = "" if low[-1:] in ".!?" else phrase_rule(link_texts(low) if "](" in low else low, pack)
     if rule:
         return rule
     if len(low) <= 2000:
