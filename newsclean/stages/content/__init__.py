@@ -43,7 +43,7 @@ from ...context import Context
 from ...document import Document
 from ...registry import stages
 from ...wrap import wrap_width
-from .features import FEATURES, Unit, build_units, unit_features
+from .features import FEATURES, OwnRows, Unit, build_units, unit_features
 from .model import MODEL, probabilities
 from .region import comment_attributions, end_markers, select
 
@@ -73,17 +73,19 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
     params = {**MODEL.params, **options}
     markers = end_markers(doc, ctx.pack(doc).markers)
     width = wrap_width(doc)
-    kept = -1
+    seen: OwnRows = {}  # the units' own signals, computed once for all rounds
     for n in range(MAX_ROUNDS):
         units = build_units(doc, width)
-        if not units or len(units) == kept:
+        if not units:
             return
-        kept = len(units)
-        probs = probabilities(unit_features(units, lang), MODEL)
+        probs = probabilities(unit_features(units, lang, seen), MODEL)
         for u, p in zip(units, probs):
             u.prob = p
+        before = sum(1 for u in units for line in u.lines if line.removal is None)
         if n == 0:
             select(doc, units, params, markers)
         else:  # what a second run meets: only the lines kept so far
-            still = [n for n in markers if doc.lines[n - 1].removal is None]
+            still = [k for k in markers if doc.lines[k - 1].removal is None]
             select(doc, units, params, still, comments=())
+        if sum(1 for u in units for line in u.lines if line.removal is None) == before:
+            return

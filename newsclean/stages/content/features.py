@@ -206,13 +206,18 @@ def _own(u: Unit, lang: str) -> list[float]:
     ]
 
 
-def unit_features(units: list[Unit], lang: str) -> list[list[float]]:
+OwnRows = dict[tuple[str, bool, bool, int], list[float]]
+
+
+def unit_features(units: list[Unit], lang: str, seen: OwnRows | None = None) -> list[list[float]]:
     """One row of FEATURES per unit: its own signals and its neighbours'."""
     n = len(units)
     if not n:
         return []
-    # a page repeats units (menus, one-word lines): each distinct one is computed once
-    seen: dict[tuple[str, bool, bool, int], list[float]] = {}
+    # a page repeats units (menus, one-word lines): each distinct one is computed once,
+    # and the content stage's later rounds meet the same units again (``seen``)
+    if seen is None:
+        seen = {}
     own = []
     for u in units:
         key = (u.text, u.bullet, u.columns, u.gaps)
