@@ -50,7 +50,6 @@ BUILTIN_STAGES = [
     "template",
     "content",
     "safety-valve",
-    "normalize",
 ]
 
 
@@ -317,9 +316,15 @@ def test_list_stages_shows_every_builtin_stage_with_a_description(cli):
 
 
 def test_stages_replaces_the_pipeline(cli, page):
-    proc = cli("--stages", "layout,normalize", page)
+    proc = cli("--stages", "layout", page)
     assert proc.returncode == 0
     assert "Skip to main content" in proc.stdout.decode()
+
+
+def test_naming_the_composer_as_a_stage_is_a_usage_error(cli, page):
+    proc = cli("--stages", "layout,normalize", page)
+    assert proc.returncode == 2
+    assert err(proc) == "newsclean: error: normalize is the composer: it always runs last; leave it out\n"
 
 
 def test_skip_drops_a_stage(cli, page):
@@ -336,7 +341,7 @@ def test_unknown_stage_is_a_one_line_usage_error(cli, page, flag):
     lines = err(proc).splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("newsclean: error: unknown stage 'no-such-stage'; available: ")
-    assert "normalize" in lines[0]
+    assert "layout" in lines[0]
 
 
 # --- summary and exit codes -------------------------------------------------------
@@ -423,7 +428,7 @@ def test_bad_config_names_the_file(cli, tmp_path, page):
 
 
 def test_config_flag_names_a_file(cli, tmp_path, page):
-    (tmp_path / "house.toml").write_text('[tool.newsclean]\nstages = ["layout", "normalize"]\n')
+    (tmp_path / "house.toml").write_text('[tool.newsclean]\nstages = ["layout"]\n')
     proc = cli("--config", "house.toml", page)
     assert "Skip to main content" in proc.stdout.decode()
 
@@ -515,7 +520,7 @@ def test_bad_stage_options_fail_before_any_file(cli, tmp_path, page, toml, messa
 def test_stage_options_from_config(cli, tmp_path):
     """Options in [options.<stage>] reach the stage as keyword arguments."""
     (tmp_path / "nav.txt").write_text("Home | News | Sport\n")
-    args = ("--stages", "boilerplate-lines,safety-valve,normalize", "nav.txt")
+    args = ("--stages", "boilerplate-lines,safety-valve", "nav.txt")
     proc = cli(*args)
     assert proc.stdout == b"Home | News | Sport\n"  # nothing would be left: the valve keeps it
     assert "safety valve" in err(proc)
