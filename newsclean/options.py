@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .packs import LANGUAGES
 from .runner import Mode, Plan
@@ -69,8 +68,7 @@ def mode_from_configuration(*, in_place: bool, check: bool, diff: bool, output_d
     return Mode.OUTPUT_DIR if output_dir else Mode.STDOUT
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(NamedTuple):
     """The command line as given (None: not given, the configuration or default decides)."""
 
     files: tuple[str, ...] = ()
@@ -105,8 +103,7 @@ class Flags:
     debug: bool = False
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Everything a run needs, resolved: flags over configuration over defaults."""
 
     files: tuple[str, ...]
