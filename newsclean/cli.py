@@ -294,9 +294,22 @@ def _check_destinations(opts: Options, sources: list[Source], inputs: dict[str, 
 
 
 def _refuse_input_as_output(output: str, inputs: dict[str, str]) -> None:
-    """An output that is also an input is refused before anything is opened for writing."""
-    if os.path.realpath(output) in inputs:
+    """An output that is also an input (by name, link or hard link) is refused before
+    anything is opened for writing."""
+    same = os.path.realpath(output) in inputs
+    if not same and os.path.exists(output):
+        st = os.stat(output)
+        same = any(_same_file(st, path) for path in inputs.values())
+    if same:
         raise UsageError(f"{report.shown(output)}: is also an input, which writing would destroy; nothing written")
+
+
+def _same_file(st: os.stat_result, path: str) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (other.st_dev, other.st_ino)
 
 
 class Sink:

@@ -62,6 +62,15 @@ def test_learned_template_written_over_an_input_does_not_destroy_the_article(cli
     assert all(p.read_bytes() == DIRTY for p in pages)
 
 
+def test_jsonl_output_naming_a_hard_link_of_its_input_does_not_truncate_it(cli, tmp_path):
+    records = b'{"id": 1, "text": "Back to top\\nThe story, told in one sentence here."}\n'
+    corpus = write(tmp_path / "c.jsonl", records)
+    os.link(corpus, tmp_path / "same.jsonl")
+    proc = cli("--input-format", "jsonl", "c.jsonl", "-o", "same.jsonl")
+    assert proc.returncode == 2
+    assert corpus.read_bytes() == records
+
+
 def test_output_folder_writing_over_a_named_input_is_refused(cli, tmp_path):
     page = write(tmp_path / "out" / "x.txt")
     proc = cli("out/x.txt", "-o", "out/")
