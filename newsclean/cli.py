@@ -248,7 +248,14 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
 
         named = {f for f in files if not os.path.isdir(f)}
         sources = [s for s in sources if s.path not in named or not _match(os.path.normpath(s.path), opts.exclude)]
-    inputs = {os.path.realpath(s.path): s.path for s in sources}
+    inputs: dict[str, str] = {}
+    unique = []
+    for s in sources:  # a file named twice (or through a link) is cleaned once
+        real = os.path.realpath(s.path)
+        if real not in inputs:
+            inputs[real] = s.path
+            unique.append(s)
+    sources = unique
     if opts.mode is Mode.OUTPUT_DIR:
         assert opts.output is not None
         if os.path.exists(opts.output) and not os.path.isdir(opts.output):

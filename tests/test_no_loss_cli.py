@@ -100,6 +100,14 @@ def test_two_site_folders_with_the_same_file_names_do_not_overwrite_each_other(c
     assert not (tmp_path / "clean").exists()
 
 
+def test_a_file_named_twice_is_cleaned_once_not_reported_as_a_collision(cli, tmp_path):
+    write(tmp_path / "a" / "x.txt")
+    proc = cli("a/x.txt", "a/x.txt", "a", "-o", "out")
+    assert proc.returncode == 0, err(proc)
+    assert (tmp_path / "out" / "x.txt").read_bytes() == CLEAN
+    assert err(proc).splitlines()[-1] == "1 file cleaned."
+
+
 # --- 4: the pre-commit hook ---------------------------------------------------------
 
 
