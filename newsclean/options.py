@@ -139,11 +139,14 @@ class Options(NamedTuple):
         on_bad_line = _choice(OnBadLine, flags.on_bad_line, "--on-bad-line")
         language = flags.language or cfg.get("language")
         if language is not None:
-            _choice(Language, language, "--language" if flags.language else f"language in {cfg.path}")
+            _choice(Language, language, "--language" if flags.language else f"{cfg.path}: 'language'", cfg=not flags.language)
         jobs = flags.jobs if flags.jobs is not None else cfg.get("jobs")
         if jobs is not None and jobs < 1:
-            origin = "-j/--jobs" if flags.jobs is not None else f"jobs in {cfg.path}"
-            raise UsageError(f"{origin} must be 1 or more, not {jobs}")
+            if flags.jobs is None:  # a configuration that cannot be used: exit 123, as for any
+                from .config import ConfigError
+
+                raise ConfigError(f"{cfg.path}: 'jobs' must be 1 or more, not {jobs}")
+            raise UsageError(f"-j/--jobs must be 1 or more, not {jobs}")
         output_dir = bool(flags.output) and input_format is InputFormat.text and _names_folder(flags)
         mode = mode_from_configuration(
             in_place=flags.in_place, check=flags.check, diff=flags.diff, output_dir=output_dir
@@ -196,12 +199,19 @@ class Options(NamedTuple):
         )
 
 
-def _choice(kind, value: str, origin: str):
+def _choice(kind, value: str, origin: str, cfg: bool = False):
+    """``value`` as a member of ``kind``; else a usage error (a configuration error, exit
+    123, when it came from the configuration file)."""
     try:
         return kind(value)
     except ValueError:
         known = ", ".join(m.value for m in kind)
-        raise UsageError(f"{origin}: unknown value {value!r} (choose from {known})") from None
+        message = f"{origin}: unknown value {value!r} (choose from {known})"
+        if cfg:
+            from .config import ConfigError
+
+            raise ConfigError(message) from None
+        raise UsageError(message) from None
 
 
 def _check_flags(flags: Flags) -> None:

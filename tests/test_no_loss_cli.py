@@ -432,13 +432,16 @@ def test_nonsense_values_are_usage_errors_not_silently_accepted(cli, tmp_path, f
     assert proc.stdout == b""
 
 
-def test_nonsense_values_in_the_config_are_usage_errors(cli, tmp_path):
+def test_nonsense_values_in_the_config_are_configuration_errors(cli, tmp_path):
+    """As any configuration that cannot be used: exit 123, naming the file."""
     write(tmp_path / "a.txt")
     (tmp_path / "newsclean.toml").write_text('jobs = 0\n')
-    assert cli("a.txt").returncode == 2
+    proc = cli("a.txt")
+    assert proc.returncode == 123 and "newsclean.toml" in err(proc) and "jobs" in err(proc)
     (tmp_path / "newsclean.toml").write_text('language = "klingon"\n')
     proc = cli("a.txt")
-    assert proc.returncode == 2 and "newsclean.toml" in err(proc)
+    assert proc.returncode == 123 and "newsclean.toml" in err(proc) and "klingon" in err(proc)
+    assert proc.stdout == b""
 
 
 def test_language_help_lists_the_languages_with_packs(cli):
