@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from .files import InputError
+from .files import InputError, atomic_output
 from .runner import Plan
 
 EXIT_OK, EXIT_FAILED = 0, 123
@@ -246,15 +246,16 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
     written to ``output`` or stdout, cleaned by ``jobs`` processes. Bad lines are always
     reported on stderr (even with ``quiet``); with ``skip_bad`` the run goes on and
     still exits 0."""
-    out = open(output, "wb") if output else sys.stdout.buffer
-
     def report(msg: str) -> None:
         sys.stderr.write(f"skipped {msg}\n")
         sys.stderr.flush()
 
     total_written = total_skipped = 0
-    try:
-        with WorkerPool(jobs) as workers:  # one pool for all the files, started if needed
+    # -o FILE: written through the one atomic path; replaced only when every record is
+    # written, so a full disk or a failed line leaves the previous output whole.
+    with (atomic_output(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out, \
+            WorkerPool(jobs) as workers:  # one pool for all the files, started if needed
+        try:
             for name in files:
                 stream = _open(name)
                 try:
@@ -268,11 +269,9 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
                 finally:
                     if stream is not sys.stdin.buffer:
                         stream.close()
-    finally:
-        if output:
-            out.close()
-        else:
-            out.flush()
+        finally:
+            if not output:
+                out.flush()
     if not quiet and total_skipped:
         sys.stderr.write(
             f"{total_written} record{'' if total_written == 1 else 's'} cleaned, "

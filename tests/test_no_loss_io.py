@@ -1,0 +1,322 @@
+"""Issue 11, the reading and writing side: no way left to lose, corrupt or silently skip
+a user's data through files, folders, config, templates or JSONL records.
+
+Each test is named after what the user would lose. Tests run as root here and in CI:
+what root never meets (a folder it may not list, a full disk) is simulated by making
+the system call fail in-process.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+
+import pytest
+
+from newsclean import files
+from newsclean.files import Changed, InputError, atomic_output, discover, read_file, write_atomic
+
+from .helpers import run_cli
+
+DIRTY = b"Back to top\nThe minister said the talks would go on next week.\nShare | Tweet\n"
+CLEAN = b"The minister said the talks would go on next week.\n"
+
+
+class _FullDisk:
+    """A file object whose writes fail as on a full disk, after half the bytes."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.f.close()
+
+    def write(self, data):
+        self.f.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.f, name)
+
+
+def _full_disk(monkeypatch):
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+
+
+# --- 7: a file edited or deleted while it is cleaned --------------------------------
+
+
+def test_an_edit_made_while_the_file_was_cleaned_is_not_overwritten(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(DIRTY)
+    data, snapshot = read_file(str(p))
+    p.write_bytes(DIRTY.replace(b"minister", b"Minister"))  # the user saves an edit, same size
+    with pytest.raises(Changed, match=r"a\.txt: changed while it was being cleaned; left as it is"):
+        write_atomic(str(p), CLEAN, expect=snapshot)
+    assert p.read_bytes() == DIRTY.replace(b"minister", b"Minister")
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_a_file_deleted_while_it_was_cleaned_is_not_recreated(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(DIRTY)
+    _, snapshot = read_file(str(p))
+    p.unlink()
+    with pytest.raises(Changed, match="deleted while it was being cleaned; not re-created"):
+        write_atomic(str(p), CLEAN, expect=snapshot)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_file_replaced_by_another_while_it_was_cleaned_is_left(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(DIRTY)
+    _, snapshot = read_file(str(p))
+    (tmp_path / "new.txt").write_bytes(DIRTY)
+    os.replace(tmp_path / "new.txt", p)  # an editor saving by rename: new inode
+    with pytest.raises(Changed, match="replaced by another file"):
+        write_atomic(str(p), CLEAN, expect=snapshot)
+    assert p.read_bytes() == DIRTY
+
+
+def test_an_unchanged_file_is_still_rewritten_with_its_snapshot(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(DIRTY)
+    _, snapshot = read_file(str(p))
+    write_atomic(str(p), CLEAN, expect=snapshot)
+    assert p.read_bytes() == CLEAN
+
+
+def test_an_edit_landing_during_the_write_is_not_overwritten(tmp_path):
+    """The last look is taken just before the replace, after the temp file is written."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(DIRTY)
+    _, snapshot = read_file(str(p))
+    with pytest.raises(Changed):
+        with atomic_output(str(p), expect=snapshot) as f:
+            f.write(CLEAN)
+            with open(p, "ab") as other:
+                other.write(b"A line the user added.\n")
+    assert p.read_bytes() == DIRTY + b"A line the user added.\n"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+# --- 8: one atomic write path, streaming too -------------------------------------------
+
+
+def test_full_disk_mid_stream_leaves_the_old_output_whole(tmp_path, monkeypatch):
+    out = tmp_path / "clean.jsonl"
+    out.write_bytes(b'{"text": "yesterday\'s run"}\n')
+    _full_disk(monkeypatch)
+    with pytest.raises(InputError, match=r"clean\.jsonl: write failed: No space left on device"):
+        with atomic_output(str(out)) as f:
+            f.write(b'{"text": "a"}\n' * 1000)
+    assert out.read_bytes() == b'{"text": "yesterday\'s run"}\n'
+    assert os.listdir(tmp_path) == ["clean.jsonl"]
+
+
+def test_an_interrupted_stream_leaves_the_old_output_whole(tmp_path):
+    out = tmp_path / "clean.jsonl"
+    out.write_bytes(b"old\n")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_output(str(out)) as f:
+            f.write(b"new, partial\n")
+            raise KeyboardInterrupt
+    assert out.read_bytes() == b"old\n"
+    assert os.listdir(tmp_path) == ["clean.jsonl"]
+
+
+def test_a_stream_written_whole_replaces_the_output(tmp_path):
+    out = tmp_path / "clean.jsonl"
+    out.write_bytes(b"old\n")
+    os.chmod(out, 0o640)
+    with atomic_output(str(out)) as f:
+        for i in range(3):
+            f.write(b"%d\n" % i)
+    assert out.read_bytes() == b"0\n1\n2\n"
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o640
+
+
+def test_jsonl_output_on_a_full_disk_keeps_the_previous_output(tmp_path):
+    """`newsclean --input-format jsonl in.jsonl -o out.jsonl` with no room: out.jsonl
+    as it was, no temp file, exit 123."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"text": "Back to top\\nThe story, told in full."}\n' * 50)
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"text": "the previous output"}\n')
+    code = (
+        "import errno, os, sys\n"
+        "from newsclean import files, cli\n"
+        "real = os.fdopen\n"
+        "class Full:\n"
+        "    def __init__(s, f): s.f = f\n"
+        "    def __enter__(s): return s\n"
+        "    def __exit__(s, *a): s.f.close()\n"
+        "    def write(s, d): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "    def __getattr__(s, n): return getattr(s.f, n)\n"
+        "files.os.fdopen = lambda fd, m='r', *a, **k: Full(real(fd, m))\n"
+        "sys.argv = ['newsclean', '--input-format', 'jsonl', sys.argv[1], '-o', sys.argv[2]]\n"
+        "cli.main()\n"
+    )
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", code, str(src), str(out)], capture_output=True, timeout=60)
+    assert r.returncode == 123, r.stderr
+    assert b"No space left on device" in r.stderr
+    assert out.read_bytes() == b'{"text": "the previous output"}\n'
+    assert sorted(os.listdir(tmp_path)) == ["in.jsonl", "out.jsonl"]
+
+
+# --- 9: extended attributes ------------------------------------------------------------
+
+
+def _set_xattr_or_skip(path, name, value):
+    try:
+        os.setxattr(path, name, value)
+    except (OSError, AttributeError) as exc:
+        if isinstance(exc, AttributeError) or exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM):
+            pytest.skip(f"no user extended attributes here: {exc}")
+        raise
+
+
+def test_in_place_keeps_the_download_url_extended_attribute(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_bytes(DIRTY)
+    _set_xattr_or_skip(str(p), "user.xdg.origin.url", b"https://example.org/news/1")
+    os.chmod(p, 0o604)
+    r = run_cli("-i", "-q", str(p))
+    assert r.returncode == 1, r.stderr
+    assert p.read_bytes() == CLEAN
+    assert os.getxattr(str(p), "user.xdg.origin.url") == b"https://example.org/news/1"
+    assert stat.S_IMODE(os.stat(p).st_mode) == 0o604
+
+
+# --- 13 and 17: folders the walk cannot enter, trees of any depth ----------------------
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_bytes(DIRTY)
+    (tmp_path / "z.txt").write_bytes(DIRTY)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(str(path)) == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(files.os, "scandir", scandir)
+    found = list(discover([str(tmp_path)]))
+    assert [(s.relative, s.error) for s in found] == [
+        ("a.txt", None),
+        ("z.txt", None),
+        ("locked", f"{tmp_path / 'locked'}: cannot read folder: Permission denied; not cleaned"),
+    ]
+
+
+def test_a_locked_folder_named_on_the_command_line_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+
+    def scandir(path="."):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(files.os, "scandir", scandir)
+    [source] = discover([str(tmp_path)])
+    assert source.error == f"{tmp_path}: cannot read folder: Permission denied; not cleaned"
+
+
+def _remove_chain(top, name: str) -> None:
+    """Remove a chain of folders ``name`` below ``top`` without recursion (pytest's own
+    clean-up of old temp folders recurses, and would fail on it in a later session)."""
+    fd = os.open(top, os.O_RDONLY)
+    fds = [fd]
+    try:
+        while True:
+            try:
+                fds.append(os.open(name, os.O_RDONLY, dir_fd=fds[-1]))
+            except FileNotFoundError:
+                break
+        while len(fds) > 1:
+            inner = fds.pop()
+            for entry in os.listdir(inner):
+                if entry != name:
+                    os.unlink(entry, dir_fd=inner)
+            os.close(inner)
+            os.rmdir(name, dir_fd=fds[-1])
+    finally:
+        for f in fds:
+            os.close(f)
+
+
+@pytest.fixture
+def chains(tmp_path):
+    made = []
+    yield made
+    for name in made:
+        _remove_chain(tmp_path, name)
+
+
+def _deep(tmp_path, name: str, depth: int) -> str:
+    """A chain of ``depth`` folders called ``name`` with a page at the bottom, made
+    with folder descriptors (os.makedirs recurses, and the path may be over PATH_MAX);
+    returns the relative path of the page."""
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir(name, dir_fd=fd)
+            nfd = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nfd
+        page = os.open("page.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(page, DIRTY)
+        os.close(page)
+    finally:
+        os.close(fd)
+    return os.path.join(*[name] * depth, "page.txt")
+
+
+def test_a_tree_1100_folders_deep_is_walked_not_aborted(tmp_path, chains):
+    chains.append("d")
+    rel = _deep(tmp_path, "d", 1100)
+    (tmp_path / "top.txt").write_bytes(DIRTY)
+    assert [(s.relative, s.error) for s in discover([str(tmp_path)])] == [("top.txt", None), (rel, None)]
+
+
+def test_a_folder_whose_path_is_over_the_system_limit_is_reported(tmp_path, chains):
+    chains.append("f" * 200)
+    _deep(tmp_path, "f" * 200, 25)  # 5,000 characters: over PATH_MAX (4,096)
+    found = list(discover([str(tmp_path)]))
+    assert found, "the part of the tree that cannot be reached is not skipped in silence"
+    assert all(s.error and "File name too long" in s.error for s in found)
+
+
+# --- 21: a FIFO named on the command line ---------------------------------------------
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("-i", str(fifo), str(tmp_path / "a.txt"), timeout=30)
+    assert r.returncode == 123, r.stderr
+    assert b"pipe.txt: not a regular file (a FIFO); not read" in r.stderr
+    assert (tmp_path / "a.txt").read_bytes() == CLEAN
+
+
+def test_a_device_is_refused_by_the_read_path():
+    with pytest.raises(InputError, match="not a regular file .a character device."):
+        read_file("/dev/zero")
+
+
+def test_json_stays_readable_after_round_trip_through_read_file(tmp_path):
+    p = tmp_path / "r.json"
+    p.write_text(json.dumps({"a": 1}))
+    data, st = read_file(str(p))
+    assert json.loads(data) == {"a": 1} and st.st_size == len(data)
