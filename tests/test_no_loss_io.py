@@ -320,3 +320,132 @@ def test_json_stays_readable_after_round_trip_through_read_file(tmp_path):
     p.write_text(json.dumps({"a": 1}))
     data, st = read_file(str(p))
     assert json.loads(data) == {"a": 1} and st.st_size == len(data)
+
+
+# --- 3 and 23: a configuration that cannot be read, or holds the wrong types ----------
+
+DRAFTS_EXCLUDED = '[tool.newsclean]\nexclude = ["drafts/*"]\n'
+
+
+def _project(tmp_path, pyproject: bytes):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(pyproject)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "keep.txt").write_bytes(DIRTY)
+    return tmp_path / "drafts" / "keep.txt"
+
+
+@pytest.mark.parametrize(
+    "pyproject, why",
+    [
+        (DRAFTS_EXCLUDED.encode() + b'[tool.black\nline-length = 100\n', r"pyproject\.toml: not valid TOML: .*line 3"),
+        (DRAFTS_EXCLUDED.encode() + b"# caf\xe9\n", r"pyproject\.toml: line 3: not valid UTF-8 \(byte 0xe9\)"),
+    ],
+    ids=["toml-error", "latin-1-byte"],
+)
+def test_a_broken_pyproject_does_not_drop_its_exclude(tmp_path, pyproject, why):
+    """The excluded drafts must not be rewritten because the file around the table has
+    an error elsewhere: the run stops, naming the file and the line."""
+    draft = _project(tmp_path, pyproject)
+    r = run_cli("-i", ".", cwd=tmp_path)
+    assert r.returncode == 123, r.stderr
+    import re
+
+    assert re.search(why, r.stderr.decode()), r.stderr
+    assert draft.read_bytes() == DIRTY
+
+
+def test_a_broken_pyproject_without_a_newsclean_table_is_none_of_our_business(tmp_path):
+    draft = _project(tmp_path, b'[tool.black\nline-length = "caf\xe9"\n')
+    r = run_cli("-i", "-q", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr  # no table, no exclude: the drafts are cleaned
+    assert draft.read_bytes() == CLEAN
+
+
+def test_a_pyproject_with_a_valid_table_still_applies(tmp_path):
+    draft = _project(tmp_path, DRAFTS_EXCLUDED.encode())
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("-i", "-q", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert draft.read_bytes() == DIRTY and (tmp_path / "a.txt").read_bytes() == CLEAN
+
+
+def test_a_newsclean_toml_with_a_stray_byte_names_the_line(tmp_path):
+    from newsclean.config import ConfigError, load_config
+
+    p = tmp_path / "newsclean.toml"
+    p.write_bytes(b'exclude = ["drafts/*"]\n# \xff\n')
+    with pytest.raises(ConfigError, match=r"newsclean\.toml: line 2: not valid UTF-8"):
+        load_config(str(p))
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ("rules = [5]\n", "'rules' must be a list of strings; item 1 is 5"),
+        ('include = ["*.txt", 1]\n', "'include' must be a list of strings; item 2 is 1"),
+        ("exclude = [[\"a\"]]\n", "'exclude' must be a list of strings; item 1 is ['a']"),
+        ("stages = [true]\n", "'stages' must be a list of strings; item 1 is True"),
+        ("jobs = true\n", "'jobs' must be a whole number, not True"),
+        ("jobs = 0\n", "'jobs' must be 1 or more, not 0"),
+        ('rules = "house.rules"\n', "'rules' must be a list, not 'house.rules'"),
+        ("[tool]\nnewsclean = 5\n", "the file must be a table of key = value"),
+    ],
+)
+def test_a_config_key_of_the_wrong_type_names_the_file_and_key(tmp_path, toml, message):
+    (tmp_path / "newsclean.toml").write_text(toml)
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("a.txt", cwd=tmp_path)
+    assert r.returncode == 123, r.stderr
+    err = r.stderr.decode()
+    assert "newsclean.toml: " + message in err, err
+    assert "TypeError" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        ({"documents": 3, "min_docs": 3, "min_share": 0.0}, "no 'lines'"),
+        ({"lines": ["a"], "documents": 3, "min_docs": 3, "min_share": 0.0}, "'lines' must be an object"),
+        ({"lines": {"home": "3"}, "documents": 3, "min_docs": 3, "min_share": 0.0}, "'lines' maps each line to a count; 'home' has '3'"),
+        ({"lines": {}, "documents": "3", "min_docs": 3, "min_share": 0.0}, "'documents' must be a whole number"),
+        ({"lines": {}, "documents": 3, "min_docs": 3}, "no 'min_share'"),
+    ],
+)
+def test_a_template_with_missing_keys_or_wrong_types_names_the_file_and_key(tmp_path, template, message):
+    (tmp_path / "site.json").write_text(json.dumps({"format": "newsclean-template/1", **template}))
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("--template", "site.json", "a.txt", cwd=tmp_path)
+    assert r.returncode == 123, r.stderr
+    err = r.stderr.decode()
+    assert "site.json: not a usable newsclean template: " + message in err, err
+    assert "KeyError" not in err and "Traceback" not in err
+
+
+# --- 8: --learn-template on a full disk --------------------------------------------
+
+
+def test_learn_template_on_a_full_disk_keeps_the_old_template(tmp_path, monkeypatch):
+    from newsclean.template import Template
+
+    dest = tmp_path / "site.json"
+    Template({"home | world | sport": 3}, 3).dump(str(dest))
+    before = dest.read_bytes()
+    _full_disk(monkeypatch)
+    with pytest.raises(InputError, match=r"site\.json: write failed: No space left on device"):
+        Template({"another line": 4}, 4).dump(str(dest))
+    assert dest.read_bytes() == before
+    assert os.listdir(tmp_path) == ["site.json"]
+    assert Template.load(str(dest)).lines == {"home | world | sport": 3}
+
+
+def test_a_template_learned_from_undecodable_bytes_is_written_and_read_back(tmp_path):
+    from newsclean.template import Template
+
+    pages = [b"Caf\xe9 news | Home\nStory %d, told in full.\n" % i for i in range(3)]
+    texts = [p.decode("utf-8", "surrogateescape") for p in pages]
+    dest = tmp_path / "site.json"
+    Template.learn(texts, min_docs=3).dump(str(dest))
+    tpl = Template.load(str(dest))
+    assert tpl.lookup(texts[0].splitlines()[0]) == 3
+    dest.read_bytes().decode("utf-8")  # the file itself is valid UTF-8
