@@ -27,7 +27,7 @@ def _toml():
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found]
     return tomllib
 
 KEYS = {
@@ -169,9 +169,8 @@ def load_config(path: str | None) -> Config:
             raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ConfigError(f"{path}: {key!r} must be a {_KIND_NAMES[kind]}, not {_shown(value)}")
-        if key in _STRING_LISTS:
-            items: list = value
-            for i, item in enumerate(items, 1):
+        if key in _STRING_LISTS and isinstance(value, list):
+            for i, item in enumerate(value, 1):
                 if not isinstance(item, str):
                     raise ConfigError(f"{path}: {key!r} must be a list of strings; item {i} is {_shown(item)}")
     if "jobs" in data and data["jobs"] < 1:
