@@ -449,3 +449,118 @@ def test_a_template_learned_from_undecodable_bytes_is_written_and_read_back(tmp_
     tpl = Template.load(str(dest))
     assert tpl.lookup(texts[0].splitlines()[0]) == 3
     dest.read_bytes().decode("utf-8")  # the file itself is valid UTF-8
+
+
+# --- 11 and 15: JSONL records come out as they came in --------------------------------
+
+ARTICLE = "Back to top\\nThe minister said the talks would go on next week."
+
+
+def _jsonl_run(lines: bytes, *args: str):
+    return run_cli("--input-format", "jsonl", *args, "-", input=lines)
+
+
+@pytest.mark.parametrize(
+    "literal",
+    ["1e400", "1E2", "-0.0", "1.0", "0.1000", "123456789012345678901234567890", "9" * 5000, "-1E-400", "1e+5"],
+)
+def test_jsonl_number_literals_are_kept_exactly(literal):
+    line = b'{"n": %s, "text": "%s"}\n' % (literal.encode(), ARTICLE.encode())
+    r = _jsonl_run(line)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b'{"n": %s, "text": "The minister said the talks would go on next week.\\n"}\n' % literal.encode()
+    json.loads(r.stdout, parse_int=str, parse_float=str)  # valid JSON, whatever the number
+
+
+def test_jsonl_duplicate_keys_are_not_merged():
+    line = b'{"tag": "a", "text": "%s", "tag": "b"}\n' % ARTICLE.encode()
+    r = _jsonl_run(line)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count(b'"tag"') == 2
+    assert r.stdout.startswith(b'{"tag": "a", "text": "The minister') and r.stdout.endswith(b'"tag": "b"}\n')
+
+
+def test_jsonl_escapes_spacing_and_key_order_of_other_fields_are_kept():
+    line = b'{ "url" :"https:\\/\\/example.org\\/a",\t"title": "\\u00e9t\\u00e9",  "text":"%s" , "z":[ 1,2 ] }\r\n' % (
+        ARTICLE.encode()
+    )
+    r = _jsonl_run(line)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == (
+        b'{ "url" :"https:\\/\\/example.org\\/a",\t"title": "\\u00e9t\\u00e9",  '
+        b'"text":"The minister said the talks would go on next week.\\n" , "z":[ 1,2 ] }\r\n'
+    )
+
+
+@pytest.mark.parametrize("depth", [1_200, 100_000])
+def test_jsonl_deeply_nested_records_are_cleaned_not_rejected(depth):
+    meta = "[" * depth + "]" * depth
+    line = b'{"meta": ' + meta.encode() + b', "text": "' + ARTICLE.encode() + b'"}\n'
+    r = _jsonl_run(line)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b'{"meta": ' + meta.encode() + b', "text": "The minister said the talks would go on next week.\\n"}\n'
+
+
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        (b'{"n": NaN, "text": "a"}', "NaN is not valid JSON"),
+        (b'{"n": [Infinity], "text": "a"}', "Infinity is not valid JSON"),
+        (b'{"n": -Infinity, "text": "a"}', "-Infinity is not valid JSON"),
+        (b'{"n": {"deep": [NaN]}, "text": "a"}', "NaN is not valid JSON"),
+        (b'{"n": ' + b"[" * 5000 + b"NaN" + b"]" * 5000 + b', "text": "a"}', "NaN is not valid JSON"),
+        (b'{"n": ' + b"[" * 5000 + b"]" * 4999 + b', "text": "a"}', "Expecting ',' delimiter"),
+        (b'{"n": 01, "text": "a"}', "Expecting ',' delimiter"),
+        (b'{"text": "a"} {"text": "b"}', "Extra data"),
+    ],
+)
+def test_jsonl_input_that_is_not_json_is_a_bad_line_never_passed_on(bad, why):
+    """Output is always valid JSON: NaN and Infinity are not, so such a line is reported
+    (with its reason) rather than written on."""
+    r = _jsonl_run(b'{"text": "One."}\n' + bad + b"\n", "--on-bad-line", "skip")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b'{"text": "One.\\n"}\n'
+    assert why.encode() in r.stderr and b"<stdin>:2: bad record" in r.stderr
+
+
+def test_jsonl_records_own_removed_and_notes_are_kept():
+    line = b'{"removed": "by the editor", "notes": ["checked"], "text": "%s"}\n' % ARTICLE.encode()
+    r = _jsonl_run(line, "--with-removed")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["removed"] == "by the editor" and out["notes"] == ["checked"]
+    assert out["newsclean_removed"] == [
+        {"line": 1, "text": "Back to top", "stage": "boilerplate-lines", "rule": "phrase:navigation"}
+    ]
+
+
+def test_jsonl_record_whose_notes_is_a_string_survives_the_safety_valve():
+    """Issue 11 item 15: the valve's note used to be appended to the record's own
+    ``notes``, and a string there crashed the stream (AttributeError)."""
+    lines = b"".join(
+        b'{"id": %d, "notes": "editor: check", "text": "Home | News | Sport"}\n' % i for i in range(3)
+    )
+    r = _jsonl_run(lines, "--stages", "boilerplate-lines,safety-valve,normalize")
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == [0, 1, 2]
+    assert all(o["notes"] == "editor: check" for o in out)
+    assert all(o["text"] == "Home | News | Sport\n" for o in out)
+    assert all(len(o["newsclean_notes"]) == 1 and "safety valve" in o["newsclean_notes"][0] for o in out)
+
+
+def test_jsonl_cleaned_twice_has_one_set_of_newsclean_members():
+    line = b'{"text": "%s"}\n' % ARTICLE.encode()
+    once = _jsonl_run(line, "--with-removed").stdout
+    twice = _jsonl_run(once, "--with-removed").stdout
+    assert twice.count(b'"newsclean_removed"') == 1
+    assert json.loads(twice)["newsclean_removed"] == []
+
+
+def test_jsonl_lone_surrogate_escapes_stay_escapes_and_output_is_utf8():
+    line = b'{"id": "\\ud800", "text": "caf\\u00e9 \\udc80 | Back to top\\nThe story, told \\ud83d\\ude00 well."}\n'
+    r = _jsonl_run(line)
+    assert r.returncode == 0, r.stderr
+    r.stdout.decode("utf-8")  # valid UTF-8
+    assert r.stdout.startswith(b'{"id": "\\ud800", "text": ')
+    assert json.loads(r.stdout)["id"] == "\ud800"
