@@ -564,3 +564,32 @@ def test_jsonl_lone_surrogate_escapes_stay_escapes_and_output_is_utf8():
     r.stdout.decode("utf-8")  # valid UTF-8
     assert r.stdout.startswith(b'{"id": "\\ud800", "text": ')
     assert json.loads(r.stdout)["id"] == "\ud800"
+
+
+# --- 12: paths (and text) in JSON output are always valid ------------------------------
+
+
+def test_jsonl_output_for_a_non_utf8_file_name_is_valid_utf8_and_names_the_file(tmp_path):
+    import base64
+
+    name = b"caf\xe9 news.txt"
+    with open(os.path.join(os.fsencode(tmp_path), name), "wb") as f:
+        f.write(DIRTY)
+    (tmp_path / "plain.txt").write_bytes(DIRTY)
+    r = run_cli("-f", "jsonl", ".", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode("utf-8").splitlines()  # every line valid UTF-8
+    records = [json.loads(line) for line in lines]
+    assert [rec["path"] for rec in records] == ["./caf\\xe9 news.txt", "./plain.txt"]
+    assert base64.b64decode(records[0]["path_base64"]) == b"./" + name  # the exact bytes, to find the file
+    assert "path_base64" not in records[1]
+    assert records[0]["text"] == CLEAN.decode()
+
+
+def test_json_output_of_a_page_that_is_not_utf8_is_valid_utf8_with_a_note(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes(b"Back to top\nLe caf\xe9 du coin a ferm\xe9 ses portes hier soir.\n")
+    r = run_cli("-f", "json", "latin1.txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    record = json.loads(r.stdout.decode("utf-8"))
+    assert record["text"] == "Le caf\ufffd du coin a ferm\ufffd ses portes hier soir.\n"
+    assert any("not valid UTF-8" in note for note in record["notes"])
