@@ -188,19 +188,63 @@ def looks_binary(data: bytes, encoding: str = "utf-8") -> bool:
     return b"\x00" in data[:8192]
 
 
-def decode(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> tuple[str, str]:
-    """Bytes to text and the encoding to write back with.
+class Decoded(NamedTuple):
+    """Text read from bytes, the encoding that writes it back byte for byte, and a note
+    for the user when the bytes were not what was asked for (``None`` otherwise)."""
+
+    text: str
+    encoding: str
+    note: str | None = None
+
+
+# Detection is trusted only when the text it decodes looks like language, not noise.
+MAX_CHAOS = 0.1
+_ASCII = bytes(range(128))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def decode_text(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> Decoded:
+    r"""Bytes to text, the encoding to write back with, and a note.
 
     UTF-8 is decoded with ``surrogateescape``: invalid bytes survive the round trip
-    untouched. ``auto`` asks charset-normalizer (installed with ``newsclean[detect]``)
-    when the bytes are not UTF-8.
+    untouched, and the note says how many there were and that ``--encoding auto``
+    exists. ``auto`` asks charset-normalizer (``newsclean[detect]``) when the bytes are
+    not UTF-8, and takes its answer only if it is sure of it (the text does not look
+    like noise) and decoding then encoding gives back the very same bytes. Text that is
+    UTF-8 but for a few stray bytes stays UTF-8 (more bytes in valid multi-byte
+    sequences than stray ones): read as a legacy code page, its multi-byte characters
+    would be split into two, which cleaning could then tear apart.
+
+    >>> decode_text("café".encode())
+    Decoded(text='café', encoding='utf-8', note=None)
+    >>> decoded = decode_text("café, thé".encode() + b" \x93")
+    >>> decoded.encoding, decoded.note
+    ('utf-8', '1 byte not valid UTF-8, kept as it is (for a file in another encoding: --encoding auto or --encoding NAME)')
+    >>> decode_text("café, thé".encode() + b" \x93", "auto").encoding
+    'utf-8'
     """
     if encoding.lower() in ("utf-8", "utf8", "auto"):
         try:
-            return data.decode("utf-8"), "utf-8"
+            return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
-            if encoding.lower() != "auto":
-                return data.decode("utf-8", "surrogateescape"), "utf-8"
+            pass
+        loose = data.decode("utf-8", "surrogateescape")
+        stray = len(data) - len(loose.encode("utf-8", "ignore"))  # one lone surrogate per stray byte
+        if encoding.lower() != "auto":
+            return Decoded(loose, "utf-8", (
+                f"{_plural(stray, 'byte')} not valid UTF-8, kept as {'it is' if stray == 1 else 'they are'}"
+                " (for a file in another encoding: --encoding auto or --encoding NAME)"
+            ))
+        in_sequences = len(data.translate(None, _ASCII)) - stray  # bytes of valid multi-byte characters
+        kept = Decoded(loose, "utf-8", (
+            f"{_plural(stray, 'byte')} not valid UTF-8 and no other encoding fits for sure: read as UTF-8, "
+            f"the stray {'byte kept as it is' if stray == 1 else 'bytes kept as they are'}"
+        ))
+        if in_sequences > stray:
+            return kept
         try:
             from charset_normalizer import from_bytes
         except ImportError:
@@ -208,21 +252,51 @@ def decode(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> tu
                 f"{name}: --encoding auto needs charset-normalizer (pip install newsclean[detect])"
             ) from None
         best = from_bytes(data).best()
-        if best is None:
-            raise InputError(f"{name}: cannot detect the encoding; name it with --encoding")
-        return str(best), best.encoding
+        if best is None or best.chaos > MAX_CHAOS:
+            return kept
+        try:
+            text = data.decode(best.encoding)
+            faithful = text.encode(best.encoding) == data
+        except (LookupError, UnicodeError):
+            faithful = False
+        return Decoded(text, best.encoding) if faithful else kept
     try:
-        return data.decode(encoding), encoding
+        text = data.decode(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
+    return Decoded(text, encoding)
 
 
-def encode(text: str, encoding: str) -> bytes:
-    if encoding == "utf-8":
+def decode(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> tuple[str, str]:
+    """Bytes to text and the encoding to write back with (see :func:`decode_text`,
+    which also returns a note for the user)."""
+    decoded = decode_text(data, encoding, name=name)
+    return decoded.text, decoded.encoding
+
+
+def encode(text: str, encoding: str, *, name: str = "<stdin>") -> bytes:
+    r"""Text back to bytes. UTF-8 writes the stray bytes ``surrogateescape`` kept as they
+    were; any other encoding must hold every character, or :class:`InputError` says
+    which one it cannot (never a ``?`` in its place).
+
+    >>> encode("caf\udce9", "utf-8"), encode("café", "latin-1")
+    (b'caf\xe9', b'caf\xe9')
+    >>> encode("a \u2192 b", "latin-1", name="p.txt")
+    Traceback (most recent call last):
+    ...
+    newsclean.files.InputError: p.txt: the cleaned text holds '→' (U+2192), which latin-1 cannot write; left as it is
+    """
+    if encoding.lower() in ("utf-8", "utf8"):
         return text.encode("utf-8", "surrogateescape")
-    return text.encode(encoding, "replace")
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        raise InputError(
+            f"{name}: the cleaned text holds {char!r} (U+{ord(char):04X}), which {encoding} cannot write; left as it is"
+        ) from None
 
 
 # A temp file is named ".NAME.RANDOM.newsclean-tmp": hidden, so a folder walk never takes

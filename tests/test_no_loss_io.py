@@ -593,3 +593,84 @@ def test_json_output_of_a_page_that_is_not_utf8_is_valid_utf8_with_a_note(tmp_pa
     record = json.loads(r.stdout.decode("utf-8"))
     assert record["text"] == "Le caf\ufffd du coin a ferm\ufffd ses portes hier soir.\n"
     assert any("not valid UTF-8" in note for note in record["notes"])
+
+
+# --- 6: --encoding auto never writes bytes that are not a faithful re-encoding ---------
+
+NBSP_PAGE = "Back to top\n\nThe minister\u00a0said the caf\u00e9 talks would go on ".encode() + b"\x93next\x94 week.\n"
+
+
+def _stray_bytes(data: bytes) -> int:
+    return len(data) - len(data.decode("utf-8", "surrogateescape").encode("utf-8", "ignore"))
+
+
+def test_encoding_auto_on_utf8_with_one_stray_byte_keeps_it_utf8(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_bytes(NBSP_PAGE)
+    r = run_cli("--encoding", "auto", "-i", str(f))
+    assert r.returncode == 1, r.stderr
+    out = f.read_bytes()
+    assert _stray_bytes(out) == 2 and b"\x93next\x94 week." in out  # the stray bytes, as they were, no other
+    assert "caf\u00e9".encode() in out
+    g = tmp_path / "same.txt"
+    g.write_bytes(NBSP_PAGE)
+    run_cli("-i", str(g))
+    assert out == g.read_bytes()  # exactly what a UTF-8 run writes
+
+
+def test_encoding_auto_without_a_confident_answer_keeps_the_bytes():
+    from newsclean.files import decode_text, encode
+
+    noise = bytes(range(128, 256)) * 3
+    decoded = decode_text(noise, "auto", name="noise.txt")
+    assert decoded.encoding == "utf-8" and "no other encoding fits" in decoded.note
+    assert encode(decoded.text, decoded.encoding) == noise
+
+
+def test_encoding_auto_still_reads_a_legacy_page():
+    from newsclean.files import decode_text
+
+    text = "Le caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es de travaux. " * 3
+    decoded = decode_text(text.encode("cp1252"), "auto")
+    assert decoded.encoding != "utf-8" and decoded.note is None
+    assert decoded.text.encode(decoded.encoding) == text.encode("cp1252")  # written back byte for byte
+
+
+def test_a_legacy_codec_never_writes_a_question_mark_for_a_character_it_lacks():
+    from newsclean.files import encode
+
+    with pytest.raises(InputError, match=r"page\.txt: the cleaned text holds '\u2026' .U\+2026., which latin-1"):
+        encode("Read more\u2026", "latin-1", name="page.txt")
+
+
+def test_invalid_utf8_on_a_plain_run_comes_with_a_note_about_encoding_auto():
+    from newsclean.files import decode_text
+
+    decoded = decode_text(b"Le caf\xe9 du coin.\n", name="p.txt")
+    assert decoded.text == "Le caf\udce9 du coin.\n" and decoded.encoding == "utf-8"
+    assert decoded.note == (
+        "1 byte not valid UTF-8, kept as it is (for a file in another encoding: --encoding auto or --encoding NAME)"
+    )
+
+
+WIRING = "needs the runner wiring described in the io helper's report (decode_text note, UTF-8 stdout)"
+
+
+@pytest.mark.xfail(strict=True, reason=WIRING)
+def test_a_plain_run_on_invalid_utf8_hints_at_encoding_auto_on_stderr(tmp_path):
+    (tmp_path / "p.txt").write_bytes(b"Back to top\nLe caf\xe9 du coin a ferm\xe9 ses portes hier soir.\n")
+    r = run_cli("p.txt", cwd=tmp_path)
+    assert r.returncode == 0
+    assert r.stdout == b"Le caf\xe9 du coin a ferm\xe9 ses portes hier soir.\n"  # the bytes, as they were
+    assert b"p.txt: 2 bytes not valid UTF-8" in r.stderr and b"--encoding auto" in r.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=WIRING)
+def test_stdout_is_utf8_when_the_input_is_a_legacy_encoding(tmp_path):
+    text = "Back to top\n\nLe caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es de travaux.\n"
+    (tmp_path / "p.txt").write_bytes(text.encode("cp1252"))
+    r = run_cli("--encoding", "cp1252", "p.txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "Le caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es de travaux.\n".encode()
+    r = run_cli("--encoding", "cp1252", "-i", "p.txt", cwd=tmp_path)  # in place: the file's own encoding
+    assert (tmp_path / "p.txt").read_bytes() == text.split("\n\n", 1)[1].encode("cp1252")
