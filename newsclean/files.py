@@ -315,6 +315,21 @@ def _identity(st: os.stat_result) -> tuple[int, int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+# How much of a file's name its temp file repeats: names may be up to 255 bytes, and the
+# temp file adds a dot, a random part and TMP_SUFFIX to it.
+TMP_NAME_BYTES = 100
+
+
+def _tmp_prefix(target: str) -> str:
+    """``.NAME.`` for the temp files of ``target``, NAME cut to ``TMP_NAME_BYTES``
+    bytes so that a file with a name of the longest length can still be rewritten.
+
+    >>> _tmp_prefix("/corpus/a.txt"), len(os.fsencode(_tmp_prefix("/c/" + "é" * 120)))
+    ('.a.txt.', 102)
+    """
+    return "." + os.fsdecode(os.fsencode(os.path.basename(target))[:TMP_NAME_BYTES]) + "."
+
+
 def write_atomic(path: str, data: bytes, *, durable: bool = True, expect: os.stat_result | None = None) -> None:
     """Replace ``path``'s content with ``data`` so that a crash leaves old or new, never
     a mix: a unique temp file in the same folder, fsync, the original's permission
@@ -399,7 +414,7 @@ def atomic_output(path: str, *, durable: bool = True, expect: os.stat_result | N
         raise InputError(f"{path}: cannot write in {folder}: folder is read-only")
     try:
         fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TMP_SUFFIX
+            dir=folder, prefix=_tmp_prefix(target), suffix=TMP_SUFFIX
         )
     except OSError as exc:
         raise InputError(f"{path}: cannot write in {folder}: {_why(exc)}") from None
@@ -475,7 +490,7 @@ def remove_stale_tmp(target: str, *, older_than: float = STALE_TMP_SECONDS) -> l
     import time
 
     folder = os.path.dirname(target) or "."
-    pattern = os.path.join(glob.escape(folder), "." + glob.escape(os.path.basename(target)) + ".*" + TMP_SUFFIX)
+    pattern = os.path.join(glob.escape(folder), glob.escape(_tmp_prefix(target)) + "*" + TMP_SUFFIX)
     removed = []
     now = time.time()
     for leftover in glob.glob(pattern):

@@ -674,3 +674,28 @@ def test_stdout_is_utf8_when_the_input_is_a_legacy_encoding(tmp_path):
     assert r.stdout == "Le caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es de travaux.\n".encode()
     r = run_cli("--encoding", "cp1252", "-i", "p.txt", cwd=tmp_path)  # in place: the file's own encoding
     assert (tmp_path / "p.txt").read_bytes() == text.split("\n\n", 1)[1].encode("cp1252")
+
+
+# --- found while attacking: names, temp files ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a" * 251 + ".txt", "\u00e9" * 125 + ".txt"], ids=["ascii", "two-byte"])
+def test_a_file_with_a_name_of_the_longest_length_can_be_cleaned_in_place(tmp_path, name):
+    """The temp file used to repeat the whole name, and went over 255 bytes."""
+    p = tmp_path / name
+    p.write_bytes(DIRTY)
+    r = run_cli("-i", "-q", str(p))
+    assert r.returncode == 1, r.stderr
+    assert p.read_bytes() == CLEAN
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_leftovers_of_a_long_named_file_are_still_found_and_removed(tmp_path):
+    name = "b" * 251 + ".txt"
+    p = tmp_path / name
+    p.write_bytes(DIRTY)
+    leftover = tmp_path / (files._tmp_prefix(str(p)) + "x1y2z3" + files.TMP_SUFFIX)
+    leftover.write_bytes(b"half")
+    os.utime(leftover, (1, 1))
+    write_atomic(str(p), CLEAN)
+    assert os.listdir(tmp_path) == [name]
