@@ -264,8 +264,11 @@ def parse_record(raw: bytes, text_field: str) -> Record:
     ending = "\r\n" if line.endswith("\r\n") else "\n" if line.endswith("\n") else ""
     if ending:
         line = line[: -len(ending)]
-    i = 1 if line.startswith("\ufeff") else 0  # a byte order mark, kept as it was
-    i = _WS.match(line, i).end()  # type: ignore[union-attr]
+    if line.startswith("\ufeff"):
+        # A byte order mark (a file saved by an editor that writes one) is not JSON:
+        # read past it, and leave it out of the record, so that the output is JSON.
+        line = line[1:]
+    i = _WS.match(line, 0).end()  # type: ignore[union-attr]
     if not line.startswith("{", i):
         end = _value_end(line, i)  # not JSON at all, or JSON but not an object?
         if _WS.match(line, end).end() != len(line):  # type: ignore[union-attr]

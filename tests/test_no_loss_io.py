@@ -699,3 +699,12 @@ def test_leftovers_of_a_long_named_file_are_still_found_and_removed(tmp_path):
     os.utime(leftover, (1, 1))
     write_atomic(str(p), CLEAN)
     assert os.listdir(tmp_path) == [name]
+
+
+def test_a_jsonl_file_starting_with_a_byte_order_mark_gives_json_lines():
+    """Python's json.loads refuses a str starting with U+FEFF: the mark is read past
+    and not written on, or `cat a.jsonl b.jsonl | newsclean` would put it mid-stream."""
+    r = _jsonl_run(b'\xef\xbb\xbf{"id": 1, "text": "One."}\n{"id": 2, "text": "Two."}\n')
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b'{"id": 1, "text": "One.\\n"}\n{"id": 2, "text": "Two.\\n"}\n'
+    assert [json.loads(line.decode())["id"] for line in r.stdout.splitlines()] == [1, 2]
