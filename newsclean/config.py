@@ -105,15 +105,22 @@ def find_config(start: str = ".") -> str | None:
 
 
 def _holds_table(pyproject: str) -> bool:
-    try:
-        with open(pyproject, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        raise ConfigError(f"{pyproject}: cannot be read: {exc.strerror or exc}") from None
+    raw = _read(pyproject)
     # The prefilter reads the text leniently: a stray byte must not hide a table.
     if not _may_hold_table(raw.decode("utf-8", "replace")):
         return False
     return "newsclean" in _parse(pyproject, raw).get("tool", {})
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes through the one read path (a FIFO or device is refused, not
+    waited on); :class:`ConfigError` names the file and the reason."""
+    from .files import InputError, read_bytes
+
+    try:
+        return read_bytes(path)
+    except InputError as exc:
+        raise ConfigError(f"cannot read the configuration: {exc}") from None
 
 
 def _parse(path: str, raw: bytes) -> dict:
@@ -148,12 +155,7 @@ def load_config(path: str | None) -> Config:
     """
     if path is None:
         return Config()
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
-    data = _parse(path, raw)
+    data = _parse(path, _read(path))
     tool = data.get("tool", {})
     if os.path.basename(path) == "pyproject.toml":
         data = tool.get("newsclean", {}) if isinstance(tool, dict) else {}

@@ -708,3 +708,11 @@ def test_a_jsonl_file_starting_with_a_byte_order_mark_gives_json_lines():
     assert r.returncode == 0, r.stderr
     assert r.stdout == b'{"id": 1, "text": "One.\\n"}\n{"id": 2, "text": "Two.\\n"}\n'
     assert [json.loads(line.decode())["id"] for line in r.stdout.splitlines()] == [1, 2]
+
+
+def test_a_config_option_naming_a_fifo_fails_instead_of_hanging(tmp_path):
+    os.mkfifo(tmp_path / "cfg.toml")
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("--config", "cfg.toml", "a.txt", cwd=tmp_path, timeout=30)
+    assert r.returncode == 123, r.stderr
+    assert b"cfg.toml: not a regular file (a FIFO)" in r.stderr
