@@ -117,6 +117,8 @@ def _read(path: str) -> bytes:
     waited on); :class:`ConfigError` names the file and the reason."""
     from .files import InputError, read_bytes
 
+    if not os.path.exists(path):
+        raise ConfigError(f"{path}: No such file or directory")
     try:
         return read_bytes(path)
     except InputError as exc:
