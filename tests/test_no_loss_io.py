@@ -653,7 +653,9 @@ def test_invalid_utf8_on_a_plain_run_comes_with_a_note_about_encoding_auto():
     )
 
 
-WIRING = "needs the runner wiring described in the io helper's report (decode_text note, UTF-8 stdout)"
+# Pass once runner.process/clean_bytes use read_file, expect=, Source.error and
+# decode_text (see the io helper's report); then drop these markers.
+WIRING = "needs the runner wiring of the io helper's report"
 
 
 @pytest.mark.xfail(strict=True, reason=WIRING)
@@ -716,3 +718,12 @@ def test_a_config_option_naming_a_fifo_fails_instead_of_hanging(tmp_path):
     r = run_cli("--config", "cfg.toml", "a.txt", cwd=tmp_path, timeout=30)
     assert r.returncode == 123, r.stderr
     assert b"cfg.toml: not a regular file (a FIFO)" in r.stderr
+
+
+def test_check_on_a_tree_it_cannot_fully_walk_fails_instead_of_no_files(tmp_path, chains):
+    """Item 13 end to end: the part of the tree over PATH_MAX is reported, exit 123."""
+    chains.append("f" * 200)
+    _deep(tmp_path, "f" * 200, 25)
+    r = run_cli("--check", str(tmp_path))
+    assert r.returncode == 123, r.stderr
+    assert b"File name too long" in r.stderr and b"no files" not in r.stderr
