@@ -183,9 +183,23 @@ def looks_binary(data: bytes, encoding: str = "utf-8") -> bool:
     >>> looks_binary("Text".encode("utf-16"), "utf-16")
     False
     """
-    if encoding.lower().startswith(_WIDE):
+    if encoding.lower().startswith(_WIDE) or (encoding.lower() == "auto" and _wide_bom(data)):
         return False
     return b"\x00" in data[:8192]
+
+
+# Byte order marks of the encodings whose text is full of NUL bytes, longest first.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _wide_bom(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec (with its byte order) that ``data``'s BOM names."""
+    return next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
 
 
 class Decoded(NamedTuple):
@@ -231,6 +245,14 @@ def decode_text(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") 
             return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
+        wide = _wide_bom(data) if encoding.lower() == "auto" else None
+        if wide is not None:
+            # The BOM says which: decoded with its byte order, the BOM stays a character
+            # of the text (as with UTF-8) and is written back as it was.
+            try:
+                return Decoded(data.decode(wide), wide)
+            except UnicodeDecodeError:
+                pass
         loose = data.decode("utf-8", "surrogateescape")
         stray = len(data) - len(loose.encode("utf-8", "ignore"))  # one lone surrogate per stray byte
         if encoding.lower() != "auto":

@@ -727,3 +727,14 @@ def test_check_on_a_tree_it_cannot_fully_walk_fails_instead_of_no_files(tmp_path
     r = run_cli("--check", str(tmp_path))
     assert r.returncode == 123, r.stderr
     assert b"File name too long" in r.stderr and b"no files" not in r.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_encoding_auto_reads_utf16_and_utf32_with_a_bom_instead_of_skipping_them(tmp_path, codec):
+    """Found attacking: --encoding auto took a UTF-16 file for binary and skipped it."""
+    text = "\ufeffBack to top\n\nLe caf\u00e9 de la gare a rouvert ses portes hier soir.\n"
+    f = tmp_path / "page.txt"
+    f.write_bytes(text.encode(codec))
+    r = run_cli("--encoding", "auto", "-i", str(f))
+    assert r.returncode == 1, r.stderr
+    assert f.read_bytes() == "\ufeffLe caf\u00e9 de la gare a rouvert ses portes hier soir.\n".encode(codec)
