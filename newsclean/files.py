@@ -137,7 +137,7 @@ def read_file(path: str) -> tuple[bytes, os.stat_result]:
     >>> fifo = os.path.join(d, "pipe"); os.mkfifo(fifo); read_file(fifo)
     Traceback (most recent call last):
     ...
-    newsclean.files.InputError: .../pipe: not a regular file (a FIFO); not read
+    newsclean.files.InputError: .../pipe: not a regular file (a FIFO); not read (to read a pipe, ...)
     """
     try:
         # O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting.
@@ -156,7 +156,8 @@ def read_file(path: str) -> tuple[bytes, os.stat_result]:
             kind = _kind(st.st_mode)
             if kind == "a folder":
                 raise InputError(f"{path}: is a directory")
-            raise InputError(f"{path}: not a regular file ({kind}); not read")
+            hint = " (to read a pipe, give '-' and pipe it to stdin)" if kind == "a FIFO" else ""
+            raise InputError(f"{path}: not a regular file ({kind}); not read{hint}")
         with open(fd, "rb", closefd=False) as f:
             return f.read(), st
     except OSError as exc:
