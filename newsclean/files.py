@@ -490,8 +490,10 @@ def _check_unchanged(path: str, now: os.stat_result | None, expect: os.stat_resu
 def copy_xattrs(src: str, dest: str) -> None:
     """Copy the extended attributes of ``src`` onto ``dest`` (``user.xdg.origin.url``,
     which wget and browsers set on downloads; ACLs...). Where the system or the file
-    system has none, or one may not be set by this user (``security.*``), it is passed
-    over: the content is never refused for an attribute."""
+    system has none, there is nothing to keep. An attribute of the ``user.`` namespace
+    that cannot be set (no room for it...) stops the rewrite (``OSError``): the file
+    would lose it. The others (``security.*``, ``trusted.*``, ``system.*``) may be
+    reserved to other users or kernels, and are passed over when they cannot be set."""
     listxattr = getattr(os, "listxattr", None)
     if listxattr is None:
         return
@@ -502,8 +504,9 @@ def copy_xattrs(src: str, dest: str) -> None:
     for name in names:
         try:
             os.setxattr(dest, name, os.getxattr(src, name))
-        except OSError:
-            pass
+        except OSError as exc:
+            if name.startswith("user."):
+                raise OSError(exc.errno, f"cannot keep extended attribute {name}: {_why(exc)}") from None
 
 
 def remove_stale_tmp(target: str, *, older_than: float = STALE_TMP_SECONDS) -> list[str]:

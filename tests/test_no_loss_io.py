@@ -738,3 +738,19 @@ def test_encoding_auto_reads_utf16_and_utf32_with_a_bom_instead_of_skipping_them
     r = run_cli("--encoding", "auto", "-i", str(f))
     assert r.returncode == 1, r.stderr
     assert f.read_bytes() == "\ufeffLe caf\u00e9 de la gare a rouvert ses portes hier soir.\n".encode(codec)
+
+
+def test_a_user_xattr_that_cannot_be_kept_stops_the_rewrite(tmp_path, monkeypatch):
+    p = tmp_path / "page.txt"
+    p.write_bytes(DIRTY)
+    _set_xattr_or_skip(str(p), "user.xdg.origin.url", b"https://example.org/news/1")
+
+    def no_room(path, name, value, *a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "setxattr", no_room)
+    with pytest.raises(InputError, match="cannot keep extended attribute user.xdg.origin.url"):
+        write_atomic(str(p), CLEAN)
+    assert p.read_bytes() == DIRTY
+    assert os.getxattr(str(p), "user.xdg.origin.url") == b"https://example.org/news/1"
+    assert os.listdir(tmp_path) == ["page.txt"]
