@@ -754,3 +754,11 @@ def test_a_user_xattr_that_cannot_be_kept_stops_the_rewrite(tmp_path, monkeypatc
     assert p.read_bytes() == DIRTY
     assert os.getxattr(str(p), "user.xdg.origin.url") == b"https://example.org/news/1"
     assert os.listdir(tmp_path) == ["page.txt"]
+
+
+def test_a_snapshot_taken_through_a_symlink_matches_its_target(tmp_path):
+    (tmp_path / "real.txt").write_bytes(DIRTY)
+    os.symlink("real.txt", tmp_path / "link.txt")
+    _, snapshot = read_file(str(tmp_path / "link.txt"))
+    write_atomic(str(tmp_path / "link.txt"), CLEAN, expect=snapshot)
+    assert (tmp_path / "real.txt").read_bytes() == CLEAN and os.path.islink(tmp_path / "link.txt")
