@@ -133,6 +133,8 @@ def _parse(path: str, raw: bytes) -> dict:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(f"{path}: line {line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark (Windows editors write one); TOML has none
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -762,3 +762,12 @@ def test_a_snapshot_taken_through_a_symlink_matches_its_target(tmp_path):
     _, snapshot = read_file(str(tmp_path / "link.txt"))
     write_atomic(str(tmp_path / "link.txt"), CLEAN, expect=snapshot)
     assert (tmp_path / "real.txt").read_bytes() == CLEAN and os.path.islink(tmp_path / "link.txt")
+
+
+def test_a_pyproject_saved_with_a_byte_order_mark_still_applies_its_exclude(tmp_path):
+    """Found attacking: tomllib refuses a BOM, which used to drop the whole table."""
+    draft = _project(tmp_path, b"\xef\xbb\xbf" + DRAFTS_EXCLUDED.encode())
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    r = run_cli("-i", "-q", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert draft.read_bytes() == DIRTY and (tmp_path / "a.txt").read_bytes() == CLEAN
