@@ -107,7 +107,7 @@ def find_config(start: str = ".") -> str | None:
 def _holds_table(pyproject: str) -> bool:
     raw = _read(pyproject)
     # The prefilter reads the text leniently: a stray byte must not hide a table.
-    if not _may_hold_table(raw.decode("utf-8", "replace")):
+    if not _may_hold_table(raw.decode("utf-8", "replace").removeprefix("\ufeff")):
         return False
     return "newsclean" in _parse(pyproject, raw).get("tool", {})
 
