@@ -122,12 +122,18 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+# Pipes already open in this process, named by descriptor (a shell's process
+# substitution, /dev/stdin): they have a writer, unlike a FIFO found on disk.
+_OPEN_PIPES = ("/dev/fd/", "/proc/self/fd/", "/dev/stdin")
+
+
 def read_file(path: str) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file, and its ``stat`` taken when it was opened (hand it
     to :func:`write_atomic`'s ``expect`` so that a file changed meanwhile is left alone).
 
     Anything else is refused without blocking: a FIFO named on the command line would
-    wait forever for a writer, a device would never end.
+    wait forever for a writer, a device would never end. A pipe the shell opened
+    (``<(command)``, which names it ``/dev/fd/N``) is read: its writer is there.
 
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt"); open(p, "wb").write(b"hi")
@@ -152,6 +158,11 @@ def read_file(path: str) -> tuple[bytes, os.stat_result]:
         raise InputError(f"{path}: {_why(exc)}") from None
     try:
         st = os.fstat(fd)
+        if stat.S_ISFIFO(st.st_mode) and path.startswith(_OPEN_PIPES):
+            # `newsclean <(zcat page.gz)`: a pipe the shell opened, with its writer.
+            os.set_blocking(fd, True)
+            with open(fd, "rb", closefd=False) as f:
+                return f.read(), st
         if not stat.S_ISREG(st.st_mode):
             kind = _kind(st.st_mode)
             if kind == "a folder":

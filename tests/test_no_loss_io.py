@@ -18,7 +18,7 @@ import pytest
 from newsclean import files
 from newsclean.files import Changed, InputError, atomic_output, discover, read_file, write_atomic
 
-from .helpers import run_cli
+from .helpers import clean_env, run_cli
 
 DIRTY = b"Back to top\nThe minister said the talks would go on next week.\nShare | Tweet\n"
 CLEAN = b"The minister said the talks would go on next week.\n"
@@ -789,3 +789,17 @@ def test_rewriting_a_big_folder_lists_it_once_not_once_per_file(tmp_path, monkey
     for i in range(50):
         write_atomic(str(tmp_path / f"p{i:02d}.txt"), CLEAN)
     assert listed.count(str(tmp_path)) == 1
+
+
+def test_process_substitution_is_still_read(tmp_path):
+    """Refusing FIFOs by name must not refuse `newsclean <(zcat page.gz)`."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("bash") is None:
+        pytest.skip("no bash")
+    script = f"{sys.executable} -m newsclean <(printf 'Back to top\\nThe minister said the talks would go on next week.\\n')"
+    r = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60, env=clean_env())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == CLEAN
