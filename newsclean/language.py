@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .packs import find_words
+from .tokens import find_words
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
