@@ -540,7 +540,7 @@ def test_jsonl_record_whose_notes_is_a_string_survives_the_safety_valve():
     lines = b"".join(
         b'{"id": %d, "notes": "editor: check", "text": "Home | News | Sport"}\n' % i for i in range(3)
     )
-    r = _jsonl_run(lines, "--stages", "boilerplate-lines,safety-valve,normalize")
+    r = _jsonl_run(lines, "--stages", "boilerplate-lines,safety-valve")
     assert r.returncode == 0, r.stderr
     out = [json.loads(x) for x in r.stdout.splitlines()]
     assert [o["id"] for o in out] == [0, 1, 2]
