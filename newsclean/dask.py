@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 
 from .concurrency import cores
-from .files import Source
+from .files import Source, atomic_output
 from .runner import Outcome, Plan, process
 
 
@@ -101,20 +101,15 @@ def _clean_jsonl_partition(jobs: Sequence[tuple[str, str]], plan: Plan, text_fie
         error = None
         written = skipped = 0
         os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
-        tmp = dest + ".newsclean-tmp"
         try:
-            with open(src, "rb") as inp, open(tmp, "wb") as out:
+            # The one atomic write path: the part file appears whole or not at all.
+            with open(src, "rb") as inp, atomic_output(dest) as out:
                 written, skipped = clean_stream(
                     inp, out, plan, name=src, text_field=text_field, with_removed=with_removed,
                     on_bad=bad.append if skip_bad else None,
                 )
-            os.replace(tmp, dest)
         except Exception as exc:  # a bad line (on_bad_line=fail), an unreadable file
             error = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         results.append({"input": src, "output": dest, "written": written, "skipped": skipped, "bad": bad,
                         "error": error})
     return results
