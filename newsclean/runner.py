@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from .files import InputError, Skipped, Source, decode, encode, looks_binary, read_bytes, write_atomic
+from .files import InputError, Skipped, Source, decode_text, encode, looks_binary, read_file, write_atomic
 from .pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -138,16 +138,24 @@ def clean_text(text: str, plan: Plan) -> tuple[Document, bool]:
 
 
 def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], Document]:
-    """Bytes in, rendered bytes out (same encoding), plus notes and the document (for
-    ``--explain``: it says what happened to each line without cleaning twice)."""
-    text, encoding = decode(data, plan.encoding, name=name)
+    """Bytes in, rendered bytes out, plus notes and the document (for ``--explain``: it
+    says what happened to each line without cleaning twice).
+
+    Written back over a file (``-i``; compared for ``--check``/``--diff``; ``-o DIR``) the
+    text keeps the file's encoding; printed (stdout, ``-o FILE``) it is UTF-8. UTF-8 with
+    stray bytes keeps them as they were, with a note that ``--encoding auto`` exists.
+    """
+    decoded = decode_text(data, plan.encoding, name=name)
+    notes = [decoded.note] if decoded.note else []
     pipeline = plan.pipeline()
-    doc, passed = clean_text(text, plan)
-    if passed and plan.fmt in ("text", "markdown"):
-        return data, doc.notes, doc
+    doc, passed = clean_text(decoded.text, plan)
+    text_out = plan.fmt in ("text", "markdown")
+    encoding = decoded.encoding if text_out and plan.mode is not Mode.STDOUT else "utf-8"
+    if passed and text_out:
+        same = encoding == decoded.encoding
+        return (data if same else encode(decoded.text, encoding, name=name)), notes + doc.notes, doc
     rendered = pipeline.render(doc, plan.fmt, name=None if name == "<stdin>" else name)
-    out_encoding = encoding if plan.fmt in ("text", "markdown") else "utf-8"
-    return encode(rendered, out_encoding), doc.notes, doc
+    return encode(rendered, encoding, name=name), notes + doc.notes, doc
 
 
 def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
@@ -166,7 +174,7 @@ def process(source: Source, plan: Plan) -> Outcome:
     """Clean one file according to ``plan.mode``. Never raises for a bad file."""
     name = source.path
     try:
-        data = read_bytes(name)
+        data, st = read_file(name)
         if looks_binary(data, plan.encoding):
             return Outcome(name, "skipped", message=f"{name}: binary file (NUL bytes), skipped")
         out, notes, doc = clean_bytes(data, plan, name=name)
@@ -183,7 +191,7 @@ def process(source: Source, plan: Plan) -> Outcome:
                 outcome.output = unified_diff(name, data, out)
         elif plan.mode is Mode.IN_PLACE:
             if changed:
-                write_atomic(name, out)
+                write_atomic(name, out, expect=st)  # a file changed since it was read is left alone
         elif plan.mode is Mode.OUTPUT_DIR:
             dest = output_path(source, plan)
             os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
