@@ -45,10 +45,9 @@ from collections.abc import Callable, Iterator
 from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
+from .concurrency import Pool
 from .files import InputError, atomic_output
-from .runner import Plan
-
-EXIT_OK, EXIT_FAILED = 0, 123
+from .runner import Plan, clean_text
 
 
 class BadRecord(InputError):
@@ -120,6 +119,8 @@ def clean_record(record, plan: Plan, text_field: str = "text", with_removed: boo
     >>> clean_record({"text": "Back to top\nA line of the article.", "removed": 0}, Plan(), with_removed=True)
     {'text': 'A line of the article.\n', 'removed': 0, 'newsclean_removed': [{'line': 1, 'text': 'Back to top', 'stage': 'boilerplate-lines', 'rule': 'phrase:navigation'}]}
     """
+    from .writers import removed_records
+
     pipeline = plan.pipeline()
     fmt = plan.fmt if plan.fmt in ("text", "markdown") else "text"
     if isinstance(record, Record):
@@ -129,8 +130,8 @@ def clean_record(record, plan: Plan, text_field: str = "text", with_removed: boo
         values = [(0, 0, record[text_field])]
     doc = None
     for start, end, value in values:
-        doc = pipeline.run(value)
-        rendered = pipeline.render(doc, fmt)
+        doc, passed = clean_text(value, plan)  # a pattern that timed out: the text as it came, with a note
+        rendered = value if passed else pipeline.render(doc, fmt)
         if isinstance(record, Record):
             record.edits[start] = (end, _json(rendered))
         else:
@@ -139,11 +140,7 @@ def clean_record(record, plan: Plan, text_field: str = "text", with_removed: boo
         return record
     added = record.added if isinstance(record, Record) else record
     if with_removed:
-        added[REMOVED_KEY] = [
-            {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
-            for ln in doc.lines
-            if ln.removal is not None
-        ]
+        added[REMOVED_KEY] = removed_records(doc)
     if doc.notes:
         added[NOTES_KEY] = list(doc.notes)
     return record
@@ -374,84 +371,66 @@ def dump_record(record) -> bytes:
 BEFORE_POOL = 16
 IN_FLIGHT_PER_JOB = 8
 
-
-class WorkerPool:
-    """Worker processes started on first use, and shared by the streams of one run:
-    starting a pool costs ~16 ms, which a run over a thousand JSONL shards would pay a
-    thousand times.
-
-    >>> with WorkerPool(2) as pool:
-    ...     pool.started
-    False
-    """
-
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        self._executor = None
-
-    @property
-    def started(self) -> bool:
-        return self._executor is not None
-
-    def executor(self):
-        if self._executor is None:
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._executor = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._executor
-
-    def __enter__(self) -> WorkerPool:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+# The run's one pool (see newsclean.concurrency), under the name streams have used.
+WorkerPool = Pool
 
 
 def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: str = "text",
                  with_removed: bool = False, on_bad: Callable[[str], None] | None = None,
-                 jobs: int = 1, pool: WorkerPool | None = None) -> tuple[int, int]:
+                 jobs: int = 1, pool: Pool | None = None, pass_bad: bool = False) -> tuple[int, int]:
     """Clean every record of ``stream`` into ``out``, flushing after each record.
-    Returns (records written, bad lines skipped).
+    Returns (lines written, bad lines skipped).
 
     With ``jobs`` > 1, records after the first ``BEFORE_POOL`` are cleaned by that many
     worker processes (``pool``'s, else a pool of the stream's own) and written in input
     order, each as soon as it and those before it are done; a bad line is reported (or
-    fails the run) at its place in the order.
+    fails the run) at its place in the order. With ``pass_bad``, a bad line (and a blank
+    one) is written out as it came, so that output line N is input line N.
     """
     counts = [0, 0]  # written, skipped
-    events = _events(stream, name, text_field)
+    events = _events(stream, name, text_field, keep_blank=pass_bad)
     head = itertools.islice(events, BEFORE_POOL) if jobs > 1 else events
     for kind, value in head:
-        _emit(kind, value if kind == "bad" else clean_record(value, plan, text_field, with_removed), out, on_bad, counts)
+        if kind == "record":
+            value = clean_record(value, plan, text_field, with_removed)
+        _emit(kind, value, out, on_bad, counts, pass_bad)
     if jobs > 1:
         rest = next(events, None)
         if rest is not None:  # a longer stream: the pool is worth starting
-            with WorkerPool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
+            with Pool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
                 _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad,
-                               workers, counts)
+                               workers, counts, pass_bad)
     return counts[0], counts[1]
 
 
-def _events(stream, name: str, text_field: str) -> Iterator[tuple[str, object]]:
-    """("record", dict) or ("bad", message) for each non-blank line, in order."""
+def _events(stream, name: str, text_field: str, keep_blank: bool = False) -> Iterator[tuple[str, object]]:
+    """("record", dict) or ("bad", (message, line)) for each non-blank line, in order
+    (and ("bad", (None, line)) for a blank one with ``keep_blank``)."""
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
+            if keep_blank:
+                yield "bad", (None, raw)
             continue
         try:
             yield "record", parse_record(raw, text_field)
         except (ValueError, RecursionError) as exc:
-            yield "bad", f"{name}:{number}: bad record: {_short(exc)}"
+            yield "bad", (f"{name}:{number}: bad record: {_short(exc)}", raw)
 
 
-def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
-    """Write a cleaned record, or report a bad line (raise :class:`BadRecord` when
-    ``on_bad`` is None)."""
+def _emit(kind: str, value, out, on_bad, counts: list[int], pass_bad: bool = False) -> None:
+    """Write a cleaned record, or handle a bad line: written unchanged (``pass_bad``),
+    reported and skipped (``on_bad``), else :class:`BadRecord` is raised."""
     if kind == "bad":
+        message, raw = value
+        if pass_bad:
+            out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+            out.flush()
+            counts[0] += 1
+            return
         if on_bad is None:
-            raise BadRecord(value)
+            raise BadRecord(message)
         counts[1] += 1
-        on_bad(value)
+        on_bad(message)
     else:
         out.write(dump_record(value))
         out.flush()
@@ -459,7 +438,7 @@ def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
 
 
 def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
-                   on_bad, workers: WorkerPool, counts: list[int]) -> None:
+                   on_bad, workers: Pool, counts: list[int], pass_bad: bool = False) -> None:
     """The rest of the stream through the pool's worker processes.
 
     A reader thread parses lines and submits records; this thread writes results in
@@ -496,7 +475,7 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
                 break
             if kind == "error":
                 raise value
-            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts)
+            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts, pass_bad)
     except BaseException:
         # Stop the reader (it may be waiting for room in the window) and cancel this
         # stream's records not yet started: a shared pool is not ours to shut down.
@@ -509,28 +488,27 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,
-                skip_bad=False, quiet=False, jobs: int = 1) -> int:
+                on_bad_line: str = "fail", jobs: int = 1, pool: Pool | None = None,
+                on_bad: Callable[[str], None] | None = None) -> tuple[int, int]:
     """The CLI's ``--input-format jsonl``: every file (``-`` is stdin) in turn, records
-    written to ``output`` or stdout, cleaned by ``jobs`` processes. Bad lines are always
-    reported on stderr (even with ``quiet``); with ``skip_bad`` the run goes on and
-    still exits 0."""
-    def report(msg: str) -> None:
-        sys.stderr.write(f"skipped {msg}\n")
-        sys.stderr.flush()
-
+    written to ``output`` or stdout, cleaned by ``jobs`` processes of ``pool``. A bad
+    line fails the run (``on_bad_line="fail"``: :class:`BadRecord`), is given to
+    ``on_bad`` and left out (``"skip"``), or is written unchanged (``"pass"``).
+    Returns (lines written, bad lines skipped). The caller has made sure that
+    ``output`` is none of ``files``."""
     total_written = total_skipped = 0
     # -o FILE: written through the one atomic path; replaced only when every record is
     # written, so a full disk or a failed line leaves the previous output whole.
     with (atomic_output(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out, \
-            WorkerPool(jobs) as workers:  # one pool for all the files, started if needed
+            (contextlib.nullcontext(pool) if pool is not None else Pool(jobs)) as workers:
         try:
             for name in files:
                 stream = _open(name)
                 try:
                     written, skipped = clean_stream(
                         stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
-                        with_removed=with_removed, on_bad=report if skip_bad else None, jobs=jobs,
-                        pool=workers,
+                        with_removed=with_removed, on_bad=on_bad if on_bad_line == "skip" else None, jobs=jobs,
+                        pool=workers, pass_bad=on_bad_line == "pass",
                     )
                     total_written += written
                     total_skipped += skipped
@@ -540,9 +518,4 @@ def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_remov
         finally:
             if not output:
                 out.flush()
-    if not quiet and total_skipped:
-        sys.stderr.write(
-            f"{total_written} record{'' if total_written == 1 else 's'} cleaned, "
-            f"{total_skipped} bad line{'' if total_skipped == 1 else 's'} skipped.\n"
-        )
-    return EXIT_OK
+    return total_written, total_skipped

@@ -42,15 +42,22 @@ def markdown(doc: Document, **_) -> str:
     return _body(doc, paragraphs)
 
 
-def as_record(doc: Document, *, name: str | None = None) -> dict:
-    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
-    cut to the article's cell...)."""
-    paragraphs = [p.text for p in doc.kept_paragraphs()]
-    removed = [
+def removed_records(doc: Document) -> list[dict]:
+    """Every removed line with the stage and rule that removed it: the one definition
+    used by the JSON writers, JSONL records (``--with-removed``) and
+    :func:`newsclean.clean_and_explain`."""
+    return [
         {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
         for ln in doc.lines
         if ln.removal is not None
     ]
+
+
+def as_record(doc: Document, *, name: str | None = None) -> dict:
+    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
+    cut to the article's cell...)."""
+    paragraphs = [p.text for p in doc.kept_paragraphs()]
+    removed = removed_records(doc)
     cuts = [
         {"line": ln.number, "kept": ln.written.strip(), "stage": ln.cut.stage, "rule": ln.cut.rule}
         for ln in doc.lines

@@ -161,7 +161,7 @@ def test_jsonl_output_on_a_full_disk_keeps_the_previous_output(tmp_path):
         "    def __getattr__(s, n): return getattr(s.f, n)\n"
         "files.os.fdopen = lambda fd, m='r', *a, **k: Full(real(fd, m))\n"
         "sys.argv = ['newsclean', '--input-format', 'jsonl', sys.argv[1], '-o', sys.argv[2]]\n"
-        "cli.main()\n"
+        "sys.exit(cli.main())\n"
     )
     import subprocess
     import sys
@@ -653,12 +653,9 @@ def test_invalid_utf8_on_a_plain_run_comes_with_a_note_about_encoding_auto():
     )
 
 
-# Pass once runner.process/clean_bytes use read_file, expect=, Source.error and
-# decode_text (see the io helper's report); then drop these markers.
-WIRING = "needs the runner wiring of the io helper's report"
+# The runner wiring: runner.process/clean_bytes use read_file, expect= and decode_text.
 
 
-@pytest.mark.xfail(strict=True, reason=WIRING)
 def test_a_plain_run_on_invalid_utf8_hints_at_encoding_auto_on_stderr(tmp_path):
     (tmp_path / "p.txt").write_bytes(b"Back to top\nLe caf\xe9 du coin a ferm\xe9 ses portes hier soir.\n")
     r = run_cli("p.txt", cwd=tmp_path)
@@ -667,7 +664,6 @@ def test_a_plain_run_on_invalid_utf8_hints_at_encoding_auto_on_stderr(tmp_path):
     assert b"p.txt: 2 bytes not valid UTF-8" in r.stderr and b"--encoding auto" in r.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=WIRING)
 def test_stdout_is_utf8_when_the_input_is_a_legacy_encoding(tmp_path):
     text = "Back to top\n\nLe caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es de travaux.\n"
     (tmp_path / "p.txt").write_bytes(text.encode("cp1252"))
