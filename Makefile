@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo lint test bench train fuzz score clean-venv
+.PHONY: install demo lint test bench train patterns fuzz score clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ bench: $(VENV)/.installed-test
 train: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet 'numpy>=1.26' 'scikit-learn==1.9.*'
 	$(BIN)/python tools/train.py --shared $(SHARED)
+
+# Regenerate newsclean/_regex_states.py (engine code of the built-in patterns, which
+# saves start-up the compiling): after changing a phrase pack or a module-level pattern.
+patterns: $(VENV)/.installed
+	$(BIN)/python tools/compile_patterns.py
+	$(BIN)/python -m compileall -q newsclean
 
 FUZZ_SECONDS ?= 60
 fuzz: $(VENV)/.installed-test

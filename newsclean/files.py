@@ -127,20 +127,17 @@ def _kind(mode: int) -> str:
 _OPEN_PIPES = ("/dev/fd/", "/proc/self/fd/", "/dev/stdin")
 
 
-def read_file(path: str) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file, and its ``stat`` taken when it was opened (hand it
-    to :func:`write_atomic`'s ``expect`` so that a file changed meanwhile is left alone).
+def open_input(path: str) -> tuple[BinaryIO, os.stat_result]:
+    """A named input opened for reading, and its ``stat`` taken when it was opened.
 
-    Anything else is refused without blocking: a FIFO named on the command line would
-    wait forever for a writer, a device would never end. A pipe the shell opened
-    (``<(command)``, which names it ``/dev/fd/N``) is read: its writer is there.
+    Anything but a regular file is refused without blocking: a FIFO named on the
+    command line would wait forever for a writer, a device would never end. A pipe the
+    shell opened (``<(command)``, which names it ``/dev/fd/N``) is read: its writer is
+    there. Every named input goes through here, text files and JSONL streams alike.
 
     >>> import os, tempfile
-    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt"); open(p, "wb").write(b"hi")
-    2
-    >>> data, st = read_file(p); data, st.st_size
-    (b'hi', 2)
-    >>> fifo = os.path.join(d, "pipe"); os.mkfifo(fifo); read_file(fifo)
+    >>> d = tempfile.mkdtemp(); fifo = os.path.join(d, "pipe"); os.mkfifo(fifo)
+    >>> open_input(fifo)
     Traceback (most recent call last):
     ...
     newsclean.files.InputError: .../pipe: not a regular file (a FIFO); not read (to read a pipe, ...)
@@ -159,22 +156,40 @@ def read_file(path: str) -> tuple[bytes, os.stat_result]:
     try:
         st = os.fstat(fd)
         if stat.S_ISFIFO(st.st_mode) and path.startswith(_OPEN_PIPES):
-            # `newsclean <(zcat page.gz)`: a pipe the shell opened, with its writer.
-            os.set_blocking(fd, True)
-            with open(fd, "rb", closefd=False) as f:
-                return f.read(), st
-        if not stat.S_ISREG(st.st_mode):
+            pass  # `newsclean <(zcat page.gz)`: a pipe the shell opened, with its writer.
+        elif not stat.S_ISREG(st.st_mode):
             kind = _kind(st.st_mode)
             if kind == "a folder":
                 raise InputError(f"{path}: is a directory")
             hint = " (to read a pipe, give '-' and pipe it to stdin)" if kind == "a FIFO" else ""
             raise InputError(f"{path}: not a regular file ({kind}); not read{hint}")
-        with open(fd, "rb", closefd=False) as f:
+        os.set_blocking(fd, True)
+        return open(fd, "rb"), st
+    except OSError as exc:
+        os.close(fd)
+        raise InputError(f"{path}: {_why(exc)}") from None
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file (see :func:`open_input`), and its ``stat`` taken when
+    it was opened (hand it to :func:`write_atomic`'s ``expect`` so that a file changed
+    meanwhile is left alone).
+
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt"); open(p, "wb").write(b"hi")
+    2
+    >>> data, st = read_file(p); data, st.st_size
+    (b'hi', 2)
+    """
+    f, st = open_input(path)
+    try:
+        with f:
             return f.read(), st
     except OSError as exc:
         raise InputError(f"{path}: {_why(exc)}") from None
-    finally:
-        os.close(fd)
 
 
 def read_bytes(path: str) -> bytes:

@@ -46,7 +46,7 @@ from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
 from .concurrency import Pool
-from .files import InputError, atomic_output
+from .files import InputError, atomic_output, open_input
 from .runner import Plan, clean_text
 
 
@@ -55,12 +55,11 @@ class BadRecord(InputError):
 
 
 def _open(name: str) -> BinaryIO:
+    """stdin for ``-``, else the named file through the one read path (a FIFO or a
+    device named on the command line is refused, not waited on)."""
     if name == "-":
         return sys.stdin.buffer
-    try:
-        return open(name, "rb")
-    except OSError as exc:
-        raise InputError(f"{name}: {exc.strerror or exc}") from None
+    return open_input(name)[0]
 
 
 # The names of what newsclean adds to a record: prefixed, so that a record's own

@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import regex
-
 from .document import split_lines
+from .regexes import compile_pattern
 from .text import squeeze
 
-_DIGITS = regex.compile(r"\d++")
+_DIGITS = compile_pattern(r"\d++")
 
 FORMAT = "newsclean-template/1"
 

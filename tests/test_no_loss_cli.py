@@ -515,3 +515,23 @@ def test_report_summary_and_exit_codes():
     assert (r.summary_line(), r.exit_code()) == ("1 file would be cleaned.", report.CHANGED)
     r.interrupted = report.SIGTERM
     assert r.exit_code() == 143
+
+
+# --- 10, 27, 30: nothing is kept under the user's home ---------------------------------
+
+
+@pytest.mark.parametrize("home", ["home", ""])
+def test_cleaning_writes_nothing_outside_its_inputs_and_outputs(tmp_path, home):
+    """No cache under ~/.cache (or /.cache when HOME is empty, or a relative
+    XDG_CACHE_HOME in the current folder): newsclean keeps no state between runs."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "page.txt").write_bytes(DIRTY)
+    home_dir = tmp_path / "home"
+    home_dir.mkdir()
+    env = clean_env(HOME=str(home_dir) if home else "", XDG_CACHE_HOME="relative-cache")
+    r = subprocess.run([sys.executable, "-m", "newsclean", "-i", "page.txt"], cwd=work, env=env,
+                       capture_output=True, timeout=60)
+    assert r.returncode == 1, r.stderr
+    assert sorted(os.listdir(work)) == ["page.txt"]
+    assert os.listdir(home_dir) == []

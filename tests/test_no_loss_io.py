@@ -310,6 +310,14 @@ def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path):
     assert (tmp_path / "a.txt").read_bytes() == CLEAN
 
 
+def test_a_fifo_named_as_a_jsonl_input_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    r = run_cli("--input-format", "jsonl", str(fifo), timeout=30)
+    assert r.returncode == 123, r.stderr
+    assert b"pipe.jsonl: not a regular file (a FIFO); not read" in r.stderr
+
+
 def test_a_device_is_refused_by_the_read_path():
     with pytest.raises(InputError, match="not a regular file .a character device."):
         read_file("/dev/zero")
