@@ -40,12 +40,13 @@ import contextlib
 import itertools
 import json
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
-from .concurrency import Pool
+from .concurrency import Pool, StopSignals, Terminated
 from .files import InputError, atomic_output, open_input
 from .runner import Plan, clean_text
 
@@ -467,14 +468,24 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
             window.put(("end", None))
 
     threading.Thread(target=read, name="newsclean-jsonl-reader", daemon=True).start()
+    # A signal must not interrupt the waits below inside a lock's acquire (a Ctrl-C
+    # raised there can leave the queue's lock held, and the drain below then waits on it
+    # forever): while they run, a signal is only noted, and raised here between waits.
+    signals = StopSignals()
     try:
-        while True:
-            kind, value = window.get()
-            if kind == "end":
-                break
-            if kind == "error":
-                raise value
-            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts, pass_bad)
+        with signals:
+            while True:
+                try:
+                    kind, value = window.get(timeout=0.1)
+                except queue.Empty:
+                    _raise_if_signalled(signals)
+                    continue
+                if kind == "end":
+                    break
+                if kind == "error":
+                    raise value
+                _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts, pass_bad)
+                _raise_if_signalled(signals)
     except BaseException:
         # Stop the reader (it may be waiting for room in the window) and cancel this
         # stream's records not yet started: a shared pool is not ours to shut down.
@@ -484,6 +495,13 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
             if kind == "record":
                 value.cancel()
         raise
+
+
+def _raise_if_signalled(signals: StopSignals) -> None:
+    if signals.signum == signal.SIGTERM:
+        raise Terminated()
+    if signals.signum:
+        raise KeyboardInterrupt()
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,

@@ -3,6 +3,9 @@ the generated module is up to date with the patterns newsclean compiles."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import regex
 
@@ -16,16 +19,11 @@ LINES = [line for p in sorted(SAMPLES.glob("*.txt")) for line in p.read_text(enc
 
 @pytest.mark.skipif(not SAME_VERSION, reason="generated for another regex version: patterns are compiled as usual")
 def test_generated_states_cover_every_builtin_pattern():
-    """Fails when a pack or a module-level pattern changed: run `make patterns`."""
-    import sys
-
-    sys.path.insert(0, str(SAMPLES.parent / "tools"))
-    try:
-        from compile_patterns import builtin_patterns
-    finally:
-        sys.path.pop(0)
-    missing = sorted(source[:60] for source, _ in set(builtin_patterns()) - set(_regex_states.STATES))
-    assert not missing, f"run `make patterns`: no generated engine code for {missing}"
+    """Fails when a pack or a module-level pattern changed: run `make patterns`. (In a
+    fresh process: the patterns other tests compile are none of its business.)"""
+    tool = SAMPLES.parent / "tools" / "compile_patterns.py"
+    r = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.parametrize("key", sorted(_regex_states.STATES), ids=lambda k: k[0][:40])

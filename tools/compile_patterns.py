@@ -4,6 +4,7 @@ run it again when a phrase pack, a module-level pattern or the ``regex`` version
 (tests/test_regexes.py says when).
 
     .venv/bin/python tools/compile_patterns.py
+    .venv/bin/python tools/compile_patterns.py --check   # exit 1 if the module is stale
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ def builtin_patterns() -> dict:
     import regex
 
     import newsclean  # noqa: F401  (imports every module-level pattern)
+    import newsclean.template  # noqa: F401  (imported by the CLI only when a template is used)
     from newsclean import regexes
     from newsclean.packs import LANGUAGES, pack_for
 
@@ -51,6 +53,12 @@ def source() -> str:
 
 def main() -> int:
     text = source()
+    if sys.argv[1:] == ["--check"]:
+        with open(OUT, encoding="utf-8") as f:
+            if f.read() == text:
+                return 0
+        print(f"{os.path.relpath(OUT)} is stale: run `make patterns`", file=sys.stderr)
+        return 1
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(text)
     print(f"wrote {os.path.relpath(OUT)} ({len(text) // 1024} KB)", file=sys.stderr)
