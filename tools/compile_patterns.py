@@ -52,6 +52,10 @@ def source() -> str:
 
 
 def main() -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # regex orders the members of a set as Python hashes them: one seed, one output
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
     text = source()
     if sys.argv[1:] == ["--check"]:
         with open(OUT, encoding="utf-8") as f:
