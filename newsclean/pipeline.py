@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
+from .clean_text import DEBRIS_STAGES, is_clean
 from .document import Document, Paragraph
 from .language import guess_language
 from .packs import Pack, pack_for
@@ -74,11 +75,24 @@ class Pipeline:
             rules=tuple(rules), template=template, options=dict(options or {}), language=language
         )
 
-    def _single_pass(self, text: str) -> Document:
+    def _single_pass(self, text: str, *, first: bool = True) -> Document:
         doc = Document.from_text(text)
         ctx = self.context
-        for entry in self.entries:
+        entries = self.entries
+        # (a settle pass reads the first pass's output, which is laid out as clean text)
+        judged = _debris_judged(self.stage_names) if first else -1
+        for k, entry in enumerate(entries):
             entry.func(doc, ctx, **ctx.options.get(entry.name, {}))
+            if k == judged and is_clean(doc):
+                # clean text passes through: every line kept, none joined
+                for line in doc.lines:
+                    if line.removal is not None:
+                        doc.restore(line)
+                doc.meta["clean"] = True
+                for later in entries[k + 1 :]:
+                    if later.name == "normalize":
+                        later.func(doc, ctx, **{**ctx.options.get(later.name, {}), "join_wrapped": False})
+                break
         return doc
 
     def run(self, text: str, *, settle: int = 20) -> Document:
@@ -92,12 +106,12 @@ class Pipeline:
         within three passes, fuzzed garbage has needed seven.
         """
         doc = self._single_pass(text)
-        if doc.paragraphs is None:  # no normalizer in this pipeline: nothing to settle
+        if doc.paragraphs is None or doc.meta.get("clean"):  # nothing to settle
             return doc
         for n in range(2, settle + 2):
             out, sources = _render_plain(doc)
             # guess the language anew, as a fresh run over the output would
-            again = self._single_pass(out)
+            again = self._single_pass(out, first=False)
             if again.paragraphs is None or _render_plain(again)[0] == out:
                 break
             _merge_pass(doc, again, sources, n)
@@ -108,6 +122,16 @@ class Pipeline:
 
     def clean(self, text: str) -> str:
         return self.render(self.run(text))
+
+
+def _debris_judged(names: list[str]) -> int:
+    """The index of the last debris stage, after which a clean document is recognised
+    (see :mod:`newsclean.clean_text`); -1 when the pipeline has no content stage, or
+    its debris stages do not all run before it."""
+    debris = [i for i, n in enumerate(names) if n in DEBRIS_STAGES]
+    if "content" not in names or len(debris) != len(DEBRIS_STAGES) or max(debris) > names.index("content"):
+        return -1
+    return max(debris)
 
 
 def _render_plain(doc: Document) -> tuple[str, list[list[int]]]:

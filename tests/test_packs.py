@@ -277,7 +277,31 @@ RU = [
     ("Фото с места событий появились в соцсетях.", False, None),
 ]
 
-TABLES = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU}
+PL = [
+    ("Czas czytania: 4 min", True, "navigation"),
+    ("Strona główna | Wiadomości | Polityka | Sport | Kultura", True, "navigation"),
+    ("Do góry", True, "navigation"),
+    ("Udostępnij | Facebook | X | Kopiuj link", True, "share"),
+    ("Reklama", True, "advertising"),
+    ("Artykuł dalej pod materiałem wideo", True, "advertising"),
+    ("Używamy plików cookies, aby serwis działał lepiej.", True, "cookie"),
+    ("Akceptuję | Ustawienia prywatności", True, "cookie"),
+    ("Zapisz się do naszego newslettera i bądź na bieżąco", True, "newsletter"),
+    ("Czytaj także: Nowy most na Wiśle otwarty dla ruchu", True, "related"),
+    ("Najczęściej czytane", True, "related"),
+    ("12 komentarzy", True, "comments"),
+    ("O nas | Kontakt | Regulamin", True, "footer"),
+    ("© 2026 Gazeta Nadrzeczna. Wszelkie prawa zastrzeżone.", True, "footer"),
+    ("Fot. PAP", True, "credit"),
+    ("Ładowanie...", True, "layout"),
+    ("Więcej osób przyjechało w tym roku nad morze.", False, None),
+    ("Reklama alkoholu w internecie ma zostać zakazana od marca.", False, None),
+    ("Czytaj także regulamin, radzi rzecznik konsumentów.", False, None),
+    ("Komentarze ministra wywołały falę krytyki.", False, None),
+    ("Zdjęcia z miejsca zdarzenia trafiły do sieci.", False, None),
+]
+
+TABLES = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU, "pl": PL}
 
 
 def _rows():
