@@ -92,7 +92,9 @@ def test_generated_lists_have_no_english_and_stay_in_their_script():
 
 
 def test_every_pack_language_has_stopwords():
-    assert set(LANGUAGES) <= set(STOPWORDS)
+    # Chinese and Japanese are told by their script, and their stopword-like signal is
+    # newsclean.script.function_share (they are written without spaces)
+    assert set(LANGUAGES) - {"ja", "zh"} <= set(STOPWORDS)
 
 
 def test_lynx_bullets_do_not_make_an_english_menu_italian():

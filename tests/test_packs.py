@@ -301,7 +301,53 @@ PL = [
     ("Zdjęcia z miejsca zdarzenia trafiły do sieci.", False, None),
 ]
 
-TABLES = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU, "pl": PL}
+JA = [
+    ("約3分で読めます", True, "navigation"),
+    ("ホーム | ニュース | 政治 | 経済 | スポーツ", True, "navigation"),
+    ("ページの先頭へ戻る", True, "navigation"),
+    ("シェアする | ツイート | LINEで送る | URLをコピー", True, "share"),
+    ("広告", True, "advertising"),
+    ("スポンサーリンク", True, "advertising"),
+    ("当サイトではサービス向上のためにクッキーを使用しています。", True, "cookie"),
+    ("同意する | Cookie設定", True, "cookie"),
+    ("メルマガ登録はこちらから、毎朝ニュースをお届けします", True, "newsletter"),
+    ("関連記事：港のフェリー、春から増便", True, "related"),
+    ("あわせて読みたい", True, "related"),
+    ("12件のコメント", True, "comments"),
+    ("会社概要 | お問い合わせ | 利用規約", True, "footer"),
+    ("記事・写真の無断転載を禁じます。", True, "footer"),
+    ("（写真：港湾事務所提供）", True, "credit"),
+    ("読み込み中...", True, "layout"),
+    ("広告収入は前年より減ったと会社は発表した。", False, None),
+    ("関連記事の多くは地元紙が報じたものだ。", False, None),
+    ("コメントを求められた市長は回答を控えた。", False, None),
+    ("写真には港の全景が写っている。", False, None),
+]
+
+ZH = [
+    ("阅读时间：约3分钟", True, "navigation"),
+    ("首页 | 新闻 | 国际 | 财经 | 体育", True, "navigation"),
+    ("返回顶部", True, "navigation"),
+    ("分享到微信 | 分享到微博 | 复制链接", True, "share"),
+    ("广告", True, "advertising"),
+    ("赞助内容", True, "advertising"),
+    ("本网站使用cookie以改善您的浏览体验。", True, "cookie"),
+    ("全部接受 | 隐私政策", True, "cookie"),
+    ("订阅我们的电子报，每天获取最新消息", True, "newsletter"),
+    ("相关阅读：港口渡轮春季增加班次", True, "related"),
+    ("延伸閱讀", True, "related"),
+    ("12条评论", True, "comments"),
+    ("关于我们 | 联系我们 | 服务条款", True, "footer"),
+    ("版权所有，未经授权不得转载。", True, "footer"),
+    ("图：港务局提供", True, "credit"),
+    ("加载中...", True, "layout"),
+    ("广告收入比去年减少，公司表示。", False, None),
+    ("相关部门表示将尽快修复码头。", False, None),
+    ("评论人士认为计划过于仓促。", False, None),
+    ("图片显示码头已被海浪冲毁。", False, None),
+]
+
+TABLES = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU, "pl": PL, "ja": JA, "zh": ZH}
 
 
 def _rows():
