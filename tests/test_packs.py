@@ -347,7 +347,54 @@ ZH = [
     ("图片显示码头已被海浪冲毁。", False, None),
 ]
 
-TABLES = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU, "pl": PL, "ja": JA, "zh": ZH}
+KO = [
+    ("읽는 시간: 약 3분", True, "navigation"),
+    ("홈 | 뉴스 | 정치 | 경제 | 사회 | 스포츠", True, "navigation"),
+    ("맨 위로", True, "navigation"),
+    ("공유하기 | 페이스북 | 카카오톡 | URL 복사", True, "share"),
+    ("광고", True, "advertising"),
+    ("이 사이트는 더 나은 서비스를 위해 쿠키를 사용합니다.", True, "cookie"),
+    ("모두 동의 | 쿠키 설정", True, "cookie"),
+    ("뉴스레터를 구독하고 매일 아침 소식을 받아보세요", True, "newsletter"),
+    ("관련 기사: 항구 방파제, 여름까지 복구", True, "related"),
+    ("많이 본 뉴스", True, "related"),
+    ("댓글 12개", True, "comments"),
+    ("회사소개 | 이용약관 | 개인정보처리방침", True, "footer"),
+    ("항구일보 무단 전재 및 재배포 금지", True, "footer"),
+    ("사진=항만청 제공", True, "credit"),
+    ("불러오는 중", True, "layout"),
+    ("광고 수입은 지난해보다 줄었다고 회사는 밝혔다.", False, None),
+    ("관련 기사에 따르면 공사는 여름까지 계속된다.", False, None),
+    ("댓글을 남긴 주민들은 대부분 계획에 찬성했다.", False, None),
+    ("사진 속 항구는 파도에 크게 부서져 있었다.", False, None),
+]
+
+AR = [
+    ("وقت القراءة: 3 دقائق", True, "navigation"),
+    ("الرئيسية | أخبار | سياسة | اقتصاد | رياضة", True, "navigation"),
+    ("العودة إلى الأعلى", True, "navigation"),
+    ("شارك | فيسبوك | تويتر | واتساب | نسخ الرابط", True, "share"),
+    ("إعلان", True, "advertising"),
+    ("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك.", True, "cookie"),
+    ("قبول الكل | سياسة الخصوصية", True, "cookie"),
+    ("اشترك في النشرة البريدية لتصلك آخر الأخبار", True, "newsletter"),
+    ("اقرأ أيضا: إصلاح رصيف الميناء قبل الصيف", True, "related"),
+    ("الأكثر قراءة", True, "related"),
+    ("12 تعليق", True, "comments"),
+    ("من نحن | اتصل بنا | شروط الاستخدام", True, "footer"),
+    ("جميع الحقوق محفوظة لصحيفة الميناء 2026", True, "footer"),
+    ("صورة: هيئة الميناء", True, "credit"),
+    ("جاري التحميل", True, "layout"),
+    ("قالت الشركة إن الإعلان عن المشروع سيتم الأسبوع المقبل.", False, None),
+    ("اقرأ التقرير كاملا في عدد الغد من الصحيفة، قال المحرر.", False, None),
+    ("أثارت تعليقات الوزير موجة من الانتقادات.", False, None),
+    ("تظهر الصورة الرصيف وقد دمرته الأمواج.", False, None),
+]
+
+TABLES = {
+    "en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU,
+    "pl": PL, "ja": JA, "zh": ZH, "ko": KO, "ar": AR,
+}
 
 
 def _rows():
