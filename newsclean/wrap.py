@@ -27,8 +27,9 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
 
     The longest line sets the candidate; the dump is wrapped there when several lines
     reach close to it (prose lines end wherever the next word did not fit) and some of
-    them are visibly broken mid-sentence (see :func:`broken_mid_sentence`): text stored
-    one paragraph per line has long lines too, but each ends its paragraph.
+    them are visibly broken mid-sentence (see :func:`broken_mid_sentence`) or the text
+    is indented as dumps are: text stored one paragraph per line has long lines too,
+    but each ends its paragraph.
 
     >>> paragraphs = ["A first paragraph of text, long enough to be near the widest.",
     ...               "Another paragraph of text, as long as the first one was, ok.",
@@ -44,7 +45,10 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
         return None
     near = sum(1 for n in lengths if n >= width - slack)
     if near >= min_lines or (near >= 2 and near >= 0.05 * len(lengths)):
-        if broken_mid_sentence(lines, width - slack, near):
+        # A dump indents (lynx its paragraphs, w3m its table cells, which it wraps at
+        # the cell's width): judged by lengths alone, as dumpers wrap. Flat text needs
+        # to show its breaks.
+        if any(s[:1].isspace() for s in lines if s.strip()) or broken_mid_sentence(lines, width - slack, near):
             return width
     return None
 
