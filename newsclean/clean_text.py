@@ -22,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from .document import Document
+from .document import Document, Paragraph
 
 # Stages that judge lines by what they are, before any statistics: their removals are
 # the debris signals of a page.
@@ -134,6 +134,30 @@ def is_clean(
     if not words or debris > max_debris * words or debris_lines > max_debris_lines * lines:
         return False
     return prose_share([t for t in texts if t.strip()]) >= min_prose
+
+
+def verbatim_paragraphs(doc: Document) -> list[Paragraph]:
+    """The paragraphs of a clean document as they stand, so that writing them gives the
+    input back: each run of lines between blank lines is one paragraph, its lines as
+    they are (only white space at their ends goes). Zero-width and non-breaking spaces
+    are left: a file that was clean is not rewritten for them.
+
+    >>> from newsclean.document import Document
+    >>> [p.text for p in verbatim_paragraphs(Document.from_text("A\\u200b title\\n\\nOne.\\nTwo.  \\n"))]
+    ['A\\u200b title', 'One.\\nTwo.']
+    """
+    paragraphs: list[Paragraph] = []
+    run: list = []
+    for line in [*doc.lines, None]:
+        if line is not None and line.text.strip():
+            run.append(line)
+            continue
+        if run:
+            paragraphs.append(
+                Paragraph("\n".join(ln.text.strip() for ln in run), [ln.number for ln in run], [[ln.number] for ln in run])
+            )
+            run = []
+    return paragraphs
 
 
 def _words(text: str) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
-from .clean_text import DEBRIS_STAGES, is_clean
+from .clean_text import DEBRIS_STAGES, is_clean, verbatim_paragraphs
 from .document import Document, Paragraph
 from .language import guess_language
 from .packs import Pack, pack_for
@@ -89,9 +89,12 @@ class Pipeline:
                     if line.removal is not None:
                         doc.restore(line)
                 doc.meta["clean"] = True
-                for later in entries[k + 1 :]:
-                    if later.name == "normalize":
-                        later.func(doc, ctx, **{**ctx.options.get(later.name, {}), "join_wrapped": False})
+                if any(later.name == "normalize" for later in entries[k + 1 :]):
+                    doc.paragraphs = verbatim_paragraphs(doc)
+                    if doc.paragraphs and doc.headline is None:
+                        first = doc.paragraphs[0].text
+                        if "\n" not in first and len(first.split()) <= 30 and not first.endswith("."):
+                            doc.headline = first
                 break
         return doc
 

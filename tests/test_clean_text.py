@@ -103,3 +103,10 @@ def test_a_hard_wrapped_dump_is_still_joined():
     assert detect_width(wrapped) is not None
     out = newsclean.clean("\n".join(wrapped) + "\n")
     assert "coming year after" in out
+
+
+def test_invisible_characters_and_double_spaces_in_clean_text_are_left_as_they_are():
+    # a pre-commit hook must not rewrite a clean file for white space inside its lines
+    paragraphs = [*ARTICLE[:3], "Tickets bought before March\u200b remain valid,  the operator said, for the whole season."]
+    text = _blank(paragraphs)
+    assert newsclean.clean(text) == text
