@@ -50,11 +50,11 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q newsclean
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 
-# Refit newsclean/content_model.json on ../shared/eval/dev (numpy and scikit-learn are
-# needed here only; the shipped model is plain JSON that the runtime compiles).
+# Refit the content model on ../shared/eval/dev and write newsclean/stages/content/_model.py
+# (numpy and scikit-learn are needed here only; the runtime imports the generated module).
 train: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet 'numpy>=1.26' 'scikit-learn==1.9.*'
-	$(BIN)/python benchmarks/train.py --shared $(SHARED)
+	$(BIN)/python tools/train.py --shared $(SHARED)
 
 # Regenerate newsclean/stopwords.txt from jusText's stoplists and stopwords-iso (their
 # wheels are read, not installed: no lxml). Byte-stable for these versions.

@@ -12,8 +12,9 @@ the text writer, encode back. A crash is any exception, and any broken invariant
   across a removed line-end hyphen);
 - the output's line endings are the input's style;
 - the markdown and JSON writers render the same document without error;
-- a second run changes nothing (when the first joined hard-wrapped lines, it may join
-  again or drop a joined line, never change words; fuzz/invariants.py: settles).
+- a second run changes nothing, or else the confirming pass (``run(confirm=True)``)
+  noted it, and the second run only joined or dropped lines, never changed words
+  (fuzz/invariants.py: settles).
 
 ``make fuzz`` starts from fuzz/seeds/ and fuzz/regressions/ and keeps what it learns in
 fuzz/corpus/ (not committed). Crashing inputs land in ``fuzz/crash-*``: once fixed, move

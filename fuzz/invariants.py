@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from newsclean.document import Document, detect_newline, split_lines
 from newsclean.files import decode, encode
-from newsclean.packs import WORD_RE
+from newsclean.pipeline import UNSTABLE_NOTE
+from newsclean.tokens import WORD_RE
+from newsclean.visible import visible
 
 # squeeze() drops these (zero-width space, word joiner, BOM, soft hyphen), which may
 # join the two halves of a word: compare against the input without them.
@@ -23,10 +25,8 @@ def words(text: str) -> list[str]:
 
 
 def shown_words(source: str) -> list[str]:
-    """The words of ``source`` as the normalizer writes its lines (image names such as
+    """The words of ``source`` as the composer writes its lines (image names such as
     ``[IMG]`` gone): what the output's words must be a subsequence of."""
-    from newsclean.stages.boilerplate import visible
-
     return words("\n".join(visible(line) for line in split_lines(source)))
 
 
@@ -137,7 +137,7 @@ def rejoined_only(once: str, twice: str) -> bool:
 
 
 def joins(doc: Document) -> int:
-    """How many input lines the normalizer joined to the line before them as hard-wrapped.
+    """How many input lines the composer joined to the line before them as hard-wrapped.
 
     >>> from newsclean.pipeline import Pipeline
     >>> joins(Pipeline().run("one\\ntwo"))
@@ -147,17 +147,17 @@ def joins(doc: Document) -> int:
 
 
 def settles(doc: Document, once: str, twice: str) -> str | None:
-    """Why ``twice`` (``once`` cleaned again) breaks idempotence, or None if it does not.
+    """Why ``twice`` (``once`` cleaned again) breaks what a second run may do, or None.
 
-    Strict when the first run joined no hard-wrapped lines. One known weakness is let
-    through otherwise: a second run judges the joined lines anew, and may join again
-    (the joined lines are longer, so the text may look wrapped at a new width) or remove
-    a joined line that now reads as boilerplate, but never invent or reorder words.
+    The pipeline makes one pass (the settle-until-fixpoint loop is gone), and a second
+    run may still judge the output anew: join lines that now look hard-wrapped, or
+    remove a line a statistical stage now scores as debris. It may never invent or
+    reorder words; and the confirming pass (``run(confirm=True)``) must have noted it.
     """
     if twice == once:
         return None
-    if not joins(doc):
-        return "a second run changed the output, and the first joined no wrapped lines"
+    if UNSTABLE_NOTE not in doc.notes:
+        return "a second run changed the output, and the confirming pass did not say so"
     if rejoined_only(once, twice):
         return None
     if invented_words(once, twice) or not kept_lines_in_order(once, twice):
@@ -177,7 +177,7 @@ def check_bytes(data: bytes) -> None:
 
         _pipeline = Pipeline()
     text, encoding = decode(data, "utf-8")
-    doc = _pipeline.run(text)
+    doc = _pipeline.run(text, confirm=True)
     out = _pipeline.render(doc, "text")
     encode(out, encoding)  # must not raise: surrogate-escaped bytes survive
     _pipeline.render(doc, "markdown")

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .context import Context, Stage
 from .document import Document, Line, Paragraph, Removal
-from .pipeline import DEFAULT_STAGES, Context, Pipeline
-from .registry import UnknownNameError
+from .pipeline import DEFAULT_STAGES, Pipeline
+from .registry import PipelineError, UnknownNameError
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
+from .signals import Signal
 
 __version__ = "0.1.0"
 
@@ -73,9 +75,12 @@ __all__ = [
     "Line",
     "Paragraph",
     "Pipeline",
+    "PipelineError",
     "Removal",
     "Result",
     "RemovedLine",
+    "Signal",
+    "Stage",
     "UnknownNameError",
     "clean",
     "clean_and_explain",

@@ -160,6 +160,36 @@ def verbatim_paragraphs(doc: Document) -> list[Paragraph]:
     return paragraphs
 
 
+def leave_alone(doc: Document) -> None:
+    """Pass a clean document through: every removal undone, its paragraphs as they stand
+    (:func:`verbatim_paragraphs`), the first as its headline when it looks like one."""
+    for line in doc.lines:
+        if line.removal is not None:
+            doc.restore(line)
+    doc.meta["clean"] = True
+    doc.paragraphs = paragraphs = verbatim_paragraphs(doc)
+    if paragraphs and doc.headline is None:
+        first = paragraphs[0].text
+        if "\n" not in first and len(first.split()) <= 30 and not first.endswith("."):
+            doc.headline = first
+
+
+def debris_judged(names: list[str]) -> int:
+    """The index in a stage list of the last debris stage, after which a clean document
+    is recognised; -1 (never) when the list has no content stage, or its debris stages
+    do not all run before it (a custom pipeline gets what it asked for).
+
+    >>> debris_judged(["layout", "boilerplate-sentences", "boilerplate-lines", "template", "content"])
+    2
+    >>> debris_judged(["layout", "content"])
+    -1
+    """
+    debris = [i for i, n in enumerate(names) if n in DEBRIS_STAGES]
+    if "content" not in names or len(debris) != len(DEBRIS_STAGES) or max(debris) > names.index("content"):
+        return -1
+    return max(debris)
+
+
 def _words(text: str) -> int:
     """The space-separated tokens of ``text`` that hold a letter or digit.
 

@@ -15,10 +15,11 @@ line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from .signals import Signal
 from .text import squeeze_lines
 
 # Only these end a line. str.splitlines() would also split on \x0b \x0c \x1c-\x1e \x85
@@ -28,10 +29,12 @@ BOM = "\ufeff"
 
 
 class Removal(NamedTuple):
-    """Why a line was removed: the stage that removed it and the rule or signal."""
+    """Why a line was removed: the stage that removed it and the rule (for people), and
+    the typed signal later stages may read (see :mod:`newsclean.signals`)."""
 
     stage: str
     rule: str
+    signal: Signal = Signal.NONE
 
 
 class Cut(NamedTuple):
@@ -98,7 +101,7 @@ class Paragraph:
 
 @dataclass
 class Document:
-    """Input lines, their fates, and what the normalizer made of the kept ones."""
+    """Input lines, their fates, and the paragraphs the composer made of the kept ones."""
 
     lines: list[Line]
     newline: str = "\n"
@@ -110,8 +113,9 @@ class Document:
     notes: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     # Per-document views of the lines computed once, in one pass over the whole text
-    # rather than one call per line (see squeezed_lines, folded_lines). Stages never
-    # change a line's text, so the views stay valid for the document's life.
+    # rather than one call per line (see squeezed_lines, folded_squeezed_lines), and
+    # shared by the stages of the one pass. Stages never change a line's text, so the
+    # views stay valid for the document's life.
     _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -133,10 +137,10 @@ class Document:
     def removed(self) -> Iterator[Line]:
         return (line for line in self.lines if line.removal is not None)
 
-    def remove(self, line: Line, stage: str, rule: str) -> None:
+    def remove(self, line: Line, stage: str, rule: str, signal: Signal = Signal.NONE) -> None:
         """Mark ``line`` removed; the first stage to remove a line keeps the credit."""
         if line.removal is None:
-            line.removal = Removal(stage, rule)
+            line.removal = Removal(stage, rule, signal)
 
     def restore(self, line: Line) -> None:
         line.removal = None
@@ -152,7 +156,7 @@ class Document:
         document (stages never change a line's text) and shared by its views."""
         return self.view("source_text", lambda d: "\n".join(line.text for line in d.lines))
 
-    def view(self, key: str, compute):
+    def view(self, key: object, compute: Callable[[Document], Any]) -> Any:
         """A per-document value, ``compute(self)``, computed on first use and cached.
 
         >>> doc = Document.from_text("a\\nb")
@@ -183,7 +187,7 @@ class Document:
         return self.view("folded_squeezed", _folded_squeezed)
 
     def kept_paragraphs(self) -> list[Paragraph]:
-        """The normalizer's paragraphs, or runs of kept lines if it did not run."""
+        """The composer's paragraphs, or runs of kept lines if it did not run."""
         if self.paragraphs is not None:
             return self.paragraphs
         out: list[Paragraph] = []

@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter
 
-from .packs import find_words
+from .tokens import find_words
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(

@@ -29,40 +29,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import codecache
-
-# Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
-WORD_RE = codecache.compiled_regex(r"\w+(?:['’.\-]\w+)*+")
-
-# WORD_RE in the standard re module, which runs it about twice as fast as regex does, for
-# text whose characters both modules' \w judge alike: ASCII ([0-9A-Za-z_] is \w there),
-# and Latin letters with general punctuation (curly quotes, dashes), less the characters
-# where they differ (superscript digits, vulgar fractions, joiners, connectors).
-# (\w spelt out as a set, which re matches faster than its own \w).
-_ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+(?:['.\-][0-9A-Za-z_]+)*")
-_LATIN_W = "0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f"
-_LATIN_WORD_RE = re.compile(f"[{_LATIN_W}]+(?:['’.\\-][{_LATIN_W}]+)*")
-# Currency signs, the trade mark sign, arrows, box drawing, shapes and miscellaneous
-# symbols (□ ● ★ € ™ in menus) are word characters for neither module: no reason to
-# leave the fast path.
-_NOT_LATIN = re.compile(
-    "[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f"
-    "\u20a0-\u20c0\u2122\u2190-\u21ff\u2500-\u26ff]"
-)
-
-
-def find_words(text: str) -> list[str]:
-    """``WORD_RE.findall(text)``, faster on ASCII and Latin-script text.
-
-    >>> find_words("don't e-mail u.s. -- ok"), find_words("l’été s'en va")
-    (["don't", 'e-mail', 'u.s', 'ok'], ['l’été', "s'en", 'va'])
-    """
-    if text.isascii():
-        return _ASCII_WORD_RE.findall(text)
-    if _NOT_LATIN.search(text) is None:
-        return _LATIN_WORD_RE.findall(text)
-    return WORD_RE.findall(text)
-
+from .tokens import words
 
 # An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
 # The standard re module: compiling with regex costs start-up time.
@@ -90,21 +57,6 @@ class PackError(ValueError):
     """A rules file that cannot be read: names the file and line."""
 
 
-def words(text: str) -> tuple[str, ...]:
-    """Lower-cased word tokens, punctuation and separators dropped; hyphens are
-    ignored, so "E-mail" matches "email".
-
-    >>> words("Back to top » Go to HOME page |")
-    ('back', 'to', 'top', 'go', 'to', 'home', 'page')
-    >>> words("E-mail this")
-    ('email', 'this')
-    """
-    low = text.casefold()
-    if "-" in low:
-        low = low.replace("-", "")
-    return tuple(find_words(low))
-
-
 class LazyPattern:
     """A pattern compiled on first use. Compiling every pattern of every pack costs
     tens of milliseconds of start-up; the stage only needs the combined alternations."""
@@ -125,30 +77,6 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
-
-
-# WORD_RE or a line break: one findall over the whole case-folded document gives every
-# line's tokens (a token never spans a line break), instead of one findall per line.
-_TOKENS_OR_NEWLINE = codecache.compiled_regex(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
-
-
-def line_tokens(doc) -> list[str]:
-    """Per line, its case-folded word tokens joined by single spaces.
-
-    Equal, line for line, to ``" ".join(WORD_RE.findall(line.text.casefold()))``.
-
-    >>> from newsclean.document import Document
-    >>> line_tokens(Document.from_text("Back to TOP\\n\\n» Home «"))
-    ['back to top', '', 'home']
-    """
-
-    def compute(d) -> list[str]:
-        if not d.lines:
-            return []
-        joined = " ".join(_TOKENS_OR_NEWLINE.findall(d.source_text.casefold()))
-        return [part.strip(" ") for part in joined.split("\n")]
-
-    return doc.view("line_tokens", compute)
 
 
 def anchored(pattern: str) -> bool:
@@ -250,12 +178,6 @@ def _literal_first(pattern: str) -> str:
     return f"^(?=.*?{literal}){pattern[1:]}"
 
 
-# Entries a stage's memo (Pack.memo) holds before it is emptied; and the longest text it
-# remembers a verdict on.
-MEMO_SIZE = 8192
-MEMO_MAX_CHARS = 2000
-
-
 @dataclass
 class Pack:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -279,7 +201,7 @@ class Pack:
         by_cat: dict[str, list[str]] = {}
         for cat, pat in self.patterns:
             by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
-        return {cat: codecache.compiled_regex("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
+        return {cat: regex.compile("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
 
     @functools.cached_property
     def any_pattern(self) -> regex.Pattern | None:
@@ -291,7 +213,7 @@ class Pack:
         if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
             return None
         try:
-            return codecache.compiled_regex("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
+            return regex.compile("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
         except regex.error:  # e.g. one group name in two categories
             return None
 
@@ -321,23 +243,9 @@ class Pack:
         names = {f"c{i}": cat for i, cat in enumerate(order)}
         source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
         try:
-            return codecache.compiled_regex(source, regex.V0), names
+            return regex.compile(source, regex.V0), names
         except regex.error:
             return None
-
-    @functools.cached_property
-    def _memos(self) -> dict[str, dict]:
-        return {}
-
-    def memo(self, name: str) -> dict:
-        """A dict in which the stage ``name`` remembers its verdicts on lines under this
-        pack (a verdict that depends on the line's text and the pack only): a settle
-        pass meets the lines of the pass before, and a site's pages share their menus.
-        Emptied when it holds more than MEMO_SIZE entries, to bound its memory."""
-        memo = self._memos.setdefault(name, {})
-        if len(memo) > MEMO_SIZE:
-            memo.clear()
-        return memo
 
     @functools.cached_property
     def all_anchored(self) -> bool:
@@ -389,17 +297,10 @@ def builtin_pack(lang: str) -> Pack:
     # A plain open beside this module: importlib.resources costs ~3 ms of start-up.
     path = os.path.join(PHRASES_DIR, f"{lang}.txt")
     try:
-        key = f"pack\0{codecache.file_key(path)}\0{codecache.file_key(__file__)}"
+        with open(path, encoding="utf-8") as f:
+            return parse_pack(f.read(), f"phrases/{lang}.txt", validate=False)
     except FileNotFoundError:
         return Pack()
-
-    def parsed() -> tuple:  # parsing tokenizes every phrase: ~1 ms, once per pack file
-        with open(path, encoding="utf-8") as f:
-            pack = parse_pack(f.read(), f"phrases/{lang}.txt", validate=False)
-        return pack.phrases, [(cat, p.pattern) for cat, p in pack.patterns], pack.markers
-
-    phrases, patterns, markers = codecache.data(key, parsed)
-    return Pack(phrases, [(cat, LazyPattern(p)) for cat, p in patterns], markers)
 
 
 def load_rules(path: str) -> Pack:

@@ -21,7 +21,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UnknownNameError(KeyError):
@@ -31,6 +36,12 @@ class UnknownNameError(KeyError):
         return str(self.args[0])
 
 
+class PipelineError(UnknownNameError):
+    """A stage list that cannot be run honestly (a stage before one it must follow, a
+    stage named twice, the composer named as a stage): the message says why. A usage
+    error, like an unknown name."""
+
+
 class PluginError(UnknownNameError):
     """An installed plugin's entry point that cannot be imported: the name is known but
     nothing usable stands behind it."""
@@ -38,11 +49,12 @@ class PluginError(UnknownNameError):
 
 class Entry(NamedTuple):
     name: str
-    func: Callable
+    func: Callable[..., Any]
     description: str
     origin: str  # "built-in" or the distribution that provided it
+    after: tuple[str, ...] = ()  # stages this one must follow when both are in a list
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.func(*args, **kwargs)
 
 
@@ -51,17 +63,26 @@ class Registry:
         self.group = group
         self.kind = kind
         self._entries: dict[str, Entry] = {}
-        self._entry_points: dict | None = None
+        self._entry_points: dict[str, EntryPoint] | None = None
 
-    def register(self, name: str, *, description: str | None = None, origin: str = "built-in"):
+    def register(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        origin: str = "built-in",
+        after: tuple[str, ...] | list[str] = (),
+    ) -> Callable[[F], F]:
         """Decorator: register ``func`` under ``name``.
 
         The description defaults to the first line of the function's docstring.
+        ``after`` names stages this one must follow when a list holds both: a pipeline
+        that puts it before one of them is refused.
         """
 
-        def decorator(func: Callable) -> Callable:
+        def decorator(func: F) -> F:
             desc = description or (inspect.getdoc(func) or "").split("\n", 1)[0]
-            self._entries[name] = Entry(name, func, desc, origin)
+            self._entries[name] = Entry(name, func, desc, origin, tuple(after))
             return func
 
         return decorator
@@ -69,8 +90,9 @@ class Registry:
     def unregister(self, name: str) -> None:
         self._entries.pop(name, None)
 
-    def _plugins(self) -> dict:
+    def _plugins(self) -> dict[str, EntryPoint]:
         if self._entry_points is None:
+            # imported on the first unknown name only: importlib.metadata costs start-up
             from importlib.metadata import entry_points
 
             self._entry_points = {ep.name: ep for ep in entry_points(group=self.group)}
@@ -131,7 +153,7 @@ class Registry:
         return name in self._entries or name in self._plugins()
 
 
-def _broken(*args, **kwargs):  # pragma: no cover - never called: listed, not registered
+def _broken(*args: Any, **kwargs: Any) -> None:  # pragma: no cover - never called: listed, not registered
     raise RuntimeError("this plugin failed to load")
 
 

@@ -23,11 +23,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .codecache import compiled_regex
+import regex
+
 from .document import split_lines
 from .text import squeeze
 
-_DIGITS = compiled_regex(r"\d++")
+_DIGITS = regex.compile(r"\d++")
 
 FORMAT = "newsclean-template/1"
 

@@ -10,7 +10,7 @@ _SPACES = "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u200
 # change how Persian, Indic scripts and emoji render.
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 
-_TABLE = {ord(c): " " for c in _SPACES}
+_TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in _INVISIBLE})
 
 

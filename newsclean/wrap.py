@@ -148,3 +148,16 @@ def _joins(lines, width: int) -> list[bool]:
     """For each line, whether it continues the line before it (False for the first)."""
     texts = [line.text for line in lines]
     return [False] + [continues(a, b, width) for a, b in zip(texts, texts[1:])]
+
+
+def wrap_width(doc) -> int | None:
+    """The wrap column of ``doc``'s input lines (:func:`detect_width`), judged once per
+    document.
+
+    >>> from newsclean.document import Document
+    >>> wrap_width(Document.from_text("short\\nlines")) is None
+    True
+    """
+    if "wrap_width" not in doc.meta:
+        doc.meta["wrap_width"] = detect_width([line.text for line in doc.lines])
+    return doc.meta["wrap_width"]

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from newsclean.context import Context
 from newsclean.document import Document
-from newsclean.pipeline import Context, Pipeline
+from newsclean.pipeline import Pipeline
 from newsclean.stages.columns import cells, columns
 
 from .helpers import SAMPLES, run_cli

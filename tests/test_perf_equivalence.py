@@ -12,10 +12,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean.context import Context
 from newsclean.document import Document
-from newsclean.packs import WORD_RE, line_tokens, parse_pack
+from newsclean.packs import parse_pack
 from newsclean.stages.boilerplate import segment
 from newsclean.text import squeeze, squeeze_lines
+from newsclean.tokens import WORD_RE, line_tokens
 
 # Spaces, invisible characters, line breaks of every kind, case-folding surprises
 # (ß, İ, final sigma, ligatures), apostrophes and hyphens inside words, and brackets.
@@ -87,12 +89,21 @@ def test_any_pattern_steps_aside_for_global_flags():
     assert isinstance(parse_pack("[a]\nre: (?i:We) use\n").any_pattern, regex.Pattern)
 
 
-def test_cleaning_twice_changes_nothing():
-    """Found by the pre-commit benchmark: a second pass saw another wrap width (the
-    pipeline now settles, see Pipeline.run)."""
+def test_an_unstable_page_keeps_its_first_result_and_says_so():
+    """Found by the pre-commit benchmark: the composer joins two lines it judges
+    hard-wrapped that the content stage scored apart, and the joined line scores lower
+    when cleaned again. With confirm (-i, --check, the hook) the first result stands,
+    with a note."""
+    from newsclean.pipeline import UNSTABLE_NOTE, Pipeline
+
     page = "council ferry school bridge.\n    winter plans river station ferry river\ncouncil station.\n"
-    once = newsclean.clean(page)
-    assert newsclean.clean(once) == once
+    pipeline = Pipeline()
+    doc = pipeline.run(page, confirm=True)
+    assert pipeline.render(doc) == newsclean.clean(page)
+    assert "winter plans river station ferry river council station." in pipeline.render(doc)
+    assert doc.notes == [UNSTABLE_NOTE]
+    stable = pipeline.run(newsclean.clean("Home\n\nThe council met on Monday and agreed the budget.\n"), confirm=True)
+    assert stable.notes == []
 
 
 ANCHORED = parse_pack(
@@ -154,7 +165,7 @@ def _words(text: str) -> list[str]:
     """The words language._tally counts: one tokenizer run over the text with every
     line's leading bullets stripped by one substitution."""
     from newsclean.language import _LEADING_BULLETS
-    from newsclean.packs import find_words
+    from newsclean.tokens import find_words
 
     return find_words(_LEADING_BULLETS.sub("", text).casefold())
 
@@ -176,24 +187,44 @@ def _walk(ensemble, x):
     return s
 
 
+def _ensemble(rng, width: int, trees: int = 30, depth: int = 3) -> dict:
+    """A random boosted ensemble in the exported form (node arrays, -1 for a leaf)."""
+
+    def tree() -> dict:
+        t = {"feature": [], "threshold": [], "value": [], "left": [], "right": []}
+
+        def node(d: int) -> int:
+            k = len(t["feature"])
+            for key in t:
+                t[key].append(-1 if key in ("feature", "left", "right") else 0.0)
+            if d < depth and rng.random() < 0.8:
+                t["feature"][k] = rng.randrange(width)
+                t["threshold"][k] = round(rng.uniform(-2, 2), 3)
+                t["left"][k] = node(d + 1)
+                t["right"][k] = node(d + 1)
+            else:
+                t["value"][k] = rng.uniform(-1, 1)
+            return k
+
+        node(0)
+        return t
+
+    return {"init": rng.uniform(-1, 1), "trees": [tree() for _ in range(trees)]}
+
+
 def test_compiled_trees_give_the_walked_sum_to_the_bit():
-    import json
-    import os
     import random
 
-    from newsclean.stages import content as C
+    from newsclean.stages.content.model import tree_source
 
-    path = os.path.join(os.path.dirname(C.__file__), os.pardir, "content_model.json")
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
     rng = random.Random(7)
-    for key, width in (("first", len(C.FEATURES)), ("second", len(C.FEATURES) + len(C.CONTEXT_FEATURES))):
-        ensemble = data[key]
+    for key, width in (("first", 27), ("second", 33)):
+        ensemble = _ensemble(rng, width)
         namespace: dict = {}
-        exec(compile(C.tree_source(ensemble, key), "<test>", "exec"), namespace)
+        exec(compile(tree_source(ensemble, key), "<test>", "exec"), namespace)
         fn = namespace[key]
         thresholds = sorted({t for tree in ensemble["trees"] for t in tree["threshold"]})
-        for _ in range(2000):
+        for _ in range(500):
             # values on, beside and between the thresholds reach every leaf
             x = [rng.choice(thresholds) + rng.choice((-1e-9, 0.0, 1e-9, rng.uniform(-1, 1))) for _ in range(width)]
             assert fn(x) == _walk(ensemble, x)
@@ -204,13 +235,13 @@ ASCII_TEXTS = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
 
 @given(st.one_of(ASCII_TEXTS, texts, st.text(max_size=30)))
 def test_find_words_is_the_word_pattern(text):
-    from newsclean.packs import find_words
+    from newsclean.tokens import find_words
 
     assert find_words(text) == WORD_RE.findall(text)
 
 
 def test_ascii_word_characters_are_the_word_patterns():
-    from newsclean.packs import find_words
+    from newsclean.tokens import find_words
 
     for c in map(chr, range(128)):
         assert find_words(f"a{c}b") == WORD_RE.findall(f"a{c}b"), repr(c)
@@ -219,40 +250,13 @@ def test_ascii_word_characters_are_the_word_patterns():
 
 def test_latin_word_characters_are_the_word_patterns():
     """Every character find_words gives to the re module is judged as WORD_RE judges it."""
-    from newsclean.packs import _NOT_LATIN, find_words
+    from newsclean.tokens import _NOT_LATIN, find_words
 
     latin = [chr(c) for c in range(0x3000) if not _NOT_LATIN.match(chr(c))]
     assert "é" in latin and "’" in latin and "²" not in latin and "\u200d" not in latin
     for c in latin:
         for text in (f"é{c}b", f"{c}{c}é", f"é’{c}"):
             assert find_words(text) == WORD_RE.findall(text), repr(c)
-
-
-def test_remembered_unit_signals_are_the_computed_ones():
-    from newsclean.stages import content as C
-
-    doc = Document.from_text("Home\n\nThe council met on 3 May 2021.\n\n   * Sport    Weather\n\nHome")
-    units = C.build_units(doc, None)
-    C._OWN_MEMO.clear()
-    for lang in ("en", "de"):
-        assert C._own_rows(units, lang) == [C._own(u, lang) for u in units]
-        assert C._own_rows(units, lang) == [C._own(u, lang) for u in units]  # from the memo
-
-
-def test_boilerplate_memos_give_the_first_verdict_again():
-    """The stages remember verdicts per pack: a second document, or a settle pass, with
-    the same lines gets the same removals, and a memo past MEMO_SIZE starts afresh."""
-    from newsclean import packs
-
-    page = "Back to top | Share\n\nWe use cookies to give you the best experience.\n\nThe article, in a sentence.\n"
-    first = newsclean.clean_and_explain(page).removed
-    assert [r.rule for r in first] == ["phrase:navigation+share", "pattern:cookie"]
-    assert newsclean.clean_and_explain(page).removed == first
-    pack = packs.pack_for("en")
-    memo = pack.memo("boilerplate-lines")
-    memo.update((str(i), "") for i in range(packs.MEMO_SIZE + 1))
-    assert pack.memo("boilerplate-lines") == {}
-    assert newsclean.clean_and_explain(page).removed == first
 
 
 def _guess_language_per_word(text, sample=10000):
@@ -347,7 +351,8 @@ def test_line_groups_are_the_continues_walk(text, removed, width):
 
 def _layout_every_line(doc):
     """The layout stage as first written: every line judged."""
-    from newsclean.stages.boilerplate import FORM_FIELD, _is_symbols_only, visible
+    from newsclean.stages.boilerplate import FORM_FIELD, _is_symbols_only
+    from newsclean.visible import visible
 
     squeezed = doc.squeezed_lines()
     for line in doc.lines:
@@ -378,7 +383,7 @@ def test_layout_candidates_miss_no_removal(text):
     from newsclean.stages.boilerplate import layout
 
     fast, slow = Document.from_text(text), Document.from_text(text)
-    layout(fast, None)
+    layout(fast, Context())
     _layout_every_line(slow)
     assert [ln.removal for ln in fast.lines] == [ln.removal for ln in slow.lines]
 
@@ -411,7 +416,7 @@ def _own_with_min_calls(u, lang):
     import math
 
     from newsclean.language import ALL_STOPWORDS, STOPWORDS
-    from newsclean.stages.content import _DIGIT_RE, _SEPARATOR_RE, DATE_RE, MONTHS, TERMINAL
+    from newsclean.stages.content.features import _DIGIT_RE, _SEPARATOR_RE, DATE_RE, MONTHS, TERMINAL
 
     words = u.words
     n = len(words)
@@ -462,8 +467,8 @@ UNIT_TEXTS = st.lists(st.sampled_from(["The", "mayor", "said", ".", ",", " ", "1
 
 @given(UNIT_TEXTS, st.booleans(), st.booleans(), st.integers(0, 50), st.sampled_from(["en", "de", "xx"]))
 def test_unit_signals_are_the_min_call_definition(text, bullet, columns, gaps, lang):
-    from newsclean.packs import find_words
-    from newsclean.stages.content import Unit, _own
+    from newsclean.stages.content.features import Unit, _own
+    from newsclean.tokens import find_words
 
     u = Unit([], text, find_words(text.casefold()), bullet, columns, gaps)
     assert list(map(repr, _own(u, lang))) == list(map(repr, _own_with_min_calls(u, lang)))
@@ -493,7 +498,8 @@ def test_phrase_rule_is_the_segmentation(line):
 
 def _safety_valve_counting_everything(doc, min_share=0.03, min_words=10):
     """The safety valve as first written: every word of the page and of the kept lines counted."""
-    from newsclean.stages.safety import STATISTICAL, _words
+    from newsclean.signals import Signal
+    from newsclean.stages.safety import _words
 
     total = len(doc.source_text.split())
     if total == 0:
@@ -501,7 +507,7 @@ def _safety_valve_counting_everything(doc, min_share=0.03, min_words=10):
     kept = _words(doc.kept())
     if kept >= min_words or kept >= min_share * total:
         return
-    restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
+    restored = [ln for ln in doc.lines if ln.removal is not None and Signal.STATISTICAL in ln.removal.signal]
     for line in restored:
         doc.restore(line)
     how = "statistical stages"
@@ -528,6 +534,8 @@ SAFETY_TEXTS = st.lists(st.sampled_from(["a", "b c", "d e f", "", " ", "\u00a0",
        st.sampled_from([(0.03, 10), (0.5, 3), (0.0, 0), (0.03, -1), (1.0, 100)]))
 @example("a\nb c", ["content", "content"], (0.03, -1))
 def test_safety_valve_stops_counting_at_enough(text, stages, params):
+    from newsclean.context import Context
+    from newsclean.signals import Signal
     from newsclean.stages.safety import safety_valve
 
     share, least = params
@@ -535,48 +543,45 @@ def test_safety_valve_stops_counting_at_enough(text, stages, params):
     for doc in docs:
         for line, stage in zip(doc.lines, stages):
             if stage:
-                doc.remove(line, stage, "x")
-    safety_valve(docs[0], None, min_share=share, min_words=least)
+                doc.remove(line, stage, "x", Signal.STATISTICAL if stage in ("content", "template") else Signal.NONE)
+    safety_valve(docs[0], Context(), min_share=share, min_words=least)
     _safety_valve_counting_everything(docs[1], min_share=share, min_words=least)
     assert [ln.removal for ln in docs[0].lines] == [ln.removal for ln in docs[1].lines]
     assert docs[0].notes == docs[1].notes
 
 
 @given(st.one_of(texts, LAYOUT_TEXTS))
-def test_visible_lines_are_remembered_and_strip_changes_nothing(text):
-    """visible_line remembers visible(line.text) per document; layout, which judged the
-    stripped line, asks it too: stripping before squeezing changes nothing."""
-    from newsclean.stages.boilerplate import visible, visible_line
+def test_visible_lines_are_visible_and_strip_changes_nothing(text):
+    """visible_line is visible(line.text) (from the squeezed view when there is no
+    image name); layout, which judged the stripped line, asks it too: stripping before
+    squeezing changes nothing."""
+    from newsclean.visible import visible, visible_line
 
     doc = Document.from_text(text)
     for line in doc.lines:
         assert visible(line.text.strip()) == visible(line.text)
         assert visible_line(doc, line) == visible(line.text)
-        assert visible_line(doc, line) == visible(line.text)  # from the memo
     for t in (text, " " + text + "\u2028", "\u00a0 " + text):
         assert visible(t.strip()) == visible(t)
 
 
-def test_unit_features_from_remembered_rows_and_shifted_windows():
-    """unit_features looks the rows up in the memo itself, and builds the windows
-    from ranges: the rows are those of the per-unit computation with min/max windows."""
-    from newsclean.stages import content as C
+def test_unit_features_from_shifted_windows():
+    """unit_features builds the windows from ranges: the rows are those of the
+    per-unit computation with min/max windows."""
+    from newsclean.stages.content import features as C
 
     page = "\n\n".join(["Home", "World | Sport", "The council met on 3 May 2021, and said so.",
                         "* Sport", "* Weather", "Home", "A second paragraph of the article, in full."] * 3)
     doc = Document.from_text(page)
     units = C.build_units(doc, None)
     for n in range(len(units) + 1):
-        C._OWN_MEMO.clear()
         rows = C.unit_features(units[:n], "en")
-        again = C.unit_features(units[:n], "en")  # from the memo
         own = [C._own(u, "en") for u in units[:n]]
         stops, logws = [r[2] for r in own], [r[0] for r in own]
         for i, row in enumerate(rows):
             lo, hi = max(0, i - 2), min(n, i + 3)
             assert row[:16] == own[i]
             assert row[-2:] == [sum(stops[lo:hi]) / (hi - lo), sum(logws[lo:hi]) / (hi - lo)]
-        assert again == rows
         p1 = [0.1 * (i % 7) for i in range(n)]
         for i, row in enumerate(C.context_features(rows, p1)):
             lo, hi = max(0, i - 3), min(n, i + 4)
@@ -623,7 +628,7 @@ def test_link_number_pattern_finds_the_lookbehind_first_matches(text):
     lookbehind first. Same matches, same substitutions."""
     import re
 
-    from newsclean.stages.normalize import LINK_NUMBER_RE
+    from newsclean.compose import LINK_NUMBER_RE
 
     old = re.compile(r"(?<![\w\]])\[\d{1,5}\](?=\S)")
     assert [m.span() for m in LINK_NUMBER_RE.finditer(text)] == [m.span() for m in old.finditer(text)]
@@ -637,8 +642,8 @@ def test_unit_signals_counted_by_translate_are_the_regex_counts(text, bullet, ga
     """_own counts capitals, digits and separators of ASCII text with bytes.translate():
     the same as the str-method and regex counts of the code before (any text, any
     white space)."""
-    from newsclean.packs import find_words
-    from newsclean.stages.content import Unit, _own
+    from newsclean.stages.content.features import Unit, _own
+    from newsclean.tokens import find_words
 
     u = Unit([], text, find_words(text.casefold()), bullet, False, gaps)
     assert list(map(repr, _own(u, "en"))) == list(map(repr, _own_with_min_calls(u, "en")))

@@ -57,7 +57,7 @@ def test_list_stages_shows_the_plugin_and_its_distribution(tmp_path, plugin_env)
 
 def test_named_plugin_stage_runs(tmp_path, plugin_env):
     env, trace = plugin_env
-    proc = run_cli("--stages", "layout,drop-caps,normalize", "page.txt", cwd=tmp_path, env=env)
+    proc = run_cli("--stages", "layout,drop-caps", "page.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.decode() == PAGE.replace("TOWN HALL\n\n", "")
     assert _imported(trace)
@@ -65,7 +65,7 @@ def test_named_plugin_stage_runs(tmp_path, plugin_env):
 
 def test_plugin_removals_are_explained(tmp_path, plugin_env):
     env, _ = plugin_env
-    proc = run_cli("--stages", "layout,drop-caps,normalize", "-f", "json", "page.txt", cwd=tmp_path, env=env)
+    proc = run_cli("--stages", "layout,drop-caps", "-f", "json", "page.txt", cwd=tmp_path, env=env)
     removed = json.loads(proc.stdout)["removed"]
     assert removed == [{"line": 1, "text": "TOWN HALL", "stage": "drop-caps", "rule": "all-caps"}]
 
@@ -73,7 +73,7 @@ def test_plugin_removals_are_explained(tmp_path, plugin_env):
 def test_plugin_options_come_from_config(tmp_path, plugin_env):
     env, _ = plugin_env
     (tmp_path / "newsclean.toml").write_text(
-        'stages = ["layout", "drop-caps", "normalize"]\n\n[options.drop-caps]\nmax_words = 0\n'
+        'stages = ["layout", "drop-caps"]\n\n[options.drop-caps]\nmax_words = 0\n'
     )
     proc = run_cli("page.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr.decode()
@@ -117,4 +117,52 @@ def test_a_broken_plugin_is_a_one_line_error(tmp_path):
     proc = run_cli("--list-stages", cwd=tmp_path, env=env)
     assert proc.returncode == 0
     listed = proc.stdout.decode()
-    assert "failed to load" in listed and "normalize" in listed
+    assert "failed to load" in listed and "content" in listed
+
+
+# --- the pipeline refuses a list it cannot run honestly -----------------------------------
+
+
+def test_naming_the_composer_is_refused():
+    """The composer always runs last: a list naming it was run with its output and its
+    --explain disagreeing (debris printed, explained as dropped)."""
+    import pytest
+
+    from newsclean import Pipeline, PipelineError
+
+    with pytest.raises(PipelineError, match="normalize is the composer: it always runs last; leave it out"):
+        Pipeline(["normalize", "layout", "boilerplate-lines"])
+    out = Pipeline(["layout", "boilerplate-lines"]).clean("Home | News\n\n* * *\n\nThe article, in a sentence.\n")
+    assert out == "The article, in a sentence.\n"
+
+
+def test_a_stage_before_one_it_must_follow_is_refused():
+    import pytest
+
+    from newsclean import Pipeline, PipelineError, UnknownNameError
+
+    with pytest.raises(PipelineError, match="'columns' must follow 'content'") as err:
+        Pipeline(["layout", "columns", "content"])
+    assert isinstance(err.value, UnknownNameError)  # the CLI reports it as a usage error
+    with pytest.raises(PipelineError, match="named twice"):
+        Pipeline(["layout", "layout"])
+    assert Pipeline(["columns"]).stage_names == ["columns"]  # alone, nothing to follow
+
+
+def test_a_plugin_registered_in_code_declares_what_it_follows():
+    import pytest
+
+    import newsclean
+    from newsclean import Pipeline, PipelineError
+    from newsclean.registry import stages
+
+    @newsclean.stage("after-content-test", after=("content",))
+    def late(doc, ctx):
+        """Does nothing, after content."""
+
+    try:
+        assert Pipeline(["content", "after-content-test"]).stage_names[-1] == "after-content-test"
+        with pytest.raises(PipelineError, match="put it after 'content'"):
+            Pipeline(["after-content-test", "content"])
+    finally:
+        stages.unregister("after-content-test")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from newsclean.compose import compose
+from newsclean.context import Context
 from newsclean.document import Document
-from newsclean.pipeline import Context, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.signals import Signal
 from newsclean.stages.boilerplate import boilerplate_lines, boilerplate_sentences, layout
-from newsclean.stages.normalize import normalize
 from newsclean.stages.safety import safety_valve
 
 
@@ -115,7 +117,7 @@ def test_wrapped_paragraph_tail_is_judged_with_its_paragraph():
 )
 def test_normalize(raw, paragraphs):
     doc = Document.from_text(raw)
-    normalize(doc, None)
+    compose(doc)
     assert [p.text for p in doc.paragraphs] == paragraphs
 
 
@@ -136,7 +138,7 @@ REST = (
 def test_normalize_joins_hard_wrapped_lines_and_dehyphenates_real_words():
     raw = _dump("The committee examined the long proposal sent to every house-", REST.format(word="households"))
     doc = Document.from_text(raw)
-    normalize(doc, None)
+    compose(doc)
     assert [p.text.count("\n") for p in doc.paragraphs] == [0]
     assert doc.paragraphs[0].text.startswith("The committee examined the long proposal sent to every households in")
 
@@ -144,15 +146,15 @@ def test_normalize_joins_hard_wrapped_lines_and_dehyphenates_real_words():
 def test_normalize_keeps_hyphen_when_joined_word_is_unknown():
     raw = _dump("The committee examined the long proposal sent to every house-", REST.format(word="homes"))
     doc = Document.from_text(raw)
-    normalize(doc, None)
+    compose(doc)
     assert "every house-holds in" in doc.paragraphs[0].text
 
 
 def test_safety_valve_restores_statistical_removals_only():
     doc = Document.from_text("Back to top\nA short article sentence here.")
     doc.remove(doc.lines[0], "boilerplate-lines", "phrase:navigation")
-    doc.remove(doc.lines[1], "content", "outside-article:0.10")
-    safety_valve(doc, None)
+    doc.remove(doc.lines[1], "content", "outside-article:0.10", Signal.STATISTICAL)
+    safety_valve(doc, Context())
     assert doc.lines[0].removal is not None
     assert doc.lines[1].removal is None
     assert doc.notes and "safety valve" in doc.notes[0]
@@ -161,8 +163,8 @@ def test_safety_valve_restores_statistical_removals_only():
 def test_safety_valve_keeps_quiet_when_enough_is_kept():
     doc = Document.from_text("\n".join(["Menu item"] * 5 + ["A long enough article sentence with words."]))
     for line in doc.lines[:5]:
-        doc.remove(line, "content", "outside-article:0.01")
-    safety_valve(doc, None)
+        doc.remove(line, "content", "outside-article:0.01", Signal.STATISTICAL)
+    safety_valve(doc, Context())
     assert not doc.notes
     assert all(line.removal for line in doc.lines[:5])
 
@@ -173,7 +175,7 @@ def test_pipeline_never_writes_an_empty_file_for_a_page_with_words():
     assert out.strip(), "a page with words must not come out empty"
 
 
-def test_pipeline_settles():
+def test_pipeline_output_is_stable_in_one_pass():
     page = "\n".join(
         ["Home | News | Sport", "", "Storm closes harbour", ""]
         + [

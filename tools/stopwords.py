@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     iso_version = os.path.basename(args.iso_wheel).split("-")[1]
 
     from newsclean.language import HAND_WRITTEN, script_of
-    from newsclean.packs import find_words
+    from newsclean.tokens import find_words
 
     version = os.path.basename(args.wheel).split("-")[1]
     out = [HEADER.format(version=version, iso_version=iso_version)]

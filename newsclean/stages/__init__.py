@@ -1,8 +1,9 @@
-"""Built-in stages. Importing this package registers them all.
+"""Built-in judging stages. Importing this package registers them all.
 
-A stage is a function ``stage(doc, ctx, **options) -> None`` registered with
-``@newsclean.stage("name")``: it marks lines of ``doc`` as removed (never deletes
-them) or, for the normalizer, sets ``doc.paragraphs``.
+A stage is a function ``stage(doc, ctx, **options) -> None`` (see
+:class:`newsclean.context.Stage`) registered with ``@newsclean.stage("name")``: it marks
+lines of ``doc`` as removed or cut, never deletes them. The composer
+(:mod:`newsclean.compose`) is no stage: the pipeline always runs it last.
 """
 
-from . import boilerplate, columns, content, normalize, safety, template  # noqa: F401
+from . import boilerplate, columns, content, safety, template  # noqa: F401

@@ -1,6 +1,6 @@
 """Boilerplate strippers: layout leftovers, lines made of known phrases, known sentences.
 
->>> from newsclean.pipeline import Context
+>>> from newsclean.context import Context
 >>> from newsclean.document import Document
 >>> doc = Document.from_text(
 ...     "Back to top\\u00a0\\u00a0 Go to home page clear\\n"
@@ -17,30 +17,26 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
+from typing import Any
 
-import regex
-
-from ..codecache import compiled_regex
+from ..context import Context
 from ..document import Document, Line
-from ..packs import MEMO_MAX_CHARS, Pack, words
+from ..packs import Pack
 from ..registry import stages
-from ..text import squeeze
+from ..signals import Signal
+from ..tokens import words
+from ..visible import link_texts, visible, visible_line, visible_lines
+from ..wrap import line_groups, nonblank_lines, wrap_width
 
 _SENTENCE_END = tuple('.!?…"”»')
 
-# [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
-IMAGE_RE = compiled_regex(
-    r"\[\s*+(?:[\w\-.]{0,80}\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
-    r"[a-z_\-]{1,40}+\d[\w\-]{0,40}+)\s*+\]",
-    regex.IGNORECASE,
-)
 FORM_FIELD = "___"
-# A Markdown link or image, as html2text and markdownify write them: "[Home](/)".
-MARKDOWN_LINK_RE = compiled_regex(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
-# Seconds one search of a rules-file pattern may take before it raises TimeoutError
-# (the runner then passes the document through unchanged, with a warning). Built-in
-# patterns are proved linear by tests/test_hostile.py and run without it (timeout=
-# triples the cost of a search).
+# Seconds the searches of rules-file patterns may take on one document, all together,
+# before the stage raises TimeoutError (the runner then passes the document through
+# unchanged, with a note). Built-in patterns are proved linear by tests/test_hostile.py
+# and run without it (timeout= triples the cost of a search).
 PATTERN_TIMEOUT = float(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT") or 5.0)
 _LINE_MAX_WORDS = 40
 
@@ -52,64 +48,6 @@ def _is_symbols_only(text: str) -> bool:
 
 
 
-def without_images(text: str) -> str:
-    """``text`` with the image names a dumper printed replaced by spaces; unchanged when
-    that would leave another image name (``[[a8]a8]``), so a second run judges the
-    text the way the first one did.
-
-    >>> without_images("[arrow9x7] Photo: a bridge"), without_images("[[a8]a8]")
-    ('  Photo: a bridge', '[[a8]a8]')
-    """
-    if "[" not in text:
-        return text
-    out = IMAGE_RE.sub(" ", text)
-    if "[" in out and IMAGE_RE.search(out):
-        return text
-    return out
-
-
-def visible(text: str) -> str:
-    """A line as the normalizer will write it: image names gone, spaces squeezed, invisible
-    characters dropped. Stages judge this, so that their output, cleaned again, gets the
-    same judgement (``Ba\\u00adck to top`` is ``Back to top``).
-
-    >>> visible("  [IMG]\\u00a0Back\\u200b to top ")
-    'Back to top'
-    """
-    return squeeze(without_images(squeeze(text)))
-
-
-def link_texts(text: str) -> str:
-    """Markdown links judged by their text, images not at all: an HTML-to-Markdown
-    dump's menu (``[Home](/) | [News](/news)``) is a menu like any other.
-
-    >>> link_texts("* [Share on Facebook](https://facebook.com/x) ![logo](/l.png)")
-    '* Share on Facebook '
-    """
-    return MARKDOWN_LINK_RE.sub(lambda m: "" if m.group(1) else m.group(2), text)
-
-
-def visible_line(doc: Document, line: Line) -> str:
-    """:func:`visible` of ``line``'s text, remembered per document: layout, both
-    boilerplate stages and the normalizer each ask it of every line with a ``[``."""
-    memo = doc.view("visible", _new_memo)
-    vis = memo.get(line.number)
-    if vis is None:
-        vis = memo[line.number] = visible(line.text)
-    return vis
-
-
-def _new_memo(doc: Document) -> dict:
-    return {}
-
-
-def visible_lines(doc: Document, group: list[Line]) -> str:
-    """The :func:`visible` texts of ``group``'s lines joined by spaces. A line without
-    an image name is visible as the document's cached squeezed view of it."""
-    squeezed = doc.squeezed_lines()
-    return " ".join([visible_line(doc, ln) if "[" in ln.text else squeezed[ln.number - 1] for ln in group])
-
-
 def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
     """The lines :func:`layout` may remove, a superset: the non-blank lines without a
     letter or digit first as squeezed, those with an image name, and (when the document
@@ -117,8 +55,6 @@ def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
     with a letter or digit has one in its text, so it is no symbol line, and written as
     it is squeezed, no image placeholder either.
     """
-    from ..wrap import nonblank_lines
-
     lines = doc.lines
     full = nonblank_lines(doc)
     shown = "\n".join(squeezed)
@@ -132,7 +68,7 @@ def _layout_candidates(doc: Document, squeezed: list[str]) -> list[Line]:
 
 
 @stages.register("layout")
-def layout(doc: Document, ctx) -> None:
+def layout(doc: Document, ctx: Context) -> None:
     """Remove layout leftovers: symbol-only lines, image names, iframes, form fields.
 
     Rules: ``symbols-only`` (``*``, ``|``, ``----``), ``image-placeholder``
@@ -152,7 +88,7 @@ def layout(doc: Document, ctx) -> None:
         # Judged as written: ": [A0]" is a symbol once the image name goes, and
         # "_\ufeff__" a form field once the invisible character goes. (visible() of the
         # line is visible() of its stripped text: both squeeze it first.)
-        vis = visible_line(doc, line) if "[" in text else squeezed[line.number - 1]
+        vis = visible_line(doc, line)
         if _is_symbols_only(vis):
             doc.remove(line, "layout", "image-placeholder")
         elif vis.startswith(("IFRAME:", "IFRAME :")):
@@ -246,14 +182,11 @@ def _ends_sentence_of(above: str, text: str) -> bool:
 def logical_lines(doc: Document) -> list[list[Line]]:
     """Kept, non-blank lines grouped into the paragraphs a dumper hard-wrapped; a line of
     an unwrapped dump is a group of its own (see :func:`newsclean.wrap.line_groups`)."""
-    from ..wrap import line_groups
-    from .normalize import wrap_width
-
     return line_groups(doc, wrap_width(doc))
 
 
 @stages.register("boilerplate-lines")
-def boilerplate_lines(doc: Document, ctx) -> None:
+def boilerplate_lines(doc: Document, ctx: Context) -> None:
     """Remove lines made only of known boilerplate phrases, alone or several in a row.
 
     ``Back to top    Go to home page clear`` and ``Share | Tweet | Email`` go;
@@ -264,7 +197,6 @@ def boilerplate_lines(doc: Document, ctx) -> None:
     """
     pack = ctx.pack(doc)
     folded = doc.folded_squeezed_lines()  # cached per document, shared with other stages
-    memo = pack.memo("boilerplate-lines")  # low -> rule, "" for none
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -278,14 +210,10 @@ def boilerplate_lines(doc: Document, ctx) -> None:
             low = visible_lines(doc, group)
         if "](" in low:
             low = link_texts(low)
-        rule = memo.get(low)
-        if rule is None:
-            rule = phrase_rule(low, pack)
-            if len(low) <= MEMO_MAX_CHARS:
-                memo[low] = rule
+        rule = phrase_rule(low, pack)
         if rule:
             for line in group:
-                doc.remove(line, "boilerplate-lines", rule)
+                doc.remove(line, "boilerplate-lines", rule, Signal.MENU_PHRASE)
     _complete_menus(doc)
 
 
@@ -302,7 +230,7 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
             block.append(line)
             continue
         if len(block) >= min_lines:
-            known = sum(1 for ln in block if ln.removal is not None and ln.removal.stage == "boilerplate-lines")
+            known = sum(1 for ln in block if ln.removal is not None and Signal.MENU_PHRASE in ln.removal.signal)
             if known >= share * len(block):
                 for ln in block:
                     short = len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END)
@@ -311,41 +239,95 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
         block = []
 
 
+class PatternSearch:
+    """The category of the first of a pack's patterns that matches a lower-cased line,
+    "" for none: ``PatternSearch(pack)(low)``.
+
+    With a ``budget`` (seconds), all searches made through one instance may take that
+    long together: each search gets the time left, and TimeoutError is raised once it
+    is spent (rules files' patterns are not proved linear; one instance per document).
+
+    >>> from newsclean.packs import parse_pack
+    >>> search = PatternSearch(parse_pack("[cookie]\\nre: ^we use cookies\\\\b\\n"))
+    >>> search("we use cookies on this site."), search("we use them.")
+    ('cookie', '')
+    """
+
+    def __init__(self, pack: Pack, budget: float | None = None) -> None:
+        self.pack = pack
+        self.budget = budget
+        self.deadline = None if budget is None else time.monotonic() + budget
+        self.kw: dict[str, float] = {}
+        self.categorised = pack.categorised_pattern  # anchored packs: one search per line
+        # ... and when no pattern can match past the start, a match (3x faster) finds the same
+        self.find: Callable[..., Any] | None = None
+        if self.categorised is not None:
+            self.find = self.categorised[0].match if pack.all_anchored else self.categorised[0].search
+        # else: one search of every pattern rules most lines out
+        self.any_pattern = None if self.categorised else pack.any_pattern
+
+    def __call__(self, low: str) -> str:
+        kw = self.kw
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"rules-file patterns took over {self.budget:g} s on this document")
+            kw["timeout"] = left
+        if self.categorised is not None and self.find is not None:
+            m = self.find(low, **kw)
+            return self.categorised[1][m.lastgroup] if m else ""
+        if not self.pack.patterns or (self.any_pattern is not None and not self.any_pattern.search(low, **kw)):
+            return ""
+        # per category, compiled on the first line that may match
+        patterns = self.pack.combined_patterns
+        return next((cat for cat, pat in patterns.items() if pat.search(low, **kw)), "")
+
+
+def debris_rule(text: str, pack: Pack, search: PatternSearch) -> str:
+    """The rule of the line judges that would remove a line of ``text`` standing alone
+    ("" for none): symbols only, known phrases, a boilerplate pattern. For text the
+    judges did not see as a line of its own, such as a table cell the columns stage
+    keeps.
+
+    >>> from newsclean.packs import parse_pack
+    >>> pack = parse_pack("[share]\\nbookmark with\\n[footer]\\nre: ^© \\\\d{4}\\n")
+    >>> [debris_rule(t, pack, PatternSearch(pack)) for t in ("━━━━", "Bookmark with:", "© 2007", "A sentence.")]
+    ['symbols-only', 'phrase:share', 'pattern:footer', '']
+    >>> debris_rule("Bookmark with.", pack, PatternSearch(pack))  # ends a wrapped sentence
+    ''
+    """
+    vis = visible(text)
+    if not vis:
+        return ""
+    if _is_symbols_only(vis):
+        return "symbols-only"
+    low = vis.casefold()
+    # a cell that ends a sentence ("economy.") ends a wrapped sentence of the article,
+    # whatever menu has a word like it
+    rule = "" if low[-1:] in ".!?" else phrase_rule(link_texts(low) if "](" in low else low, pack)
+    if rule:
+        return rule
+    if len(low) <= 2000:
+        cat = search(low)
+        if cat:
+            return "pattern:" + cat
+    return ""
+
+
 @stages.register("boilerplate-sentences")
-def boilerplate_sentences(doc: Document, ctx) -> None:
+def boilerplate_sentences(doc: Document, ctx: Context) -> None:
     """Remove lines that match a pack's boilerplate patterns (cookie notices, copyright).
 
     Patterns are anchored, searched in the lower-cased :func:`visible` paragraph (image
     names gone, spaces squeezed; a hard-wrapped notice goes with all its lines).
-    Rule: ``pattern:<category>``.
+    Rule: ``pattern:<category>``. With rules files, whose patterns are not proved
+    linear, all searches on one document may take ``PATTERN_TIMEOUT`` seconds in
+    total: each search gets the time left, and TimeoutError is raised when it is spent.
     """
     pack = ctx.pack(doc)
     if not pack.patterns:
         return
-    # rules files' patterns are not proved linear: a search may take PATTERN_TIMEOUT s
-    timeout = PATTERN_TIMEOUT if getattr(ctx, "rules", ()) else None
-    kw = {"timeout": timeout} if timeout else {}
-    categorised = pack.categorised_pattern  # anchored packs: one search per line
-    # ... and when no pattern can match past the start, a match (3x faster) finds the same
-    find = None
-    if categorised is not None:
-        find = categorised[0].match if pack.all_anchored else categorised[0].search
-    any_pattern = None if categorised else pack.any_pattern  # else: one search rules most out
-    patterns = None  # per category, compiled on the first line that may match
-
-    def category(low: str) -> str:
-        """The category of the first pattern that matches ``low``, "" for none."""
-        nonlocal patterns
-        if categorised is not None:
-            m = find(low, **kw)
-            return categorised[1][m.lastgroup] if m else ""
-        if any_pattern is not None and not any_pattern.search(low, **kw):
-            return ""
-        if patterns is None:
-            patterns = pack.combined_patterns
-        return next((cat for cat, pat in patterns.items() if pat.search(low, **kw)), "")
-
-    memo = pack.memo("boilerplate-sentences")  # low -> category, "" for none
+    category = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     folded = doc.folded_squeezed_lines()
     for group in logical_lines(doc):
         if len(group) == 1:
@@ -359,11 +341,8 @@ def boilerplate_sentences(doc: Document, ctx) -> None:
             low = visible_lines(doc, group).casefold()
         if len(low) > 2000:
             continue
-        cat = memo.get(low)
-        if cat is None:
-            cat = category(low)
-            if len(low) <= MEMO_MAX_CHARS:
-                memo[low] = cat
+        cat = category(low)
         if cat:
+            signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
             for line in group:
-                doc.remove(line, "boilerplate-sentences", "pattern:" + cat)
+                doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)

@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import collections
 
+from ..context import Context
 from ..document import Document
 from ..language import STOPWORDS
 from ..registry import stages
 from ..text import cells, widest_cell
+from .boilerplate import PATTERN_TIMEOUT, PatternSearch, debris_rule
 
 PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]"
 
@@ -76,8 +78,8 @@ def article_column(rows: dict[int, list[tuple[int, str]]]) -> tuple[int, int] | 
     return left, ends[(3 * len(ends)) // 4]
 
 
-@stages.register("columns")
-def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
+@stages.register("columns", after=("content",))
+def columns(doc: Document, ctx: Context, *, min_lines: int = 3) -> None:
     """Cut kept lines of a table layout down to the article's column (see the module).
 
     Does nothing unless at least ``min_lines`` kept lines have side-by-side cells. A
@@ -94,8 +96,10 @@ def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
     if column is None:
         return
     left, right = column
-    lang = ctx.language_of(doc) if ctx is not None else "en"
+    lang = ctx.language_of(doc)
     stopwords = STOPWORDS.get(lang, STOPWORDS["en"])
+    pack = ctx.pack(doc)
+    search = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     # Each kept line's fate: "cut", "off" (no cell in the column, no prose) or "keep".
     fate: dict[int, str] = {}
     for line in kept:
@@ -108,8 +112,15 @@ def columns(doc: Document, ctx, *, min_lines: int = 3) -> None:
         if not others or any(reads_as_prose(cell, stopwords) for cell in others):
             fate[line.number] = "keep"
         elif band:
+            start, end = band[0][0], band[-1][0] + len(band[-1][1])
+            # the cell kept is written as a line of its own: judged as one
+            rule = debris_rule(line.text[start:end], pack, search)
+            if rule:
+                fate[line.number] = "off"
+                doc.remove(line, "columns", "debris-cell:" + rule)
+                continue
             fate[line.number] = "cut"
-            doc.cut(line, band[0][0], band[-1][0] + len(band[-1][1]), "columns", "side-cell")
+            doc.cut(line, start, end, "columns", "side-cell")
         else:
             fate[line.number] = "off"
     numbers = list(fate)

@@ -1,34 +1,38 @@
 """The safety valve: never turn a page into nothing by accident.
 
+>>> from newsclean.context import Context
 >>> from newsclean.document import Document
+>>> from newsclean.signals import Signal
 >>> doc = Document.from_text("Only a short line of text here.")
->>> doc.remove(doc.lines[0], "content", "low-score")
->>> safety_valve(doc, None)
+>>> doc.remove(doc.lines[0], "content", "low-score", Signal.STATISTICAL)
+>>> safety_valve(doc, Context())
 >>> doc.lines[0].kept, doc.notes[0].startswith("safety valve")
 (True, True)
 """
 
 from __future__ import annotations
 
-from ..document import Document
+from collections.abc import Iterable
+
+from ..context import Context
+from ..document import Document, Line
 from ..registry import stages
-
-# Stages whose removals are judgements from statistics rather than named debris.
-STATISTICAL = frozenset({"content", "template"})
+from ..signals import Signal
 
 
-def _words(lines) -> int:
+def _words(lines: Iterable[Line]) -> int:
     # one split of the joined text: a line break separates words like any space
     return len("\n".join([line.text for line in lines]).split())
 
 
-@stages.register("safety-valve")
-def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int = 10) -> None:
+@stages.register("safety-valve", after=("content", "template", "columns"))
+def safety_valve(doc: Document, ctx: Context, *, min_share: float = 0.03, min_words: int = 10) -> None:
     """Keep a page more conservatively when cleaning would leave (almost) nothing.
 
     If the kept lines hold fewer than ``min_words`` words and less than ``min_share``
-    of the input's words, the removals made by statistical stages (``content``,
-    ``template``) are undone and a note says so (the CLI prints it on stderr).
+    of the input's words, the removals that are statistical judgements
+    (:attr:`~newsclean.signals.Signal.STATISTICAL`: the ``content`` and ``template``
+    stages') are undone and a note says so (the CLI prints it on stderr).
     """
     # Count the kept words only until there are enough (most pages: a few lines in);
     # a line break separates words like a space, so line by line counts as _words does.
@@ -43,7 +47,7 @@ def safety_valve(doc: Document, ctx, *, min_share: float = 0.03, min_words: int 
     total = len(doc.source_text.split())  # _words(doc.lines), on the cached joined text
     if total == 0 or kept >= min_share * total:
         return
-    restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.stage in STATISTICAL]
+    restored = [ln for ln in doc.lines if ln.removal is not None and Signal.STATISTICAL in ln.removal.signal]
     for line in restored:
         doc.restore(line)
     how = "statistical stages"

@@ -1,11 +1,12 @@
-"""The paragraph normalizer: kept lines -> paragraphs of clean text.
+"""The composer: the kept lines -> paragraphs of clean text. It is no stage: the
+pipeline always runs it last, after every judge (options: ``[options.normalize]``).
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_text("   A paragraph that a dumper hard-wrapped at a narrow\\n"
 ...                          "   width, with a hyph- enated word, a long hyph-\\n   enated one and\\u00a0 odd spaces.\\n"
 ...                          "   Another line here that is also rather long so wide\\n"
 ...                          "   and ends.\\n\\n\\n   Next  paragraph.")
->>> normalize(doc, None)
+>>> compose(doc)
 >>> [p.text for p in doc.paragraphs]
 ['A paragraph that a dumper hard-wrapped at a narrow width, with a hyph- enated word, a long hyph-enated one and odd spaces.\\nAnother line here that is also rather long so wide and ends.', 'Next paragraph.']
 
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Line, Paragraph
-from ..packs import WORD_RE, line_tokens
-from ..registry import stages
-from ..text import squeeze
-from ..wrap import continues, detect_width
-from .boilerplate import visible, visible_line
+from .document import Document, Line, Paragraph
+from .text import squeeze
+from .tokens import WORD_RE, line_tokens
+from .visible import visible, visible_line
+from .wrap import continues, detect_width, wrap_width
 
 # lynx -dump numbers every link, "[12]Home", and lists the addresses under "References".
 # Written "[" first, the character before it checked by a lookbehind that includes the
@@ -46,12 +46,6 @@ def _has_link_numbers(doc: Document) -> bool:
         if found >= 3:
             return True
     return False
-
-
-def wrap_width(doc: Document) -> int | None:
-    if "wrap_width" not in doc.meta:
-        doc.meta["wrap_width"] = detect_width([line.text for line in doc.lines])
-    return doc.meta["wrap_width"]
 
 
 def _trim(word: str, *, leading: bool) -> str:
@@ -116,8 +110,57 @@ def _tail(parts: list[str]) -> str:
     return "".join(reversed(out))[-_MAX_TAIL:]
 
 
-@stages.register("normalize")
-def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
+# The name under which the composer's options are configured and its work is reported.
+NAME = "normalize"
+
+
+# Rounds of joining the composed lines that a second run would join (see _rejoin).
+MAX_REJOINS = 8
+
+
+def _rejoin(paragraphs: list[Paragraph], doc: Document) -> list[Paragraph]:
+    """Join the output lines that a second run would judge hard-wrapped, until none is.
+
+    Joining makes lines longer, and the longest lines set the wrap width a second run
+    detects: lines that did not look wrapped may look so then. The composer makes those
+    joins now, on its own output lines, so that composing its output changes nothing.
+    Each round only joins, so the rounds end.
+    """
+    vocabulary: set[str] | None = None
+    for _ in range(MAX_REJOINS):
+        lines = [t for p in paragraphs for t in p.text.split("\n")]
+        width = detect_width(lines)
+        if width is None:
+            return paragraphs
+        changed = False
+        out: list[Paragraph] = []
+        for p in paragraphs:
+            texts = p.text.split("\n")
+            srcs = p.line_sources()
+            if len(texts) == 1:
+                out.append(p)
+                continue
+            new_texts, new_srcs = [texts[0]], [list(srcs[0])]
+            for text, src in zip(texts[1:], srcs[1:]):
+                if continues(new_texts[-1], text, width):
+                    if vocabulary is None:
+                        vocabulary = set(" ".join(line_tokens(doc)).split())
+                    drop, add = _join(_tail([new_texts[-1]]), text, vocabulary)
+                    joined = (new_texts[-1][:-1] if drop else new_texts[-1]) + add
+                    new_texts[-1] = visible(joined) if "[" in joined else joined
+                    new_srcs[-1].extend(src)
+                    changed = True
+                else:
+                    new_texts.append(text)
+                    new_srcs.append(list(src))
+            out.append(Paragraph("\n".join(new_texts), p.lines, new_srcs))
+        paragraphs = out
+        if not changed:
+            return paragraphs
+    return paragraphs
+
+
+def compose(doc: Document, *, join_wrapped: bool = True) -> None:
     """Turn kept lines into paragraphs: squeeze spaces, join hard-wrapped lines.
 
     Paragraphs break at blank and removed lines. On a lynx dump with numbered links,
@@ -127,14 +170,14 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     """
     # Lines as they will be written: image names gone, spaces squeezed (cached views).
     squeezed = doc.squeezed_lines()
-    shown = {}
+    shown: dict[int, str] = {}
     for line, text in zip(doc.lines, squeezed):
         if line.removal is None and text:
             if line.cut is not None:  # one cell of a side-by-side table line
                 text = squeeze(line.written)
                 shown[line.number] = visible(line.written) if "[" in text else text
             else:
-                shown[line.number] = visible_line(doc, line) if "[" in line.text else text
+                shown[line.number] = visible_line(doc, line)
     if shown and link_numbers(doc):  # "the [5]harbour" is written "the harbour"
         for number, text in shown.items():
             if "[" in text:
@@ -154,7 +197,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
     def flush() -> None:
         if not out:
             return
-        texts, srcs = [], []
+        texts: list[str] = []
+        srcs: list[list[int]] = []
         for pieces, src in zip(out, sources):
             text = "".join(pieces)
             if "[" in text and len(src) > 1:
@@ -171,13 +215,14 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         numbers.clear()
 
     for line in doc.lines:
-        text = shown.get(line.number) if line.removal is None else None
-        if text is None:  # removed, blank or nothing left to write
+        maybe = shown.get(line.number) if line.removal is None else None
+        if maybe is None:  # removed, blank or nothing left to write
             if line.removal is not None or not squeezed[line.number - 1]:
                 if out:
                     flush()
                 prev = None
             continue
+        text = maybe
         if not text:
             continue
         if not out:
@@ -201,6 +246,8 @@ def normalize(doc: Document, ctx, *, join_wrapped: bool = True) -> None:
         numbers.append(line.number)
         prev = line
     flush()
+    if join_wrapped:
+        paragraphs = _rejoin(paragraphs, doc)
     doc.paragraphs = paragraphs
     if paragraphs and doc.headline is None:
         first = paragraphs[0].text

@@ -1,0 +1,204 @@
+"""Choosing the article region: the run of units that maximises the summed scores, the
+headline above it, and where it ends (an end-of-article heading, a comment section).
+
+>>> _best_run([-1.0, 2.0, -0.5, 3.0, -4.0], 0, 5)
+(4.5, 1, 3)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from ...document import Document
+from ...signals import Signal
+from ...tokens import find_words
+from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
+
+
+def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
+    """Line numbers of end-of-article headings ("Related stories", "Comments"...)."""
+    found = []
+    if markers:
+        longest = max(len(m) for m in markers)
+        for line in doc.lines:
+            text = line.text
+            if not text or len(text) > 80:
+                continue
+            words = tuple(find_words(text.casefold()))
+            if 0 < len(words) <= longest and words in markers:
+                found.append(line.number)
+    return sorted(found)
+
+
+def comment_attributions(doc: Document) -> list[int]:
+    """Line numbers of comment attribution lines ("Posted by Ann on 3 May 2008"), as
+    the boilerplate-sentences stage signals them."""
+    return [
+        line.number
+        for line in doc.lines
+        if line.removal is not None and Signal.COMMENT_ATTRIBUTION in line.removal.signal
+    ]
+
+
+def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
+    """The maximum-sum run of ``values[a:b]`` (Kadane): (sum, first, last)."""
+    best, best_lo, best_hi = -math.inf, a, a - 1
+    run, lo = 0.0, a
+    for i in range(a, b):
+        if run <= 0:
+            run, lo = values[i], i
+        else:
+            run += values[i]
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    return best, best_lo, best_hi
+
+
+def select(
+    doc: Document,
+    units: list[Unit],
+    params: Mapping[str, float],
+    markers: Sequence[int] = (),
+    comments: Sequence[int] | None = None,
+) -> None:
+    """Choose the article region(s) and mark everything else removed.
+
+    The main region is the maximum-sum run of (probability - bias) weighted by length,
+    so one long paragraph outweighs a handful of menu items. Further runs on either
+    side are kept when they weigh at least ``second`` times the main one (an article
+    split by a photo or an advertisement block), but not past an end-of-article
+    heading; a run within ``near`` units of a kept one needs only ``near_share`` of
+    that (a lede above a sidebar box of links). So are runs of confident prose
+    (``strong``) of 40 words or more.
+    """
+    bias = params.get("bias", 0.5)
+    low = params.get("low", 0.2)
+    second = params.get("second", 0.3)
+    near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
+    values = [(u.prob - bias) * (1 + math.sqrt(len(u.words))) for u in units]
+    best, lo, hi = _best_run(values, 0, len(units))
+    if hi < lo:
+        return
+    if comments is None:
+        comments = comment_attributions(doc)
+    end = _cut_at_marker(units, lo, hi, markers, bias, comments)
+    limit = len(units) if end == hi else end + 1
+    # past a comment section nothing is article text, however well written
+    last = end if len(comments) >= 2 and end < hi else len(units) - 1
+    regions = [(lo, end)]
+    todo = [(0, lo), (end + 1, len(units))]
+    while todo:
+        a, b = todo.pop()
+        if b <= a:
+            continue
+        total, l2, h2 = _best_run(values, a, b)
+        if h2 < l2:
+            continue
+        run = units[l2 : h2 + 1]
+        # a run close to a kept region (an article split by a sidebar box) needs less
+        gap = min((l2 - h - 1 if l2 > h else l - h2 - 1) for l, h in regions)
+        need = second * best * (near_share if gap <= near else 1.0)
+        if total >= need and max(u.prob for u in run) >= 0.5 and h2 < limit:
+            regions.append((l2, h2))
+            todo += [(a, l2), (h2 + 1, b)]
+    # A run of confident prose is article text wherever it stands: an article split by
+    # a video box, or continued after an embedded comment box.
+    strong = params.get("strong", 0.85)
+    inside: set[int] = set()
+    for l2, h2 in regions:
+        inside.update(range(l2, h2 + 1))
+    i = 0
+    while i <= last:
+        if i in inside or units[i].prob < strong:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= last and j + 1 not in inside and units[j + 1].prob >= strong:
+            j += 1
+        if sum(len(u.words) for u in units[i : j + 1]) >= 40:
+            regions.append((i, j))
+        i = j + 1
+    keep = [False] * len(units)
+    inner = [False] * len(units)
+    for l2, h2 in regions:
+        for i in range(_extend_to_headline(units, l2), h2 + 1):
+            keep[i] = True
+        for i in range(l2, h2 + 1):
+            inner[i] = True
+    for i, u in enumerate(units):
+        if keep[i]:
+            if inner[i] and u.prob < low:
+                for line in u.lines:
+                    doc.remove(line, "content", f"low-content:{u.prob:.2f}", Signal.STATISTICAL)
+            continue
+        for line in u.lines:
+            doc.remove(line, "content", f"outside-article:{u.prob:.2f}", Signal.STATISTICAL)
+
+
+def _cut_at_marker(
+    units: list[Unit], lo: int, hi: int, markers: Sequence[int], bias: float, comments: Sequence[int] = ()
+) -> int:
+    """End the region at the first end-of-article heading inside it ("Related stories",
+    "Comments") that is followed by low-content units and has more article text above
+    it than below it.
+
+    A comment section without a heading announces itself by its attribution lines
+    ("Posted by Ann on 3 May 2008", "12. Bill:"): the region ends at the first of two
+    or more of them that stand below some article text, however long the comments.
+    """
+    for number in comments[:-1]:
+        cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
+        if cut is None or cut <= lo:
+            continue
+        if sum(len(u.words) for u in units[lo:cut] if u.prob >= bias) >= 30:
+            hi = cut - 1
+            break
+    if not markers:
+        return hi
+    for number in markers:
+        # the first unit that starts after the marker line
+        cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
+        if cut is None or cut <= lo:
+            continue
+        above = sum(len(u.words) for u in units[lo:cut] if u.prob >= bias)
+        below = sum(len(u.words) for u in units[cut : hi + 1] if u.prob >= bias)
+        following = units[cut : cut + 3]
+        headlines = all(len(u.words) < 12 and not u.text.endswith(TERMINAL) for u in following)
+        low_after = headlines or sum(u.prob for u in following) / len(following) < 0.5
+        if above >= 30 and above >= below and low_after:
+            return cut - 1
+    return hi
+
+
+def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
+    """Step back over the dateline, the byline and the headline above the region.
+
+    Dates and "By ..." lines are taken freely; then a headline, and above a short
+    byline ("Staff reporter") one headline more. A line of items split by "|" (a
+    masthead and its section) is not a headline.
+    """
+    i = start
+    titles = 0
+    limit = 1
+    while i > 0 and start - i < reach:
+        u = units[i - 1]
+        n = len(u.words)
+        if u.bullet or n == 0:
+            break
+        looks_date = n <= 12 and bool(DATELINE_RE.search(u.text) or any(w in MONTHS for w in u.words))
+        looks_byline = u.words[0] in ("by", "von", "par", "por", "di", "door", "от") and n <= 10
+        if looks_date or looks_byline:
+            i -= 1
+            continue
+        # a table line is judged by its widest cell, but written whole: the "|" between
+        # its cells ("Chronicle   |   Environment") shows once it is written
+        masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
+        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and not masthead:
+            if titles == 0 and n <= 6:
+                limit = 2  # a byline: the headline is above it
+            titles += 1
+            i -= 1
+            continue
+        break
+    return i
