@@ -25,8 +25,10 @@ from __future__ import annotations
 from .document import Document, Paragraph
 
 # Stages that judge lines by what they are, before any statistics: their removals are
-# the debris signals of a page.
-DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences"})
+# the debris signals of a page. The first three always run; the template stage (lines a
+# site template learned as the site's furniture) runs when a template is given.
+REQUIRED_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences"})
+DEBRIS_STAGES = REQUIRED_STAGES | {"template"}
 
 # A paragraph's last character (any script).
 _ENDS = tuple('.!?…"”»\'’):;。！？」』')
@@ -180,14 +182,15 @@ def debris_judged(names: list[str]) -> int:
     do not all run before it (a custom pipeline gets what it asked for).
 
     >>> debris_judged(["layout", "boilerplate-sentences", "boilerplate-lines", "template", "content"])
-    2
+    3
     >>> debris_judged(["layout", "content"])
     -1
     """
-    debris = [i for i, n in enumerate(names) if n in DEBRIS_STAGES]
-    if "content" not in names or len(debris) != len(DEBRIS_STAGES) or max(debris) > names.index("content"):
+    required = [i for i, n in enumerate(names) if n in REQUIRED_STAGES]
+    if "content" not in names or len(required) != len(REQUIRED_STAGES):
         return -1
-    return max(debris)
+    last = max(i for i, n in enumerate(names) if n in DEBRIS_STAGES)
+    return last if last < names.index("content") else -1
 
 
 def _words(text: str) -> int:
