@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo lint test bench train stopwords fuzz score clean-venv
+.PHONY: install demo lint test bench train stopwords patterns fuzz score clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ STOPWORDSISO := stopwordsiso-0.7.1-py3-none-any.whl
 stopwords: $(VENV)/.installed
 	$(BIN)/python -m pip download --quiet --no-deps 'justext==3.0.2' 'stopwordsiso==0.7.1' -d $(VENV)/wheels
 	$(BIN)/python tools/stopwords.py --wheel $(VENV)/wheels/$(JUSTEXT) --iso-wheel $(VENV)/wheels/$(STOPWORDSISO)
+
+# Regenerate newsclean/_regex_states.py (engine code of the built-in patterns, which
+# saves start-up the compiling): after changing a phrase pack or a module-level pattern.
+patterns: $(VENV)/.installed
+	$(BIN)/python tools/compile_patterns.py
+	$(BIN)/python -m compileall -q newsclean
 
 FUZZ_SECONDS ?= 60
 fuzz: $(VENV)/.installed-test

@@ -60,11 +60,9 @@ def clean_and_explain(text: str, *, pipeline: Pipeline | None = None) -> Result:
     """The cleaned text together with every removed line and the stage and rule."""
     p = pipeline or _pipeline()
     doc = p.run(text)
-    removed = [
-        RemovedLine(ln.number, ln.text, ln.removal.stage, ln.removal.rule)
-        for ln in doc.lines
-        if ln.removal is not None
-    ]
+    from .writers import removed_records
+
+    removed = [RemovedLine(**r) for r in removed_records(doc)]
     return Result(p.render(doc), removed, doc)
 
 

@@ -1,5 +1,7 @@
 """``python -m newsclean``: the same command as ``newsclean``."""
 
+import sys
+
 from .cli import main
 
-main()
+sys.exit(main())

@@ -27,7 +27,7 @@ def _toml():
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found]
     return tomllib
 
 KEYS = {
@@ -81,21 +81,21 @@ def _may_hold_table(text: str) -> bool:
 
 def find_config(start: str = ".") -> str | None:
     """The nearest ``newsclean.toml``, or ``pyproject.toml`` with a ``[tool.newsclean]``
-    table, in ``start`` or a folder above it (stopping at a ``.git`` folder)."""
+    table, in ``start`` or a folder above it (stopping at a ``.git`` folder).
+
+    A ``pyproject.toml`` that may hold the table but cannot be read (a TOML error,
+    bytes that are not UTF-8, no permission) is a :class:`ConfigError` naming the file
+    and the line: skipping it would drop its ``exclude`` and let ``-i`` rewrite files
+    it was meant to protect. One that cannot hold the table is never parsed.
+    """
     here = os.path.abspath(start)
     while True:
         own = os.path.join(here, "newsclean.toml")
         if os.path.isfile(own):
             return own
         pyproject = os.path.join(here, "pyproject.toml")
-        if os.path.isfile(pyproject):
-            try:
-                with open(pyproject, "rb") as f:
-                    text = f.read().decode("utf-8")
-                if _may_hold_table(text) and "newsclean" in _toml().loads(text).get("tool", {}):
-                    return pyproject
-            except (OSError, UnicodeDecodeError, ValueError):  # TOMLDecodeError is a ValueError
-                pass
+        if os.path.isfile(pyproject) and _holds_table(pyproject):
+            return pyproject
         if os.path.exists(os.path.join(here, ".git")):
             return None
         parent = os.path.dirname(here)
@@ -104,27 +104,83 @@ def find_config(start: str = ".") -> str | None:
         here = parent
 
 
-def load_config(path: str | None) -> Config:
-    if path is None:
-        return Config()
+def _holds_table(pyproject: str) -> bool:
+    raw = _read(pyproject)
+    # The prefilter reads the text leniently: a stray byte must not hide a table.
+    if not _may_hold_table(raw.decode("utf-8", "replace").removeprefix("\ufeff")):
+        return False
+    return "newsclean" in _parse(pyproject, raw).get("tool", {})
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes through the one read path (a FIFO or device is refused, not
+    waited on); :class:`ConfigError` names the file and the reason."""
+    from .files import InputError, read_bytes
+
+    if not os.path.exists(path):
+        raise ConfigError(f"{path}: No such file or directory")
+    try:
+        return read_bytes(path)
+    except InputError as exc:
+        raise ConfigError(f"cannot read the configuration: {exc}") from None
+
+
+def _parse(path: str, raw: bytes) -> dict:
+    """TOML bytes to a table; :class:`ConfigError` names the file and the line."""
     tomllib = _toml()
     try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark (Windows editors write one); TOML has none
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+# Keys whose value is a list of strings (file names, globs, stage names).
+_STRING_LISTS = ("stages", "skip", "rules", "include", "exclude")
+
+
+def load_config(path: str | None) -> Config:
+    """Read and check a configuration file; :class:`ConfigError` names the file and
+    the key that is wrong (unknown key, wrong type, a list item that is not a string).
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "newsclean.toml")
+    >>> _ = open(p, "w").write("rules = [5]\\n")
+    >>> load_config(p)
+    Traceback (most recent call last):
+    ...
+    newsclean.config.ConfigError: .../newsclean.toml: 'rules' must be a list of strings; item 1 is 5
+    """
+    if path is None:
+        return Config()
+    data = _parse(path, _read(path))
+    tool = data.get("tool", {})
     if os.path.basename(path) == "pyproject.toml":
-        data = data.get("tool", {}).get("newsclean", {})
+        data = tool.get("newsclean", {}) if isinstance(tool, dict) else {}
+        where = "[tool.newsclean]"
     else:
-        data = data.get("tool", {}).get("newsclean", data)
+        data = tool.get("newsclean", data) if isinstance(tool, dict) else data
+        where = "the file"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: {where} must be a table of key = value")
     for key, value in data.items():
         kind = KEYS.get(key)
         if kind is None:
             raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, kind):
-            raise ConfigError(f"{path}: {key!r} must be a {kind.__name__}")
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ConfigError(f"{path}: {key!r} must be a {_KIND_NAMES[kind]}, not {_shown(value)}")
+        if key in _STRING_LISTS and isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                if not isinstance(item, str):
+                    raise ConfigError(f"{path}: {key!r} must be a list of strings; item {i} is {_shown(item)}")
+    if "jobs" in data and data["jobs"] < 1:
+        raise ConfigError(f"{path}: 'jobs' must be 1 or more, not {data['jobs']}")
     for stage, opts in data.get("options", {}).items():
         if not isinstance(opts, dict):
             raise ConfigError(f"{path}: 'options.{stage}' must be a table of option = value")
@@ -134,3 +190,11 @@ def load_config(path: str | None) -> Config:
     if "template" in data:
         data["template"] = os.path.join(base, data["template"])
     return Config(path, data)
+
+
+_KIND_NAMES = {list: "list", str: "string", int: "whole number", dict: "table"}
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -22,7 +22,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
-from .files import Source
+from .concurrency import cores
+from .files import Source, atomic_output
 from .runner import Outcome, Plan, process
 
 
@@ -35,10 +36,10 @@ def connect(address: str, *, workers: int | None = None):
         raise ImportError("--scheduler needs Dask: pip install 'newsclean[dask]'") from None
     if address == "local":
         cluster = LocalCluster(
-            n_workers=workers or _cores(), threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers or cores(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         client = Client(cluster)
-        client._newsclean_cluster = cluster  # closed with the client (see close())
+        client._newsclean_cluster = cluster  # type: ignore[attr-defined]  # closed with the client (see close())
         return client
     return Client(address)
 
@@ -48,13 +49,6 @@ def close(client) -> None:
     client.close()
     if cluster is not None:
         cluster.close()
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 def _partitions(n: int, client, per_partition: int | None) -> int:
@@ -79,6 +73,13 @@ def process_files(sources: Iterable[Source], plan: Plan, client, *, per_partitio
     Outputs are written by the workers (``-o DIR``, ``--in-place``); in stdout and diff
     modes the rendered bytes come back in the outcomes.
     """
+    for outcomes in process_partitions(sources, plan, client, per_partition=per_partition):
+        yield from outcomes
+
+
+def process_partitions(sources: Iterable[Source], plan: Plan, client, *,
+                       per_partition: int | None = None) -> Iterator[list[Outcome]]:
+    """The outcomes of each partition, in input order, as soon as it is done."""
     import dask.bag as db
 
     sources = list(sources)
@@ -86,8 +87,8 @@ def process_files(sources: Iterable[Source], plan: Plan, client, *, per_partitio
         return
     bag = db.from_sequence(sources, npartitions=_partitions(len(sources), client, per_partition))
     futures = client.compute(bag.map_partitions(_process_partition, plan).to_delayed())
-    for future in futures:  # partitions in order; each one's outcomes as soon as it is done
-        yield from future.result()
+    for future in futures:
+        yield future.result()
 
 
 def _clean_jsonl_partition(jobs: Sequence[tuple[str, str]], plan: Plan, text_field: str, with_removed: bool,
@@ -100,20 +101,15 @@ def _clean_jsonl_partition(jobs: Sequence[tuple[str, str]], plan: Plan, text_fie
         error = None
         written = skipped = 0
         os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
-        tmp = dest + ".newsclean-tmp"
         try:
-            with open(src, "rb") as inp, open(tmp, "wb") as out:
+            # The one atomic write path: the part file appears whole or not at all.
+            with open(src, "rb") as inp, atomic_output(dest) as out:
                 written, skipped = clean_stream(
                     inp, out, plan, name=src, text_field=text_field, with_removed=with_removed,
                     on_bad=bad.append if skip_bad else None,
                 )
-            os.replace(tmp, dest)
         except Exception as exc:  # a bad line (on_bad_line=fail), an unreadable file
             error = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         results.append({"input": src, "output": dest, "written": written, "skipped": skipped, "bad": bad,
                         "error": error})
     return results

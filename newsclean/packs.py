@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .regexes import compile_pattern
 from .tokens import words
 
 # An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
@@ -201,7 +202,7 @@ class Pack:
         by_cat: dict[str, list[str]] = {}
         for cat, pat in self.patterns:
             by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
-        return {cat: regex.compile("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
+        return {cat: compile_pattern("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
 
     @functools.cached_property
     def any_pattern(self) -> regex.Pattern | None:
@@ -213,7 +214,7 @@ class Pack:
         if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
             return None
         try:
-            return regex.compile("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
+            return compile_pattern("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
         except regex.error:  # e.g. one group name in two categories
             return None
 
@@ -243,7 +244,7 @@ class Pack:
         names = {f"c{i}": cat for i, cat in enumerate(order)}
         source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
         try:
-            return regex.compile(source, regex.V0), names
+            return compile_pattern(source, regex.V0), names
         except regex.error:
             return None
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from .files import InputError, Skipped, Source, decode, encode, looks_binary, read_bytes, write_atomic
+from .files import InputError, Skipped, Source, decode_text, encode, looks_binary, read_file, write_atomic
 from .pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -43,6 +43,9 @@ class Plan(NamedTuple):
     def pipeline(self) -> Pipeline:
         return _pipeline_for(self)
 
+
+# The modes in which a result is written back over its input, or judged as if it were.
+_CONFIRMED = (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF)
 
 _cache: dict = {}
 
@@ -115,25 +118,44 @@ class Outcome:
     explanation: str = ""  # with Plan.explain: each input line and its fate
 
 
-def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], Document]:
-    """Bytes in, rendered bytes out (same encoding), plus notes and the document (for
-    ``--explain``: it says what happened to each line without cleaning twice)."""
-    text, encoding = decode(data, plan.encoding, name=name)
-    pipeline = plan.pipeline()
+def clean_text(text: str, plan: Plan) -> tuple[Document, bool]:
+    """Run the plan's pipeline over ``text``: the document, and whether it passed through
+    unchanged because a pattern timed out (the last line of defence against a pattern
+    gone exponential, a user's rules file say: the text stays as it was, with a note).
+    The same for a file, stdin and a JSONL record.
+
+    Where a file is rewritten or judged (``-i``, ``--check``, ``--diff``) the pipeline
+    confirms its result with a second pass.
+    """
     try:
-        doc = pipeline.run(text)
+        return plan.pipeline().run(text, confirm=plan.mode in _CONFIRMED), False
     except TimeoutError:
-        # The last line of defence against a pattern gone exponential (a user's rules
-        # file, say): the document passes through unchanged, with a warning.
         from .document import Document
 
         doc = Document.from_text(text)
         doc.notes.append("a pattern timed out: passed through unchanged")
-        if plan.fmt in ("text", "markdown"):
-            return data, doc.notes, doc
+        return doc, True
+
+
+def clean_bytes(data: bytes, plan: Plan, *, name: str = "<stdin>") -> tuple[bytes, list[str], Document]:
+    """Bytes in, rendered bytes out, plus notes and the document (for ``--explain``: it
+    says what happened to each line without cleaning twice).
+
+    Written back over a file (``-i``; compared for ``--check``/``--diff``; ``-o DIR``) the
+    text keeps the file's encoding; printed (stdout, ``-o FILE``) it is UTF-8. UTF-8 with
+    stray bytes keeps them as they were, with a note that ``--encoding auto`` exists.
+    """
+    decoded = decode_text(data, plan.encoding, name=name)
+    notes = [decoded.note] if decoded.note else []
+    pipeline = plan.pipeline()
+    doc, passed = clean_text(decoded.text, plan)
+    text_out = plan.fmt in ("text", "markdown")
+    encoding = decoded.encoding if text_out and plan.mode is not Mode.STDOUT else "utf-8"
+    if passed and text_out:
+        same = encoding == decoded.encoding
+        return (data if same else encode(decoded.text, encoding, name=name)), notes + doc.notes, doc
     rendered = pipeline.render(doc, plan.fmt, name=None if name == "<stdin>" else name)
-    out_encoding = encoding if plan.fmt in ("text", "markdown") else "utf-8"
-    return encode(rendered, out_encoding), doc.notes, doc
+    return encode(rendered, encoding, name=name), notes + doc.notes, doc
 
 
 def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
@@ -152,7 +174,7 @@ def process(source: Source, plan: Plan) -> Outcome:
     """Clean one file according to ``plan.mode``. Never raises for a bad file."""
     name = source.path
     try:
-        data = read_bytes(name)
+        data, st = read_file(name)
         if looks_binary(data, plan.encoding):
             return Outcome(name, "skipped", message=f"{name}: binary file (NUL bytes), skipped")
         out, notes, doc = clean_bytes(data, plan, name=name)
@@ -169,13 +191,9 @@ def process(source: Source, plan: Plan) -> Outcome:
                 outcome.output = unified_diff(name, data, out)
         elif plan.mode is Mode.IN_PLACE:
             if changed:
-                write_atomic(name, out)
+                write_atomic(name, out, expect=st)  # a file changed since it was read is left alone
         elif plan.mode is Mode.OUTPUT_DIR:
-            dest = os.path.join(plan.output or ".", source.relative)
-            if plan.fmt in ("json", "jsonl"):
-                dest = os.path.splitext(dest)[0] + ".json"
-            elif plan.fmt == "markdown":
-                dest = os.path.splitext(dest)[0] + ".md"
+            dest = output_path(source, plan)
             os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
             try:
                 with open(dest, "rb") as f:
@@ -194,19 +212,25 @@ def process(source: Source, plan: Plan) -> Outcome:
         return Outcome(name, "failed", message=f"{name}: {type(exc).__name__}: {exc}")
 
 
-def _process_star(args):
-    return process(*args)
+def output_path(source: Source, plan: Plan) -> str:
+    """Where ``-o DIR`` writes ``source``: its relative path under the folder, with the
+    format's extension.
+
+    >>> output_path(Source("news/a.txt", "a.txt"), Plan(fmt="json", output="out"))
+    'out/a.json'
+    """
+    dest = os.path.join(plan.output or ".", source.relative)
+    if plan.fmt in ("json", "jsonl"):
+        dest = os.path.splitext(dest)[0] + ".json"
+    elif plan.fmt == "markdown":
+        dest = os.path.splitext(dest)[0] + ".md"
+    return dest
 
 
 def process_many(sources, plan: Plan, jobs: int = 1):
-    """Yield an :class:`Outcome` per source, in input order, using ``jobs`` processes."""
-    sources = list(sources)
-    if jobs <= 1 or len(sources) < 2:
-        for s in sources:
-            yield process(s, plan)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    """Yield an :class:`Outcome` per source, in input order, using ``jobs`` processes
+    (see :mod:`newsclean.concurrency`)."""
+    from .concurrency import Files, Pool
 
-    chunk = max(1, min(64, len(sources) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as ex:
-        yield from ex.map(_process_star, ((s, plan) for s in sources), chunksize=chunk)
+    with Pool(jobs) as pool:
+        yield from Files(sources, plan, pool)

@@ -3,9 +3,23 @@
 Streamed record by record: each record is written and flushed as soon as it is clean,
 in input order, and only a few are held at once, so memory stays flat however long the
 stream and a reader downstream sees each record as soon as it is ready. With ``jobs``
-above 1, a long stream is cleaned by that many worker processes. Every field but the
-text field is kept as it came (in its order); ``with_removed`` adds ``removed`` (line,
-text, stage, rule) and a page the safety valve kept gets ``notes``.
+above 1, a long stream is cleaned by that many worker processes.
+
+Every field but the text field comes out as it came in, byte for byte: only the text
+field's value is replaced in the line, so number literals (``1E2``, ``1e400``, an
+integer of 5,000 digits), duplicate keys, escapes, key order, spacing and the line end
+are kept exactly, and records nested any depth are taken. Output is always valid JSON
+in UTF-8: a line that is not (``NaN``, ``Infinity``, bytes that are not UTF-8...) is a
+bad line, never passed on. newsclean adds members under names of its own, so that a
+record's own ``removed`` or ``notes`` is kept as it is:
+
+- ``newsclean_removed`` (with ``--with-removed``): each removed line as ``{"line",
+  "text", "stage", "rule"}``;
+- ``newsclean_notes``: what happened to a page the safety valve kept, or that a
+  pattern timed out on (a list of strings).
+
+A record that already has one of them (cleaned by an earlier run) gets this run's value
+in its place.
 
 >>> import io
 >>> out = io.BytesIO()
@@ -25,14 +39,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
+from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
-from .files import InputError
-from .runner import Plan
-
-EXIT_OK, EXIT_FAILED = 0, 123
+from .concurrency import Pool
+from .files import InputError, atomic_output, open_input
+from .runner import Plan, clean_text
 
 
 class BadRecord(InputError):
@@ -40,45 +55,252 @@ class BadRecord(InputError):
 
 
 def _open(name: str) -> BinaryIO:
+    """stdin for ``-``, else the named file through the one read path (a FIFO or a
+    device named on the command line is refused, not waited on)."""
     if name == "-":
         return sys.stdin.buffer
-    try:
-        return open(name, "rb")
-    except OSError as exc:
-        raise InputError(f"{name}: {exc.strerror or exc}") from None
+    return open_input(name)[0]
 
 
-def clean_record(record: dict, plan: Plan, text_field: str = "text", with_removed: bool = False) -> dict:
-    """Clean ``record[text_field]`` in place and return the record.
+# The names of what newsclean adds to a record: prefixed, so that a record's own
+# ``removed`` or ``notes`` is never touched.
+REMOVED_KEY = "newsclean_removed"
+NOTES_KEY = "newsclean_notes"
 
-    >>> clean_record({"text": "Back to top\\nA line of the article.", "lang": "en"}, Plan(), with_removed=True)
-    {'text': 'A line of the article.\\n', 'lang': 'en', 'removed': [{'line': 1, 'text': 'Back to top', 'stage': 'boilerplate-lines', 'rule': 'phrase:navigation'}]}
+
+class Record:
+    """One JSONL line, kept as the text it came as: cleaning replaces the text field's
+    value and adds newsclean's own members, and :func:`dump_record` writes every other
+    byte of the line as it was (numbers such as ``1E2`` or ``1e400`` or a 5,000-digit
+    integer, duplicate keys, escapes, spacing, key order).
+
+    ``members`` holds, for each top-level member, its key and where its value starts
+    and ends in ``line``. Picklable: a pool's workers receive it as it is.
     """
+
+    __slots__ = ("line", "ending", "members", "text_field", "edits", "added")
+
+    def __init__(self, line: str, ending: str, members: list[tuple[str, int, int]], text_field: str) -> None:
+        self.line = line
+        self.ending = ending
+        self.members = members
+        self.text_field = text_field
+        self.edits: dict[int, tuple[int, str]] = {}  # value start -> (value end, new JSON)
+        self.added: dict[str, object] = {}  # newsclean's members, in the order added
+
+    def __getstate__(self):
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+    def texts(self) -> list[tuple[int, int, str]]:
+        """(start, end, decoded value) of each occurrence of the text field."""
+        out = []
+        for key, start, end in self.members:
+            if key == self.text_field:
+                out.append((start, end, _scanstring(self.line, start + 1, True)[0]))
+        return out
+
+    def __repr__(self) -> str:
+        return f"Record({dump_record(self)!r})"
+
+
+def clean_record(record, plan: Plan, text_field: str = "text", with_removed: bool = False):
+    r"""Clean the text field of a :class:`Record` (from :func:`parse_record`) or of a
+    dict, and return it. ``with_removed`` adds ``newsclean_removed`` (line, text, stage,
+    rule of each removed line); a page with notes (the safety valve kept it, a pattern
+    timed out...) gets ``newsclean_notes``. A record's own ``removed`` or ``notes`` is
+    left as it is. When the text field occurs more than once in a line, each occurrence
+    is cleaned; the additions describe the last one, the value JSON readers keep.
+
+    >>> clean_record({"text": "Back to top\nA line of the article.", "removed": 0}, Plan(), with_removed=True)
+    {'text': 'A line of the article.\n', 'removed': 0, 'newsclean_removed': [{'line': 1, 'text': 'Back to top', 'stage': 'boilerplate-lines', 'rule': 'phrase:navigation'}]}
+    """
+    from .writers import removed_records
+
     pipeline = plan.pipeline()
-    doc = pipeline.run(record[text_field])
-    record[text_field] = pipeline.render(doc, plan.fmt if plan.fmt in ("text", "markdown") else "text")
+    fmt = plan.fmt if plan.fmt in ("text", "markdown") else "text"
+    if isinstance(record, Record):
+        text_field = record.text_field
+        values = record.texts()
+    else:
+        values = [(0, 0, record[text_field])]
+    doc = None
+    for start, end, value in values:
+        doc, passed = clean_text(value, plan)  # a pattern that timed out: the text as it came, with a note
+        rendered = value if passed else pipeline.render(doc, fmt)
+        if isinstance(record, Record):
+            record.edits[start] = (end, _json(rendered))
+        else:
+            record[text_field] = rendered
+    if doc is None:
+        return record
+    added = record.added if isinstance(record, Record) else record
     if with_removed:
-        record["removed"] = [
-            {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
-            for ln in doc.lines
-            if ln.removal is not None
-        ]
+        added[REMOVED_KEY] = removed_records(doc)
     if doc.notes:
-        record.setdefault("notes", []).extend(doc.notes)
+        added[NOTES_KEY] = list(doc.notes)
     return record
 
 
-def parse_record(raw: bytes, text_field: str) -> dict:
-    """One JSONL line to a record; ValueError says what is wrong with it."""
-    record = json.loads(raw)
-    if not isinstance(record, dict):
-        raise ValueError(f"not a JSON object but {type(record).__name__}")
-    value = record.get(text_field)
-    if not isinstance(value, str):
-        raise ValueError(
-            f"no field {text_field!r}" if text_field not in record else f"field {text_field!r} is not a string"
-        )
-    return record
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _not_json(literal: str):
+    raise ValueError(f"{literal} is not valid JSON")
+
+
+def _ignore(_value):
+    return None
+
+
+# Checks a nested value with the json module's C scanner without building it: numbers
+# and objects are not converted (no 5,000-digit limit, no dict merging duplicate keys),
+# and NaN or Infinity, which JSON does not have, are refused.
+_CHECKER = json.JSONDecoder(
+    object_pairs_hook=_ignore, parse_float=_ignore, parse_int=_ignore, parse_constant=_not_json
+)
+
+
+def _value_end(s: str, i: int) -> int:
+    """Where the JSON value starting at ``s[i]`` ends; ValueError if it is not one."""
+    if s.startswith('"', i):
+        return _scanstring(s, i + 1, True)[1]
+    try:
+        return _CHECKER.raw_decode(s, i)[1]
+    except RecursionError:  # nested deeper than the C scanner goes: check it without recursion
+        return _skip_value(s, i)
+
+
+def _error(msg: str, s: str, i: int) -> json.JSONDecodeError:
+    return json.JSONDecodeError(msg, s, i)
+
+
+def _skip_value(s: str, i: int) -> int:
+    """The end of the JSON value at ``s[i]``, checked with a stack instead of recursion
+    (a record nested 100,000 deep is as valid as any other)."""
+    stack: list[str] = []  # the closing bracket of each open container
+    while True:
+        # A value is expected at i.
+        i = _WS.match(s, i).end()  # type: ignore[union-attr]
+        c = s[i:i + 1]
+        if c == "{" or c == "[":
+            close = "}" if c == "{" else "]"
+            i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+            if s.startswith(close, i):
+                i += 1
+            else:
+                stack.append(close)
+                if close == "}":
+                    i = _key(s, i)
+                continue
+        elif c == '"':
+            i = _scanstring(s, i + 1, True)[1]
+        elif c in ("t", "f", "n") and s.startswith(("true", "false", "null"), i):
+            i += 4 if c != "f" else 5
+        elif s.startswith(("NaN", "Infinity", "-Infinity"), i):
+            raise ValueError(f"{s[i:i + 9].rstrip(',]} ')} is not valid JSON")
+        else:
+            m = _NUMBER.match(s, i)
+            if m is None:
+                raise _error("Expecting value", s, i)
+            i = m.end()
+        # After a value: close containers, or a comma and the next value.
+        while True:
+            if not stack:
+                return i
+            i = _WS.match(s, i).end()  # type: ignore[union-attr]
+            c = s[i:i + 1]
+            if c == ",":
+                i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+                if stack[-1] == "}":
+                    i = _key(s, i)
+                break
+            if c == stack[-1]:
+                stack.pop()
+                i += 1
+                continue
+            raise _error("Expecting ',' delimiter", s, i)
+
+
+def _key(s: str, i: int) -> int:
+    """A member's key and its colon at ``s[i]``; the index of its value."""
+    if not s.startswith('"', i):
+        raise _error("Expecting property name enclosed in double quotes", s, i)
+    i = _scanstring(s, i + 1, True)[1]
+    i = _WS.match(s, i).end()  # type: ignore[union-attr]
+    if not s.startswith(":", i):
+        raise _error("Expecting ':' delimiter", s, i)
+    return _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+
+
+_KINDS = {"[": "list", '"': "str", "t": "bool", "f": "bool", "n": "NoneType"}
+
+
+def parse_record(raw: bytes, text_field: str) -> Record:
+    r"""One JSONL line to a :class:`Record`; ValueError says what is wrong with it: not
+    UTF-8, not JSON (``NaN`` and ``Infinity`` are not JSON either), not an object, no
+    text field or one that is not a string.
+
+    Only the top level is taken apart; nested values are checked, not built, so a
+    record of any depth, with numbers of any length, is taken as it is.
+
+    >>> rec = parse_record(b'{"n": 1E2, "big": 1e400, "text": "Hello.", "n": 2}\n', "text")
+    >>> [key for key, start, end in rec.members]
+    ['n', 'big', 'text', 'n']
+    >>> parse_record(b'{"text": "a", "x": NaN}', "text")
+    Traceback (most recent call last):
+    ...
+    ValueError: NaN is not valid JSON
+    """
+    line = raw.decode("utf-8")
+    ending = "\r\n" if line.endswith("\r\n") else "\n" if line.endswith("\n") else ""
+    if ending:
+        line = line[: -len(ending)]
+    if line.startswith("\ufeff"):
+        # A byte order mark (a file saved by an editor that writes one) is not JSON:
+        # read past it, and leave it out of the record, so that the output is JSON.
+        line = line[1:]
+    i = _WS.match(line, 0).end()  # type: ignore[union-attr]
+    if not line.startswith("{", i):
+        end = _value_end(line, i)  # not JSON at all, or JSON but not an object?
+        if _WS.match(line, end).end() != len(line):  # type: ignore[union-attr]
+            raise _error("Extra data", line, end)
+        literal = line[i:end]
+        kind = _KINDS.get(literal[:1], "float" if any(c in literal for c in ".eE") else "int")
+        raise ValueError(f"not a JSON object but {kind}")
+    members = []
+    i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+    if not line.startswith("}", i):
+        while True:
+            if not line.startswith('"', i):
+                raise _error("Expecting property name enclosed in double quotes", line, i)
+            key, i = _scanstring(line, i + 1, True)
+            i = _WS.match(line, i).end()  # type: ignore[union-attr]
+            if not line.startswith(":", i):
+                raise _error("Expecting ':' delimiter", line, i)
+            start = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+            i = _value_end(line, start)
+            members.append((key, start, i))
+            i = _WS.match(line, i).end()  # type: ignore[union-attr]
+            if line.startswith(",", i):
+                i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+                continue
+            if line.startswith("}", i):
+                break
+            raise _error("Expecting ',' delimiter", line, i)
+    i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+    if i != len(line):
+        raise _error("Extra data", line, i)
+    texts = [start for key, start, end in members if key == text_field]
+    if not texts:
+        raise ValueError(f"no field {text_field!r}")
+    if any(not line.startswith('"', start) for start in texts):
+        raise ValueError(f"field {text_field!r} is not a string")
+    return Record(line, ending, members, text_field)
 
 
 def _short(exc: Exception) -> str:
@@ -86,17 +308,59 @@ def _short(exc: Exception) -> str:
     return text if len(text) <= 200 else text[:200] + "..."
 
 
-def dump_record(record: dict) -> bytes:
-    """The record as one line of UTF-8 JSON. A lone surrogate (from a ``\\\\ud800``
-    escape in the input) cannot be UTF-8: such a record is written with ASCII escapes.
-
-    >>> dump_record({"text": "caf\\u00e9"}), dump_record({"text": "\\ud800"})
-    (b'{"text": "caf\\xc3\\xa9"}\\n', b'{"text": "\\\\ud800"}\\n')
-    """
+def _json(value) -> str:
+    """``value`` as JSON text that encodes to UTF-8: non-ASCII as it is, unless the
+    value holds a lone surrogate (from a ``\\ud800`` escape), which only an escape can
+    carry."""
+    out = json.dumps(value, ensure_ascii=False)
     try:
-        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+        out.encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+        out = json.dumps(value, ensure_ascii=True)
+    return out
+
+
+def dump_record(record) -> bytes:
+    r"""The record as one line of UTF-8 JSON, ending as it came (``\\n`` or ``\\r\\n``;
+    ``\\n`` if it had no end). A :class:`Record` keeps every byte but the text field's
+    value and newsclean's members; a member newsclean adds that the line already has
+    (from an earlier run) gets the new value in its place. A dict is written with
+    ``json.dumps``; a lone surrogate is written as an escape, never as broken UTF-8.
+
+    >>> rec = parse_record(b'{"n": 1E2, "text": "Back to top\\nThe story.", "notes": "mine"}', "text")
+    >>> dump_record(clean_record(rec, Plan(), with_removed=True))
+    b'{"n": 1E2, "text": "The story.\\n", "notes": "mine", "newsclean_removed": [{"line": 1, "text": "Back to top", "stage": "boilerplate-lines", "rule": "phrase:navigation"}]}\n'
+    >>> dump_record({"text": "caf\u00e9"}), dump_record({"text": "\ud800"})
+    (b'{"text": "caf\xc3\xa9"}\n', b'{"text": "\\ud800"}\n')
+    """
+    if not isinstance(record, Record):
+        try:
+            return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+        except UnicodeEncodeError:
+            return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+    line = record.line
+    edits = dict(record.edits)
+    added = dict(record.added)
+    for key, start, end in record.members:
+        if key in added:  # ours, from an earlier run: this run's value in its place
+            edits[start] = (end, _json(added[key]))
+    for key, _, _ in record.members:
+        added.pop(key, None)
+    out = []
+    pos = 0
+    for start in sorted(edits):
+        end, new = edits[start]
+        out.append(line[pos:start])
+        out.append(new)
+        pos = end
+    if added:
+        last = record.members[-1][2]  # new members go right after the last value
+        out.append(line[pos:last])
+        out.extend(f", {_json(key)}: {_json(value)}" for key, value in added.items())
+        pos = last
+    out.append(line[pos:])
+    out.append(record.ending or "\n")
+    return "".join(out).encode("utf-8")
 
 
 # With a pool (``jobs`` > 1): the first records are cleaned here, since a pool costs
@@ -106,84 +370,66 @@ def dump_record(record: dict) -> bytes:
 BEFORE_POOL = 16
 IN_FLIGHT_PER_JOB = 8
 
-
-class WorkerPool:
-    """Worker processes started on first use, and shared by the streams of one run:
-    starting a pool costs ~16 ms, which a run over a thousand JSONL shards would pay a
-    thousand times.
-
-    >>> with WorkerPool(2) as pool:
-    ...     pool.started
-    False
-    """
-
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        self._executor = None
-
-    @property
-    def started(self) -> bool:
-        return self._executor is not None
-
-    def executor(self):
-        if self._executor is None:
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._executor = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._executor
-
-    def __enter__(self) -> WorkerPool:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+# The run's one pool (see newsclean.concurrency), under the name streams have used.
+WorkerPool = Pool
 
 
 def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: str = "text",
                  with_removed: bool = False, on_bad: Callable[[str], None] | None = None,
-                 jobs: int = 1, pool: WorkerPool | None = None) -> tuple[int, int]:
+                 jobs: int = 1, pool: Pool | None = None, pass_bad: bool = False) -> tuple[int, int]:
     """Clean every record of ``stream`` into ``out``, flushing after each record.
-    Returns (records written, bad lines skipped).
+    Returns (lines written, bad lines skipped).
 
     With ``jobs`` > 1, records after the first ``BEFORE_POOL`` are cleaned by that many
     worker processes (``pool``'s, else a pool of the stream's own) and written in input
     order, each as soon as it and those before it are done; a bad line is reported (or
-    fails the run) at its place in the order.
+    fails the run) at its place in the order. With ``pass_bad``, a bad line (and a blank
+    one) is written out as it came, so that output line N is input line N.
     """
     counts = [0, 0]  # written, skipped
-    events = _events(stream, name, text_field)
+    events = _events(stream, name, text_field, keep_blank=pass_bad)
     head = itertools.islice(events, BEFORE_POOL) if jobs > 1 else events
     for kind, value in head:
-        _emit(kind, value if kind == "bad" else clean_record(value, plan, text_field, with_removed), out, on_bad, counts)
+        if kind == "record":
+            value = clean_record(value, plan, text_field, with_removed)
+        _emit(kind, value, out, on_bad, counts, pass_bad)
     if jobs > 1:
         rest = next(events, None)
         if rest is not None:  # a longer stream: the pool is worth starting
-            with WorkerPool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
+            with Pool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
                 _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad,
-                               workers, counts)
+                               workers, counts, pass_bad)
     return counts[0], counts[1]
 
 
-def _events(stream, name: str, text_field: str) -> Iterator[tuple[str, object]]:
-    """("record", dict) or ("bad", message) for each non-blank line, in order."""
+def _events(stream, name: str, text_field: str, keep_blank: bool = False) -> Iterator[tuple[str, object]]:
+    """("record", dict) or ("bad", (message, line)) for each non-blank line, in order
+    (and ("bad", (None, line)) for a blank one with ``keep_blank``)."""
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
+            if keep_blank:
+                yield "bad", (None, raw)
             continue
         try:
             yield "record", parse_record(raw, text_field)
         except (ValueError, RecursionError) as exc:
-            yield "bad", f"{name}:{number}: bad record: {_short(exc)}"
+            yield "bad", (f"{name}:{number}: bad record: {_short(exc)}", raw)
 
 
-def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
-    """Write a cleaned record, or report a bad line (raise :class:`BadRecord` when
-    ``on_bad`` is None)."""
+def _emit(kind: str, value, out, on_bad, counts: list[int], pass_bad: bool = False) -> None:
+    """Write a cleaned record, or handle a bad line: written unchanged (``pass_bad``),
+    reported and skipped (``on_bad``), else :class:`BadRecord` is raised."""
     if kind == "bad":
+        message, raw = value
+        if pass_bad:
+            out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+            out.flush()
+            counts[0] += 1
+            return
         if on_bad is None:
-            raise BadRecord(value)
+            raise BadRecord(message)
         counts[1] += 1
-        on_bad(value)
+        on_bad(message)
     else:
         out.write(dump_record(value))
         out.flush()
@@ -191,7 +437,7 @@ def _emit(kind: str, value, out, on_bad, counts: list[int]) -> None:
 
 
 def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
-                   on_bad, workers: WorkerPool, counts: list[int]) -> None:
+                   on_bad, workers: Pool, counts: list[int], pass_bad: bool = False) -> None:
     """The rest of the stream through the pool's worker processes.
 
     A reader thread parses lines and submits records; this thread writes results in
@@ -228,7 +474,7 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
                 break
             if kind == "error":
                 raise value
-            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts)
+            _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts, pass_bad)
     except BaseException:
         # Stop the reader (it may be waiting for room in the window) and cancel this
         # stream's records not yet started: a shared pool is not ours to shut down.
@@ -241,41 +487,34 @@ def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,
-                skip_bad=False, quiet=False, jobs: int = 1) -> int:
+                on_bad_line: str = "fail", jobs: int = 1, pool: Pool | None = None,
+                on_bad: Callable[[str], None] | None = None) -> tuple[int, int]:
     """The CLI's ``--input-format jsonl``: every file (``-`` is stdin) in turn, records
-    written to ``output`` or stdout, cleaned by ``jobs`` processes. Bad lines are always
-    reported on stderr (even with ``quiet``); with ``skip_bad`` the run goes on and
-    still exits 0."""
-    out = open(output, "wb") if output else sys.stdout.buffer
-
-    def report(msg: str) -> None:
-        sys.stderr.write(f"skipped {msg}\n")
-        sys.stderr.flush()
-
+    written to ``output`` or stdout, cleaned by ``jobs`` processes of ``pool``. A bad
+    line fails the run (``on_bad_line="fail"``: :class:`BadRecord`), is given to
+    ``on_bad`` and left out (``"skip"``), or is written unchanged (``"pass"``).
+    Returns (lines written, bad lines skipped). The caller has made sure that
+    ``output`` is none of ``files``."""
     total_written = total_skipped = 0
-    try:
-        with WorkerPool(jobs) as workers:  # one pool for all the files, started if needed
+    # -o FILE: written through the one atomic path; replaced only when every record is
+    # written, so a full disk or a failed line leaves the previous output whole.
+    with (atomic_output(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out, \
+            (contextlib.nullcontext(pool) if pool is not None else Pool(jobs)) as workers:
+        try:
             for name in files:
                 stream = _open(name)
                 try:
                     written, skipped = clean_stream(
                         stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
-                        with_removed=with_removed, on_bad=report if skip_bad else None, jobs=jobs,
-                        pool=workers,
+                        with_removed=with_removed, on_bad=on_bad if on_bad_line == "skip" else None, jobs=jobs,
+                        pool=workers, pass_bad=on_bad_line == "pass",
                     )
                     total_written += written
                     total_skipped += skipped
                 finally:
                     if stream is not sys.stdin.buffer:
                         stream.close()
-    finally:
-        if output:
-            out.close()
-        else:
-            out.flush()
-    if not quiet and total_skipped:
-        sys.stderr.write(
-            f"{total_written} record{'' if total_written == 1 else 's'} cleaned, "
-            f"{total_skipped} bad line{'' if total_skipped == 1 else 's'} skipped.\n"
-        )
-    return EXIT_OK
+        finally:
+            if not output:
+                out.flush()
+    return total_written, total_skipped

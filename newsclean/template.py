@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import regex
-
 from .document import split_lines
+from .regexes import compile_pattern
 from .text import squeeze
 
-_DIGITS = regex.compile(r"\d++")
+_DIGITS = compile_pattern(r"\d++")
 
 FORMAT = "newsclean-template/1"
 
@@ -87,6 +86,12 @@ class Template:
         return cls(dict(sorted(kept.items())), documents, min_docs, min_share)
 
     def dump(self, path: str) -> None:
+        """Write the template as JSON through the one atomic write path: a full disk
+        leaves the previous template whole. A line holding bytes that were not UTF-8
+        (kept as lone surrogates) is written with ``\\udcXX`` escapes, which
+        :meth:`load` reads back to the same line."""
+        from .files import write_atomic
+
         data = {
             "format": FORMAT,
             "documents": self.documents,
@@ -94,24 +99,62 @@ class Template:
             "min_share": self.min_share,
             "lines": self.lines,
         }
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+        try:
+            out = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        except UnicodeEncodeError:
+            out = json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True).encode("ascii")
+        write_atomic(path, out + b"\n")
 
     @classmethod
     def load(cls, path: str) -> Template:
-        from .files import InputError
+        """Read a template written by :meth:`dump`; :class:`~newsclean.files.InputError`
+        names the file and what is wrong (not JSON, a missing key, a wrong type).
 
+        >>> import tempfile, os
+        >>> p = os.path.join(tempfile.mkdtemp(), "t.json")
+        >>> _ = open(p, "w").write('{"format": "newsclean-template/1", "documents": 3}')
+        >>> Template.load(p)
+        Traceback (most recent call last):
+        ...
+        newsclean.files.InputError: .../t.json: not a usable newsclean template: no 'lines'
+        """
+        from .files import InputError, read_bytes
+
+        raw = read_bytes(path)
         try:
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-        except OSError as exc:
-            raise InputError(f"{path}: {exc.strerror or exc}") from None
-        except ValueError as exc:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise InputError(f"{path}: not a newsclean template: {exc}") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"{path}: not a newsclean template (format {FORMAT!r} expected)")
+
+        def bad(why: str) -> InputError:
+            return InputError(f"{path}: not a usable newsclean template: {why}")
+
+        for key, kinds, name in _FIELDS:
+            if key not in data:
+                raise bad(f"no {key!r}")
+            value = data[key]
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                raise bad(f"{key!r} must be {name}, not {_shown(value)}")
+        for line, count in data["lines"].items():
+            if not isinstance(count, int) or isinstance(count, bool):
+                raise bad(f"'lines' maps each line to a count; {_shown(line)} has {_shown(count)}")
         return cls(dict(data["lines"]), data["documents"], data["min_docs"], data["min_share"])
 
     def digest(self) -> str:
         return hashlib.sha256(json.dumps(self.lines, sort_keys=True).encode()).hexdigest()[:12]
+
+
+# The keys of a template file, their types, and how an error names them.
+_FIELDS = (
+    ("lines", dict, "an object of line: count"),
+    ("documents", int, "a whole number"),
+    ("min_docs", int, "a whole number"),
+    ("min_share", (int, float), "a number"),
+)
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-import regex
+from .regexes import compile_pattern
 
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
-WORD_RE = regex.compile(r"\w+(?:['’.\-]\w+)*+")
+WORD_RE = compile_pattern(r"\w+(?:['’.\-]\w+)*+")
 
 # WORD_RE in the standard re module, which runs it about twice as fast as regex does, for
 # text whose characters both modules' \w judge alike: ASCII ([0-9A-Za-z_] is \w there),
@@ -62,7 +62,7 @@ def words(text: str) -> tuple[str, ...]:
 
 # WORD_RE or a line break: one findall over the whole case-folded document gives every
 # line's tokens (a token never spans a line break), instead of one findall per line.
-_TOKENS_OR_NEWLINE = regex.compile(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
+_TOKENS_OR_NEWLINE = compile_pattern(f"(?:{WORD_RE.pattern})|\n", WORD_RE.flags)
 
 
 def line_tokens(doc) -> list[str]:

@@ -14,16 +14,17 @@ from __future__ import annotations
 import regex
 
 from .document import Document, Line
+from .regexes import compile_pattern
 from .text import squeeze
 
 # [arrow9x7], [nee_262731a.jpg], [IMG], [spacer.gif ]: names of images the dumper printed.
-IMAGE_RE = regex.compile(
+IMAGE_RE = compile_pattern(
     r"\[\s*+(?:[\w\-.]{0,80}\.(?:jpe?g|gif|png|bmp|webp|svg|ico)|img|image|inline|"
     r"[a-z_\-]{1,40}+\d[\w\-]{0,40}+)\s*+\]",
     regex.IGNORECASE,
 )
 # A Markdown link or image, as html2text and markdownify write them: "[Home](/)".
-MARKDOWN_LINK_RE = regex.compile(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
+MARKDOWN_LINK_RE = compile_pattern(r"(!?)\[([^\[\]\n]{0,300}+)\]\([^()\s]{0,2000}+\)")
 
 
 def without_images(text: str) -> str:

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .document import BOM, Document
 from .registry import writers
 
@@ -40,15 +42,22 @@ def markdown(doc: Document, **_) -> str:
     return _body(doc, paragraphs)
 
 
-def as_record(doc: Document, *, name: str | None = None) -> dict:
-    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
-    cut to the article's cell...)."""
-    paragraphs = [p.text for p in doc.kept_paragraphs()]
-    removed = [
+def removed_records(doc: Document) -> list[dict]:
+    """Every removed line with the stage and rule that removed it: the one definition
+    used by the JSON writers, JSONL records (``--with-removed``) and
+    :func:`newsclean.clean_and_explain`."""
+    return [
         {"line": ln.number, "text": ln.text, "stage": ln.removal.stage, "rule": ln.removal.rule}
         for ln in doc.lines
         if ln.removal is not None
     ]
+
+
+def as_record(doc: Document, *, name: str | None = None) -> dict:
+    """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
+    cut to the article's cell...)."""
+    paragraphs = [p.text for p in doc.kept_paragraphs()]
+    removed = removed_records(doc)
     cuts = [
         {"line": ln.number, "kept": ln.written.strip(), "stage": ln.cut.stage, "rule": ln.cut.rule}
         for ln in doc.lines
@@ -58,7 +67,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
     words_out = sum(len(p.split()) for p in paragraphs)
     record: dict = {}
     if name is not None:
-        record["path"] = name
+        record.update(json_path(name))
     record.update(
         {
             "text": "\n\n".join(paragraphs) + ("\n" if paragraphs else ""),
@@ -77,23 +86,58 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
             "notes": list(doc.notes),
         }
     )
+    if any(_SURROGATE.search(ln.text) for ln in doc.lines):
+        record["notes"].append(NOT_UTF8_NOTE)
     return record
+
+
+# A file name or text decoded from bytes that are not UTF-8 holds lone surrogates
+# (Python's surrogateescape); JSON output must never carry them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_UTF8_NOTE = "the input is not valid UTF-8: such bytes are written as U+FFFD (try --encoding auto)"
+
+
+def json_path(name: str) -> dict:
+    """The ``path`` member of a JSON record. A file name that is not valid UTF-8 (Linux
+    allows any bytes but ``/`` and NUL) cannot be JSON text: its undecodable bytes are
+    written as ``\\xNN`` (backslash, x, two hex digits), and ``path_base64`` then
+    holds the exact bytes of the name, so that the file can still be found.
+
+    >>> json_path("news/a.txt")
+    {'path': 'news/a.txt'}
+    >>> import os; json_path(os.fsdecode(b"caf\\xe9.txt"))
+    {'path': 'caf\\\\xe9.txt', 'path_base64': 'Y2Fm6S50eHQ='}
+    """
+    if not _SURROGATE.search(name):
+        return {"path": name}
+    import base64
+
+    raw = name.encode("utf-8", "surrogateescape")
+    return {
+        "path": raw.decode("utf-8", "backslashreplace"),
+        "path_base64": base64.b64encode(raw).decode("ascii"),
+    }
+
+
+def _dumps(record: dict, indent: int | None = None) -> str:
+    """JSON text that is always valid UTF-8: a lone surrogate (a byte of the input that
+    was not UTF-8) becomes U+FFFD, and :func:`as_record` has said so in ``notes``."""
+    import json  # here: the text writer, the common case, needs none (~1 ms of start-up)
+
+    out = json.dumps(record, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub("\ufffd", out)
 
 
 @writers.register("json")
 def to_json(doc: Document, *, name: str | None = None, **_) -> str:
     """One JSON object: text, headline, paragraphs, removed lines with stage and rule."""
-    import json  # here: the text writer, the common case, needs none (~1 ms of start-up)
-
-    return json.dumps(as_record(doc, name=name), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(as_record(doc, name=name), indent=2) + "\n"
 
 
 @writers.register("jsonl")
 def to_jsonl(doc: Document, *, name: str | None = None, **_) -> str:
     """One compact JSON object on one line (one per input file, for corpora)."""
-    import json
-
-    return json.dumps(as_record(doc, name=name), ensure_ascii=False) + "\n"
+    return _dumps(as_record(doc, name=name)) + "\n"
 
 
 def explain(doc: Document) -> str:

@@ -20,6 +20,8 @@ from newsclean import dask as nc_dask  # noqa: E402
 from newsclean.files import discover  # noqa: E402
 from newsclean.runner import Mode, Plan, process_many  # noqa: E402
 
+from .helpers import run_main  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
 WORDS = ("council harbour budget residents ferry museum winter plans school teachers bridge "
@@ -52,8 +54,9 @@ def tree(root) -> dict[str, bytes]:
 
 
 def run_cli(*args):
+    """In-process: the cluster's workers are real processes; the client here is the CLI's own."""
     env = {k: v for k, v in os.environ.items() if k not in ("PRE_COMMIT", "CI")}
-    return subprocess.run([sys.executable, "-m", "newsclean", *args], capture_output=True, env=env, timeout=180)
+    return run_main(*args, env=env)
 
 
 @pytest.fixture(scope="module")

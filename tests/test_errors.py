@@ -1,27 +1,18 @@
 """User errors: one line on stderr naming the file and the reason, no traceback, the
 documented exit code (2 usage, 123 a file or configuration that cannot be used);
-``--debug`` shows the traceback. Each through a real subprocess."""
+``--debug`` shows the traceback. In-process, through ``main([...])``."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+
+from .helpers import clean_env, run_main
 
 ARTICLE = b"The minister said the talks would go on next week.\n"
 
 
 def run_cli(*args, cwd, stdin: bytes = b""):
-    return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"},
-        timeout=120,
-    )
+    return run_main(*args, input=stdin, cwd=cwd, env=clean_env(NO_COLOR="1", TERM="dumb", COLUMNS="200"))
 
 
 @pytest.fixture
@@ -57,7 +48,8 @@ CASES = [
     (["--encoding", "klingon", "a.txt"], 2, ["unknown encoding 'klingon'"]),
     (["--encoding", "ascii", "a.txt"], 0, []),
     (["-i", "-"], 2, ["--in-place needs files"]),
-    (["--check", "--diff", "a.txt"], 2, ["exclude each other"]),
+    (["-i", "--diff", "a.txt"], 2, ["--in-place excludes --check and --diff"]),
+    (["--check", "--diff", "a.txt"], 0, []),  # as black: the diff, if any, and exit 1 if any
 ]
 
 
@@ -86,9 +78,10 @@ def test_user_error_is_one_line(work, args, code, needles):
     ids=lambda a: " ".join(a),
 )
 def test_debug_shows_the_traceback(work, args):
-    r = run_cli("--debug", *args, cwd=work)
-    assert r.returncode != 0
-    assert "Traceback" in r.stderr.decode() or "most recent call last" in r.stderr.decode()
+    """With --debug the exception is not caught: Python prints its traceback."""
+    with pytest.raises(Exception) as info:
+        run_cli("--debug", *args, cwd=work)
+    assert info.traceback
 
 
 def test_a_bad_file_among_good_ones_fails_alone(work):
@@ -97,7 +90,7 @@ def test_a_bad_file_among_good_ones_fails_alone(work):
     r = run_cli("-i", "a.txt", "missing.txt", "bin.txt", "c.txt", cwd=work)
     err = r.stderr.decode().splitlines()
     assert r.returncode == 123
-    assert [ln for ln in err if ln.startswith("error:")] == ["error: missing.txt: no such file"]
+    assert [ln for ln in err if ln.startswith("newsclean: error:")] == ["newsclean: error: missing.txt: no such file"]
     assert "bin.txt: binary file (NUL bytes), skipped" in err
     assert (work / "c.txt").read_bytes() == ARTICLE
     assert err[-1] == "1 file cleaned, 1 file left unchanged, 1 file skipped, 1 file failed."

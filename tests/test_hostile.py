@@ -229,6 +229,16 @@ def _run_in_process(name: str) -> float:
     return seconds
 
 
+# The reading and writing side (JSONL records, JSON output).
+PATTERN_CASES.update(
+    {
+        "newsclean.streams._WS": [" " * M, " \t\r\n" * (M // 4) + "x", " " * M + "{"],
+        "newsclean.streams._NUMBER": ["1" * M, "-" + "0" * M, "1." + "1" * M + "e", "1e" + "1" * M + ".", "1" * M + "x"],
+        "newsclean.writers._SURROGATE": ["\udce9" * M, "a" * M, ("a" * 40 + "\udce9") * (M // 41)],
+    }
+)
+
+
 def compiled_patterns() -> set[str]:
     """Every module-level compiled pattern in newsclean/, and each category of patterns
     in the built-in phrase packs."""

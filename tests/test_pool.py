@@ -18,6 +18,8 @@ import pytest
 from newsclean.files import discover
 from newsclean.runner import Mode, Plan, process_many
 
+from .helpers import run_main
+
 MENU = ["Home | World | Business | Sport", "Skip to content", "Share on Facebook | Tweet | Email"]
 FOOT = ["Back to top", "Copyright 2021 Example Gazette. All rights reserved.", "clear"]
 WORDS = ("council harbour budget residents ferry museum winter plans school teachers bridge "
@@ -53,10 +55,10 @@ def make_corpus(root, n: int = 40) -> None:
 
 
 def run_cli(*args, env=None, cwd=None):
+    """In-process (the pool's workers are real processes all the same)."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("PRE_COMMIT", "CI")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "newsclean", *args], capture_output=True, env=full_env, cwd=cwd,
-                          timeout=120)
+    return run_main(*args, env=full_env, cwd=cwd)
 
 
 def tree(root) -> dict[str, bytes]:

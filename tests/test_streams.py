@@ -58,8 +58,8 @@ def test_with_removed_lists_each_removed_line_with_stage_and_rule():
         {"line": r.line, "text": r.text, "stage": r.stage, "rule": r.rule}
         for r in newsclean.clean_and_explain(PAGE).removed
     ]
-    assert out["removed"] == expected
-    assert [r["line"] for r in out["removed"]] == [1, 5]
+    assert out["newsclean_removed"] == expected
+    assert [r["line"] for r in out["newsclean_removed"]] == [1, 5]
 
 
 def test_another_text_field():
@@ -78,7 +78,7 @@ def test_another_text_field():
         (b'{"text": 42}', "field 'text' is not a string"),
         (b'{"text": null}', "field 'text' is not a string"),
         (b'{"text": "caf\xe9"}', "invalid continuation byte"),  # Latin-1, not UTF-8
-        (b'{"text": "unterminated', "Invalid control character"),  # the line end inside the string
+        (b'{"text": "unterminated', "Unterminated string"),  # the line ends inside the string
     ],
 )
 def test_bad_lines_are_named_by_number_and_reason(line, problem):
@@ -134,8 +134,8 @@ def test_cli_files_in_order_with_text_field_and_removed(tmp_path):
     assert res.returncode == 0, res.stderr
     out = records(res.stdout)
     assert [r["body"] for r in out] == [newsclean.clean(PAGE), newsclean.clean(OTHER), "Plain sentence, nothing to remove.\n"]
-    assert [len(r["removed"]) for r in out] == [2, 1, 0]
-    assert out[1]["removed"][0] == {"line": 1, "text": "Share on Facebook | Tweet", "stage": "boilerplate-lines",
+    assert [len(r["newsclean_removed"]) for r in out] == [2, 1, 0]
+    assert out[1]["newsclean_removed"][0] == {"line": 1, "text": "Share on Facebook | Tweet", "stage": "boilerplate-lines",
                                     "rule": "phrase:share"}
 
 

@@ -14,10 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 
-import regex
-
 from ...document import Document, Line
 from ...language import ALL_STOPWORDS, STOPWORDS
+from ...regexes import compile_pattern
 from ...script import CHARS_PER_WORD, function_share, is_unspaced, sentence_count, word_count
 from ...text import cells, squeeze, widest_cell
 from ...tokens import find_words
@@ -36,8 +35,8 @@ MONTHS = frozenset(
     "setembro outubro novembro dezembro januari februari maart mei augustus".split()
 )
 # A dateline: a year, or a day.month.year date ("4.9 per cent" is not one).
-DATELINE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-DATE_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
+DATELINE_RE = compile_pattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+DATE_RE = compile_pattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
 
 
 @dataclass

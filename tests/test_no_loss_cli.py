@@ -1,0 +1,537 @@
+"""Issue 11, the command line's part: no way left to lose, corrupt or silently skip a
+user's data. Each test is named after what the user would have lost; most run
+in-process (``cli``), the signal ones as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newsclean import report, runner
+from newsclean.runner import Mode
+
+from .helpers import ROOT, clean_env, cli  # noqa: F401  (cli is a fixture)
+
+DIRTY = b"Home | News | Sport\nThe council approved the new harbour budget on Tuesday evening.\nBack to top\n"
+CLEAN = b"The council approved the new harbour budget on Tuesday evening.\n"
+
+
+def err(proc) -> str:
+    return proc.stderr.decode("utf-8", "replace")
+
+
+def write(path, data: bytes = DIRTY):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+# --- 1: an output that is also an input ---------------------------------------------
+
+
+def test_jsonl_output_naming_its_input_does_not_truncate_the_corpus(cli, tmp_path):
+    records = b'{"id": 1, "text": "Back to top\\nThe story, told in one sentence here."}\n'
+    corpus = write(tmp_path / "c.jsonl", records)
+    proc = cli("--input-format", "jsonl", "c.jsonl", "-o", "c.jsonl")
+    assert proc.returncode == 2
+    assert "is also an input" in err(proc)
+    assert corpus.read_bytes() == records
+
+
+def test_cluster_part_file_written_over_an_input_is_refused_before_connecting(cli, tmp_path):
+    records = b'{"text": "Back to top\\nThe story, told in one sentence here."}\n'
+    shard = write(tmp_path / "out" / "part-00000.jsonl", records)
+    proc = cli("--scheduler", "tcp://127.0.0.1:1", "--input-format", "jsonl", "out/part-00000.jsonl", "-o", "out")
+    assert proc.returncode == 2, err(proc)
+    assert "is also an input" in err(proc)
+    assert shard.read_bytes() == records
+
+
+def test_learned_template_written_over_an_input_does_not_destroy_the_article(cli, tmp_path):
+    pages = [write(tmp_path / f"p{i}.txt") for i in range(3)]
+    proc = cli("--learn-template", "p0.txt", "p0.txt", "p1.txt", "p2.txt")
+    assert proc.returncode == 2
+    assert "is also an input" in err(proc)
+    assert all(p.read_bytes() == DIRTY for p in pages)
+
+
+def test_jsonl_output_naming_a_hard_link_of_its_input_does_not_truncate_it(cli, tmp_path):
+    records = b'{"id": 1, "text": "Back to top\\nThe story, told in one sentence here."}\n'
+    corpus = write(tmp_path / "c.jsonl", records)
+    os.link(corpus, tmp_path / "same.jsonl")
+    proc = cli("--input-format", "jsonl", "c.jsonl", "-o", "same.jsonl")
+    assert proc.returncode == 2
+    assert corpus.read_bytes() == records
+
+
+def test_output_folder_writing_over_a_named_input_is_refused(cli, tmp_path):
+    page = write(tmp_path / "out" / "x.txt")
+    proc = cli("out/x.txt", "-o", "out/")
+    assert proc.returncode == 2
+    assert "which is an input" in err(proc)
+    assert page.read_bytes() == DIRTY
+
+
+# --- 2: two inputs, one output path ---------------------------------------------------
+
+
+def test_two_inputs_with_the_same_relative_path_do_not_overwrite_each_other(cli, tmp_path):
+    write(tmp_path / "a" / "x.txt")
+    write(tmp_path / "b" / "x.txt", DIRTY.replace(b"council", b"mayor"))
+    proc = cli("a/x.txt", "b/x.txt", "-o", "out/")
+    assert proc.returncode == 2
+    assert "a/x.txt and b/x.txt" in err(proc)
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_site_folders_with_the_same_file_names_do_not_overwrite_each_other(cli, tmp_path):
+    write(tmp_path / "sites" / "bbc" / "2020" / "0001.txt")
+    write(tmp_path / "sites" / "cnn" / "2020" / "0001.txt")
+    proc = cli("sites/bbc", "sites/cnn", "-o", "clean")
+    assert proc.returncode == 2
+    assert "sites/bbc/2020/0001.txt and sites/cnn/2020/0001.txt" in err(proc)
+    assert not (tmp_path / "clean").exists()
+
+
+def test_a_file_named_twice_is_cleaned_once_not_reported_as_a_collision(cli, tmp_path):
+    write(tmp_path / "a" / "x.txt")
+    proc = cli("a/x.txt", "a/x.txt", "a", "-o", "out")
+    assert proc.returncode == 0, err(proc)
+    assert (tmp_path / "out" / "x.txt").read_bytes() == CLEAN
+    assert err(proc).splitlines()[-1] == "1 file cleaned."
+
+
+# --- 4: the pre-commit hook ---------------------------------------------------------
+
+
+def test_hook_leaves_excluded_files_named_by_pre_commit_alone(cli, tmp_path):
+    """pre-commit names every file; the config's exclude applies to them under the hook."""
+    (tmp_path / "newsclean.toml").write_text('exclude = ["requirements*.txt", "robots.txt"]\n')
+    reqs = write(tmp_path / "requirements.txt", b"requests>=2.31\n")
+    robots = write(tmp_path / "robots.txt", b"User-agent: *\nDisallow: /admin\n")
+    article = write(tmp_path / "news" / "a.txt")
+    proc = cli("-i", "requirements.txt", "robots.txt", "news/a.txt", env=clean_env(PRE_COMMIT="1"))
+    assert proc.returncode == 1, err(proc)
+    assert reqs.read_bytes() == b"requests>=2.31\n"
+    assert robots.read_bytes() == b"User-agent: *\nDisallow: /admin\n"
+    assert article.read_bytes() == CLEAN
+    # Outside pre-commit, --force-exclude asks for the same; without it, a named file is taken.
+    write(tmp_path / "requirements.txt", DIRTY)
+    assert cli("--check", "--force-exclude", "requirements.txt").returncode == 0
+    assert cli("--check", "requirements.txt").returncode == 1
+
+
+def _hook():
+    import yaml  # pre-commit's own dependency
+
+    with open(ROOT / ".pre-commit-hooks.yaml") as f:
+        (hook,) = yaml.safe_load(f)
+    return hook
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["requirements.txt", "requirements-dev.txt", "dev/requirements_test.txt", "robots.txt", "LICENSE.txt",
+     "license.txt", "CMakeLists.txt", "COPYING.txt", "NOTICE.txt", "CHANGELOG.txt", "AUTHORS.txt",
+     "docs/requirements.txt", "constraints.txt", "THIRD_PARTY_NOTICES.txt", "llms.txt", "humans.txt",
+     "security.txt", ".well-known/security.txt", "ads.txt", "CITATION.txt", "pip-requirements.txt"],
+)
+def test_shipped_hook_never_touches_well_known_files_that_are_not_articles(name):
+    hook = _hook()
+    assert re.search(hook["files"], name)  # it is a .txt file...
+    assert re.search(hook["exclude"], name), f"{name} would be rewritten by the hook"
+
+
+@pytest.mark.parametrize("name", ["corpus/2020/0001.txt", "news/requirements-of-the-law.txt", "page.txt", "robots-uprising.txt"])
+def test_shipped_hook_still_cleans_articles(name):
+    hook = _hook()
+    assert re.search(hook["files"], name) and not re.search(hook["exclude"], name)
+
+
+def test_version_is_written_in_one_place():
+    import tomllib
+
+    import newsclean
+
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        project = tomllib.load(f)["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", newsclean.__version__)
+
+
+# --- 5: markdown from the configuration under -i ---------------------------------------
+
+
+def test_markdown_format_in_config_does_not_add_a_heading_mark_on_every_hook_run(cli, tmp_path):
+    (tmp_path / "newsclean.toml").write_text('format = "markdown"\n')
+    page = write(tmp_path / "page.txt", b"Home | News\n\nFerry back in service\n\n" + CLEAN)
+    assert cli("-i", "page.txt").returncode == 1
+    once = page.read_bytes()
+    assert not once.startswith(b"#")
+    assert cli("-i", "page.txt").returncode == 0  # the hook passes on its second run
+    assert page.read_bytes() == once
+
+
+def test_markdown_asked_for_with_in_place_is_refused(cli, tmp_path):
+    page = write(tmp_path / "page.txt")
+    proc = cli("-i", "-f", "markdown", "page.txt")
+    assert proc.returncode == 2
+    assert "--in-place works on text, not markdown" in err(proc)
+    assert page.read_bytes() == DIRTY
+
+
+# --- 14: -o naming the input folder or one above it -----------------------------------
+
+
+@pytest.mark.parametrize("args", [("corpus", "-o", "corpus"), ("corpus/sub", "-o", "corpus"), ("corpus/sub", "-o", ".")])
+def test_output_folder_holding_the_input_is_an_error_not_no_files(cli, tmp_path, args):
+    page = write(tmp_path / "corpus" / "sub" / "a.txt")
+    proc = cli(*args)
+    assert proc.returncode == 2, err(proc)
+    assert "holds the input folder" in err(proc)
+    assert "no files" not in err(proc)
+    assert page.read_bytes() == DIRTY
+
+
+# --- 16: a pattern that times out in a JSONL record -------------------------------------
+
+
+def test_catastrophic_rule_in_jsonl_passes_the_record_through_instead_of_aborting(tmp_path):
+    (tmp_path / "evil.rules").write_text("[footer]\nre: ^(a|aa)+$\n")
+    evil = "Back to top\n" + "a" * 60 + "b\nThe article, in a sentence of its own.\n"
+    lines = [{"id": 1, "text": evil}, {"id": 2, "text": "Back to top\nThe second story, in a sentence."}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines))
+    r = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "--rules", "evil.rules", "in.jsonl"],
+        capture_output=True, cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT="0.05"), timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, 2]
+    assert out[0]["text"] == evil
+    notes = out[0].get("newsclean_notes", out[0].get("notes"))  # the io branch names newsclean's additions
+    assert notes == ["a pattern timed out: passed through unchanged"]
+
+
+# --- 18: a worker killed ----------------------------------------------------------------
+
+
+def test_a_killed_worker_costs_only_its_file_not_the_run(cli, tmp_path, monkeypatch):
+    """The out-of-memory killer takes one worker: its file is retried alone, fails again
+    and is reported; every other file is cleaned and the run ends with a summary."""
+    parent = os.getpid()
+    real = runner.process
+
+    def process(source, plan):
+        if "poison" in source.path and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(source, plan)
+
+    monkeypatch.setattr(runner, "process", process)  # the workers are forked: they have it
+    for i in range(24):
+        write(tmp_path / "c" / f"p{i:02}.txt")
+    write(tmp_path / "c" / "p05-poison.txt")
+    proc = cli("-i", "-j", "2", "c")
+    assert proc.returncode == 123, err(proc)
+    lines = err(proc).splitlines()
+    assert [ln for ln in lines if "error" in ln] == [
+        "newsclean: error: c/p05-poison.txt: the worker process cleaning it died (killed, or out of memory); not cleaned"
+    ]
+    assert lines[-1] == "24 files cleaned, 1 file failed."
+    assert all((tmp_path / "c" / f"p{i:02}.txt").read_bytes() == CLEAN for i in range(24))
+    assert (tmp_path / "c" / "p05-poison.txt").read_bytes() == DIRTY
+
+
+def test_a_killed_worker_in_a_jsonl_stream_is_named_not_a_traceback_summary(cli, tmp_path, monkeypatch):
+    from newsclean import streams
+
+    parent = os.getpid()
+    real = streams.clean_text
+
+    def clean_text(text, plan):
+        if text == "poison" and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, plan)
+
+    monkeypatch.setattr(streams, "clean_text", clean_text)  # the workers are forked: they have it
+    lines = [json.dumps({"id": i, "text": f"Story {i} about the harbour, told in a sentence."}) for i in range(40)]
+    lines[30] = json.dumps({"id": 30, "text": "poison"})
+    write(tmp_path / "c.jsonl", "\n".join(lines).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "2", "c.jsonl")
+    assert proc.returncode == 123
+    assert err(proc).splitlines()[-1] == (
+        "newsclean: error: a worker process died (killed, or out of memory); the stream stopped there"
+    )
+    assert len(proc.stdout.splitlines()) == 30  # every record before it, in order
+
+
+# --- 19, 20: signals ----------------------------------------------------------------------
+
+PARAGRAPH = (
+    "The minister said on Tuesday that the talks would go on next week, and that both "
+    "sides had agreed to meet again in the capital before the end of the month.\n\n"
+)
+
+
+def _corpus(folder, n=120, paragraphs=150):
+    originals = {}
+    for i in range(n):
+        data = b"Home | News | Sport\n" + (f"Story {i}.\n\n" + PARAGRAPH * paragraphs).encode() + b"Back to top\n"
+        originals[str(write(folder / f"p{i:03}.txt", data))] = data
+    return originals
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def _start_and_wait_for_fixing(folder, jobs: int):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "-i", "-j", str(jobs), str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(), cwd=folder,
+    )
+    first = proc.stderr.readline()  # the first "Fixing": the run is under way
+    assert first.startswith(b"Fixing "), first
+    return proc, first
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig, code, jobs", [(signal.SIGTERM, 143, 2), (signal.SIGINT, 130, 2), (signal.SIGINT, 130, 1)])
+def test_signal_mid_run_reports_every_rewritten_file_and_leaves_no_worker(tmp_path, sig, code, jobs):
+    folder = tmp_path / "c"
+    originals = _corpus(folder)
+    proc, first = _start_and_wait_for_fixing(folder, jobs)
+    workers = _children(proc.pid)
+    proc.send_signal(sig)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == code, rest
+    lines = (first + rest).decode().splitlines()
+    fixed = {ln[len("Fixing "):] for ln in lines if ln.startswith("Fixing ")}
+    changed = {p for p, data in originals.items() if open(p, "rb").read() != data}
+    assert fixed == changed  # every rewritten file reported, and only those
+    assert len(changed) < len(originals), "the run finished before the signal: make the corpus bigger"
+    assert "Interrupted" in lines[-1] and "file" in lines[-1]
+    assert not [f for f in os.listdir(folder) if not f.endswith(".txt")]  # no temp file left
+    time.sleep(0.5)
+    assert not [w for w in workers if _alive(w)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_killed_parent_instead_of_rewriting_files_forever(tmp_path):
+    folder = tmp_path / "c"
+    _corpus(folder)
+    proc, _ = _start_and_wait_for_fixing(folder, 2)
+    workers = _children(proc.pid)
+    assert workers
+    proc.kill()
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fatal_error(tmp_path, sig, code):
+    """The reader thread is blocked on a stdin that stays open: exiting used to abort the
+    interpreter (exit 134, "Fatal Python error")."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    for i in range(40):
+        proc.stdin.write(json.dumps({"id": i, "text": f"Back to top\nStory {i}, told in one sentence."}).encode() + b"\n")
+    proc.stdin.flush()
+    got = [proc.stdout.readline() for _ in range(40)]  # every record so far is out
+    assert all(json.loads(line)["id"] == i for i, line in enumerate(got))
+    proc.send_signal(sig)
+    assert proc.wait(timeout=60) == code
+    assert b"Fatal" not in proc.stderr.read()
+    proc.stdin.close()
+
+
+# --- 22, 24: what JSONL mode cannot do is refused -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flags, needle",
+    [
+        (["-i"], "--in-place"),
+        (["--check"], "--check"),
+        (["--diff"], "--diff"),
+        (["--explain"], "--explain"),
+        (["--learn-template", "t.json"], "--learn-template"),
+        (["-f", "json"], "not json"),
+        (["-o", "outdir"], "is a folder"),
+    ],
+)
+def test_jsonl_mode_refuses_what_it_would_silently_ignore(cli, tmp_path, flags, needle):
+    (tmp_path / "outdir").mkdir()
+    records = b'{"text": "Back to top\\nThe story, told in one sentence here."}\n'
+    write(tmp_path / "c.jsonl", records)
+    proc = cli("--input-format", "jsonl", *flags, "c.jsonl")
+    assert proc.returncode == 2, err(proc)
+    assert needle in err(proc) and proc.stdout == b""
+    assert (tmp_path / "c.jsonl").read_bytes() == records
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_jsonl_records_without_text_pass_through_so_lines_still_match(cli, tmp_path):
+    lines = [
+        b'{"id": 1, "text": "Back to top\\nThe first story, told in a sentence."}',
+        b'{"id": 2, "body": "no text field here"}',
+        b"",
+        b"not json at all",
+        b'{"id": 3, "text": "The third story, told in a sentence."}',
+    ]
+    write(tmp_path / "c.jsonl", b"\n".join(lines) + b"\n")
+    proc = cli("--input-format", "jsonl", "--on-bad-line", "pass", "c.jsonl")
+    assert proc.returncode == 0, err(proc)
+    out = proc.stdout.split(b"\n")[:-1]
+    assert len(out) == len(lines)
+    assert out[1:4] == lines[1:4]
+    assert json.loads(out[0])["text"] == "The first story, told in a sentence.\n"
+
+
+def test_jsonl_markdown_text_field_is_allowed(cli, tmp_path):
+    write(tmp_path / "c.jsonl", b'{"text": "Ferry back\\n\\nThe council approved the new harbour budget on Tuesday evening."}\n')
+    assert cli("--input-format", "jsonl", "-f", "markdown", "c.jsonl").returncode == 0
+
+
+# --- 25: values a flag does not take --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flags, needle",
+    [(["-j", "0"], "must be 1 or more"), (["-j", "-3"], "must be 1 or more"), (["--language", "klingon"], "klingon")],
+)
+def test_nonsense_values_are_usage_errors_not_silently_accepted(cli, tmp_path, flags, needle):
+    write(tmp_path / "a.txt")
+    proc = cli(*flags, "a.txt")
+    assert proc.returncode == 2
+    assert needle in err(proc)
+    assert proc.stdout == b""
+
+
+def test_nonsense_values_in_the_config_are_configuration_errors(cli, tmp_path):
+    """As any configuration that cannot be used: exit 123, naming the file."""
+    write(tmp_path / "a.txt")
+    (tmp_path / "newsclean.toml").write_text('jobs = 0\n')
+    proc = cli("a.txt")
+    assert proc.returncode == 123 and "newsclean.toml" in err(proc) and "jobs" in err(proc)
+    (tmp_path / "newsclean.toml").write_text('language = "klingon"\n')
+    proc = cli("a.txt")
+    assert proc.returncode == 123 and "newsclean.toml" in err(proc) and "klingon" in err(proc)
+    assert proc.stdout == b""
+
+
+def test_language_help_lists_the_languages_with_packs(cli):
+    from newsclean.packs import LANGUAGES
+
+    out = cli("--help").stdout.decode()
+    assert "|".join(LANGUAGES) in out
+
+
+# --- 28: names with newlines ------------------------------------------------------------
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_fixing_line(cli, tmp_path):
+    write(tmp_path / "two\nlines.txt")
+    write(tmp_path / "plain.txt")
+    proc = cli("-i", "two\nlines.txt", "plain.txt")
+    lines = err(proc).splitlines()
+    assert "Fixing 'two\\nlines.txt'" in lines
+    assert "Fixing plain.txt" in lines
+    assert len(lines) == 3  # two Fixing lines and the summary
+    write(tmp_path / "bad\nname.txt", b"\x00binary")
+    lines = err(cli("-i", "bad\nname.txt", "plain.txt")).splitlines()
+    assert "'bad\\nname.txt': binary file (NUL bytes), skipped" in lines
+
+
+# --- 29: the progress bar and a pager ---------------------------------------------------
+
+
+class _Terminal:
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize(
+    "stdout_kind, writes_stdout, shown",
+    [("pipe", True, False), ("file", True, True), ("pipe", False, True)],
+)
+def test_progress_bar_never_draws_over_output_going_to_a_pager(monkeypatch, tmp_path, stdout_kind, writes_stdout, shown):
+    """``newsclean --diff a b | less``: less draws on the terminal stderr is on."""
+    if stdout_kind == "pipe":
+        r, w = os.pipe()
+        out = os.fdopen(w, "w")
+    else:
+        out = open(tmp_path / "out.txt", "w")
+    try:
+        monkeypatch.setattr(sys, "stderr", _Terminal())
+        monkeypatch.setattr(sys, "stdout", out)
+        for name in ("CI", "PRE_COMMIT"):
+            monkeypatch.delenv(name, raising=False)
+        assert report.progress_wanted(False, 10, writes_stdout) is shown
+    finally:
+        out.close()
+        if stdout_kind == "pipe":
+            os.close(r)
+
+
+# --- issue 10: --check --diff -------------------------------------------------------------
+
+
+def test_check_and_diff_together_print_the_diff_write_nothing_and_exit_1(cli, tmp_path):
+    page = write(tmp_path / "page.txt")
+    proc = cli("--check", "--diff", "page.txt")
+    assert proc.returncode == 1
+    assert b"-Back to top" in proc.stdout
+    assert page.read_bytes() == DIRTY
+
+
+def test_report_summary_and_exit_codes():
+    r = report.Report(Mode.CHECK)
+    r.count("changed")
+    assert (r.summary_line(), r.exit_code()) == ("1 file would be cleaned.", report.CHANGED)
+    r.interrupted = report.SIGTERM
+    assert r.exit_code() == 143
+
+
+# --- 10, 27, 30: nothing is kept under the user's home ---------------------------------
+
+
+@pytest.mark.parametrize("home", ["home", ""])
+def test_cleaning_writes_nothing_outside_its_inputs_and_outputs(tmp_path, home):
+    """No cache under ~/.cache (or /.cache when HOME is empty, or a relative
+    XDG_CACHE_HOME in the current folder): newsclean keeps no state between runs."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "page.txt").write_bytes(DIRTY)
+    home_dir = tmp_path / "home"
+    home_dir.mkdir()
+    env = clean_env(HOME=str(home_dir) if home else "", XDG_CACHE_HOME="relative-cache")
+    r = subprocess.run([sys.executable, "-m", "newsclean", "-i", "page.txt"], cwd=work, env=env,
+                       capture_output=True, timeout=60)
+    assert r.returncode == 1, r.stderr
+    assert sorted(os.listdir(work)) == ["page.txt"]
+    assert os.listdir(home_dir) == []
