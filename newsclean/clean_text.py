@@ -62,7 +62,7 @@ def layout_of(lines: list[str]) -> str | None:
             blank_lines += 1
             prev_blank, prev_text = True, False
             continue
-        if line[:1].isspace():
+        if line[:1].isspace() or "   " in line.rstrip():  # indented, or cells side by side
             return None
         if prev_text:
             adjacent += 1

@@ -46,9 +46,11 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
     near = sum(1 for n in lengths if n >= width - slack)
     if near >= min_lines or (near >= 2 and near >= 0.05 * len(lengths)):
         # A dump indents (lynx its paragraphs, w3m its table cells, which it wraps at
-        # the cell's width): judged by lengths alone, as dumpers wrap. Flat text needs
-        # to show its breaks.
-        if any(s[:1].isspace() for s in lines if s.strip()) or broken_mid_sentence(lines, width - slack, near):
+        # the cell's width) or sets cells side by side: judged by lengths alone, as
+        # dumpers wrap. Flat text needs to show its breaks.
+        if any(s[:1].isspace() or "   " in s.strip() for s in lines if s.strip()) or broken_mid_sentence(
+            lines, width - slack, near
+        ):
             return width
     return None
 

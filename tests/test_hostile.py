@@ -130,6 +130,8 @@ PATTERN_CASES.update(
         "newsclean.template._DIGITS": ["1" * M, "1a" * (M // 2)],
         "newsclean.text._RUN_RE": [" " * M + "x", "  x" * (M // 3)],
         "newsclean.script.CJK_RE": ["東" * M, "あa" * (M // 2), "a" * M],
+        "newsclean.headline._BULLETS": ["* " * (M // 2), "•" * M + "x", "- -" * (M // 3)],
+        "newsclean.headline._IMAGES": ["[" + "a" * M, "[a] " * (M // 4), "[" * M],
         "newsclean.config._TOOL_TABLE_RE": [
             "[" + " " * M, "[ [" + " \t" * (M // 2), "tool" * (M // 4), "\n" * M, "[tool" + " " * M + ".",
             "\n[ tool ." * (M // 9), "'tool' " * (M // 7),

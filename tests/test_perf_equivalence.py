@@ -100,8 +100,11 @@ def test_an_unstable_page_keeps_its_first_result_and_says_so():
     pipeline = Pipeline()
     doc = pipeline.run(page, confirm=True)
     assert pipeline.render(doc) == newsclean.clean(page)
-    assert "winter plans river station ferry river council station." in pipeline.render(doc)
-    assert doc.notes == [UNSTABLE_NOTE]
+    # Since flat text is joined only when a long line is visibly broken mid-sentence
+    # (wrap.py), a second run no longer joins the composed lines of this page: it is
+    # stable now, and the first result stands without a note.
+    assert pipeline.render(pipeline.run(pipeline.render(doc))) == pipeline.render(doc)
+    assert UNSTABLE_NOTE not in doc.notes
     stable = pipeline.run(newsclean.clean("Home\n\nThe council met on Monday and agreed the budget.\n"), confirm=True)
     assert stable.notes == []
 
