@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo lint test bench train patterns fuzz score clean-venv
+.PHONY: install demo lint test bench train stopwords patterns fuzz score clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ bench: $(VENV)/.installed-test
 train: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet 'numpy>=1.26' 'scikit-learn==1.9.*'
 	$(BIN)/python tools/train.py --shared $(SHARED)
+
+# Regenerate newsclean/stopwords.txt from jusText's stoplists and stopwords-iso (their
+# wheels are read, not installed: no lxml). Byte-stable for these versions.
+JUSTEXT := justext-3.0.2-py2.py3-none-any.whl
+STOPWORDSISO := stopwordsiso-0.7.1-py3-none-any.whl
+stopwords: $(VENV)/.installed
+	$(BIN)/python -m pip download --quiet --no-deps 'justext==3.0.2' 'stopwordsiso==0.7.1' -d $(VENV)/wheels
+	$(BIN)/python tools/stopwords.py --wheel $(VENV)/wheels/$(JUSTEXT) --iso-wheel $(VENV)/wheels/$(STOPWORDSISO)
 
 # Regenerate newsclean/_regex_states.py (engine code of the built-in patterns, which
 # saves start-up the compiling): after changing a phrase pack or a module-level pattern.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .document import Document, Line, Paragraph
+from .headline import headline_of
 from .text import squeeze
 from .tokens import WORD_RE, line_tokens
 from .visible import visible, visible_line
@@ -249,7 +250,5 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
     if join_wrapped:
         paragraphs = _rejoin(paragraphs, doc)
     doc.paragraphs = paragraphs
-    if paragraphs and doc.headline is None:
-        first = paragraphs[0].text
-        if "\n" not in first and len(first.split()) <= 30 and not first.endswith("."):
-            doc.headline = first
+    if doc.headline is None:
+        doc.headline = headline_of(doc, [p.text for p in paragraphs[:1]])

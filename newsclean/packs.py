@@ -51,7 +51,7 @@ CATEGORIES = (
 
 PHRASES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "phrases")
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "ja", "zh", "ko", "ar")
 
 
 class PackError(ValueError):

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from . import writers as _builtin_writers  # noqa: F401  (registers the built-in writers)
+from .clean_text import debris_judged, is_clean, leave_alone
 from .compose import NAME as COMPOSER
 from .compose import compose
 from .context import Context, Stage
@@ -81,17 +82,26 @@ class Pipeline:
         for name in skip:
             stage_registry.get(name)
         check_order(self.entries)
+        self._judged = debris_judged(self.stage_names)
         self.context = Context(
             rules=tuple(rules), template=template, options=dict(options or {}), language=language
         )
 
     def single_pass(self, text: str) -> Document:
-        """Judge ``text`` with every stage, then compose it: one pass, no check."""
+        """Judge ``text`` with every stage, then compose it: one pass, no check.
+
+        Text that is already clean (see :mod:`newsclean.clean_text`), recognised once
+        the debris stages have judged it, is passed through as it stands.
+        """
         doc = Document.from_text(text)
         ctx = self.context
         options = ctx.options
-        for entry in self.entries:
+        judged = self._judged
+        for k, entry in enumerate(self.entries):
             entry.func(doc, ctx, **options.get(entry.name, {}))
+            if k == judged and is_clean(doc):
+                leave_alone(doc)
+                return doc
         compose(doc, **options.get(COMPOSER, {}))
         return doc
 

@@ -26,7 +26,16 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
     """The wrap column of a hard-wrapped dump, or None if it does not look wrapped.
 
     The longest line sets the candidate; the dump is wrapped there when several lines
-    reach close to it (prose lines end wherever the next word did not fit).
+    reach close to it (prose lines end wherever the next word did not fit) and some of
+    them are visibly broken mid-sentence (see :func:`broken_mid_sentence`) or the text
+    is indented as dumps are: text stored one paragraph per line has long lines too,
+    but each ends its paragraph.
+
+    >>> paragraphs = ["A first paragraph of text, long enough to be near the widest.",
+    ...               "Another paragraph of text, as long as the first one was, ok.",
+    ...               "And a third paragraph of text, about as long as the others."]
+    >>> detect_width(paragraphs) is None
+    True
     """
     lengths = [len(s.rstrip()) for s in lines if s.strip()]
     if len(lengths) < min_lines:
@@ -36,8 +45,46 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
         return None
     near = sum(1 for n in lengths if n >= width - slack)
     if near >= min_lines or (near >= 2 and near >= 0.05 * len(lengths)):
-        return width
+        # A dump indents (lynx its paragraphs, w3m its table cells, which it wraps at
+        # the cell's width) or sets cells side by side: judged by lengths alone, as
+        # dumpers wrap. Flat text needs to show its breaks.
+        if any(s[:1].isspace() or "   " in s.strip() for s in lines if s.strip()) or broken_mid_sentence(
+            lines, width - slack, near
+        ):
+            return width
     return None
+
+
+# A paragraph's last character: a line that ends with one may end its paragraph.
+_ENDS = tuple('.!?…"”»\'’)]:;。！？」』')
+
+
+def broken_mid_sentence(lines: list[str], reach: int, near: int, *, share: float = 0.2) -> bool:
+    """Whether the lines at least ``reach`` long (``near`` of them) show a dumper's
+    line breaks: at least one, and ``share`` of them, end without a paragraph's last
+    character and are followed by a line that starts with a letter that is not a
+    capital (the rest of the sentence). In text stored one paragraph per line no long
+    line is followed by one that goes on with its sentence.
+
+    >>> broken_mid_sentence(["The quick brown fox jumps over", "the lazy dog."], 20, 1)
+    True
+    >>> broken_mid_sentence(["The quick brown fox jumped over.", "The lazy dog slept."], 20, 1)
+    False
+    """
+    found = 0
+    prev = ""
+    for line in lines:
+        body = line.strip()
+        if not body:
+            prev = ""
+            continue
+        if prev:
+            first = body[0]
+            if first.isalpha() and not first.isupper():
+                found += 1
+        tail = line.rstrip()
+        prev = tail if len(tail) >= reach and not tail.endswith(_ENDS) else ""
+    return found >= 1 and found >= share * near
 
 
 def continues(line: str, nxt: str, width: int | None) -> bool:

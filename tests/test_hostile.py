@@ -132,6 +132,9 @@ PATTERN_CASES.update(
         "newsclean.stages.content.features.DATELINE_RE": ["1." * (P // 2), "2008" * (P // 4), "12.12." * (P // 6)],
         "newsclean.template._DIGITS": ["1" * P, "1a" * (P // 2)],
         "newsclean.text._RUN_RE": [" " * P + "x", "  x" * (P // 3)],
+        "newsclean.script.CJK_RE": ["東" * P, "あa" * (P // 2), "a" * P],
+        "newsclean.headline._BULLETS": ["* " * (P // 2), "•" * P + "x", "- -" * (P // 3)],
+        "newsclean.headline._IMAGES": ["[" + "a" * P, "[a] " * (P // 4), "[" * P],
         "newsclean.config._TOOL_TABLE_RE": [
             "[" + " " * P, "[ [" + " \t" * (P // 2), "tool" * (P // 4), "\n" * P, "[tool" + " " * P + ".",
             "\n[ tool ." * (P // 9), "'tool' " * (P // 7),

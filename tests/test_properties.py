@@ -281,14 +281,10 @@ def test_the_content_stage_is_idempotent_on_its_own_output(text):
     assert [ln.text for ln in again.removed() if ln.text.strip()] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the composer joins lines it judges hard-wrapped on the lines as written "
-    "(after 'Share' is gone) that the content stage judged as two units, and writes table lines "
-    "whole where the stage judged their widest cell; the written line scores differently. The "
-    "confirming pass notes such pages (18 of 300 dev pages, 7 of 706 dev2).",
-)
 def test_content_and_composer_agree_on_what_is_one_paragraph():
+    # Was a known gap: the composer joined, on the lines as written (flat, after 'Share'
+    # is gone), lines the content stage had judged as two units. Flat text is now taken
+    # for hard-wrapped only when a long line is visibly broken mid-sentence (wrap.py).
     from newsclean.pipeline import Pipeline
 
     pipeline = Pipeline(["content"])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ...document import Document, Line
 from ...language import ALL_STOPWORDS, STOPWORDS
 from ...regexes import compile_pattern
+from ...script import CHARS_PER_WORD, function_share, is_unspaced, sentence_count, word_count
 from ...text import cells, squeeze, widest_cell
 from ...tokens import find_words
 from ...wrap import line_groups
@@ -151,6 +152,8 @@ def _own(u: Unit, lang: str) -> list[float]:
     words = u.words
     n = len(words)
     text = u.text
+    if not text.isascii() and is_unspaced(text):
+        return _own_unspaced(u, text, words)
     sw = STOPWORDS.get(lang, ALL_STOPWORDS)
     if n:
         stop = sum(map(sw.__contains__, words)) / n
@@ -200,6 +203,47 @@ def _own(u: Unit, lang: str) -> list[float]:
         commas if commas < 0.5 else 0.5,
         1.0 if dated or not MONTHS.isdisjoint(words[:12]) else 0.0,
         1.0 if text.isupper() and n > 1 else 0.0,
+        1.0 if u.columns else 0.0,
+        gaps if gaps < 1.0 else 1.0,
+    ]
+
+
+def _own_unspaced(u: Unit, text: str, words: list[str]) -> list[float]:
+    """:func:`_own` for a unit written mostly in Chinese or Japanese, in the units the
+    model knows from spaced text: words are word-equivalents (two characters each, see
+    :mod:`newsclean.script`), stopword density is the share of function characters
+    (particles, endings), sentences end at 。！？ too, and the text counts as
+    lower-case prose (the scripts have no case; capitals mark menus and headings).
+
+    >>> row = _own_unspaced(Unit([], "市議会は火曜日、新しい橋を春に開通させると発表した。", [], False), "市議会は火曜日、新しい橋を春に開通させると発表した。", ["市議会は火曜日", "新しい橋を春に開通させると発表した"])
+    >>> round(row[0], 2), row[1], row[3], row[6]
+    (2.64, 0.0, 1.0, 1.0)
+    """
+    n = word_count(words)
+    terminal = text.endswith(TERMINAL)
+    chars = len(text)
+    ndigits = len(_DIGIT_RE.findall(text))
+    nseps = len(_SEPARATOR_RE.findall(text))
+    per_word = n or 1
+    seps = nseps / per_word
+    commas = (text.count(",") + text.count("、") + text.count("，")) / per_word
+    gaps = u.gaps / per_word
+    dated = DATE_RE.search(text)
+    return [
+        math.log1p(n),
+        1.0 if n < 5 else 0.0,
+        function_share(text),
+        1.0 if terminal else 0.0,
+        1.0 if u.bullet else 0.0,
+        0.0,
+        1.0,
+        CHARS_PER_WORD * 2.5,  # a word-equivalent as long as a spaced word
+        math.log1p(sentence_count(text)),
+        ndigits / chars if chars else 0.0,
+        seps if seps < 1.0 else 1.0,
+        commas if commas < 0.5 else 0.5,
+        1.0 if dated else 0.0,
+        0.0,
         1.0 if u.columns else 0.0,
         gaps if gaps < 1.0 else 1.0,
     ]
