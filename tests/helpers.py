@@ -12,6 +12,7 @@ for the call: what a user would see, in milliseconds. :func:`run_cli` starts a r
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import subprocess
@@ -127,3 +128,23 @@ def cli_process(tmp_path):
 
 def sample_names() -> list[str]:
     return sorted(p.name[: -len(".raw.txt")] for p in SAMPLES.glob("*.raw.txt"))
+
+
+class FullDisk:
+    """A file object whose writes fail as on a full disk, after half the bytes."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.f.close()
+
+    def write(self, data):
+        self.f.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.f, name)

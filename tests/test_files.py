@@ -20,7 +20,7 @@ from newsclean import files
 from newsclean.files import InputError, Skipped, Source, discover, write_atomic
 from newsclean.runner import Mode, Plan, process
 
-from .helpers import run_cli
+from .helpers import FullDisk, run_cli
 
 DIRTY = b"Back to top\nThe minister said the talks would go on next week.\nShare | Tweet\n"
 CLEAN = b"The minister said the talks would go on next week.\n"
@@ -109,25 +109,6 @@ def test_no_permission_to_create_temp_file(tmp_path, monkeypatch):
     assert p.read_bytes() == b"old"
 
 
-class _FullDisk:
-    """A file object whose writes fail as on a full disk."""
-
-    def __init__(self, f):
-        self.f = f
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.f.close()
-
-    def write(self, data):
-        self.f.write(data[: len(data) // 2])
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    def __getattr__(self, name):
-        return getattr(self.f, name)
-
 
 @pytest.mark.parametrize("where", ["write", "fsync", "replace"])
 def test_failure_mid_write_leaves_original_and_no_temp_file(tmp_path, monkeypatch, where):
@@ -135,7 +116,7 @@ def test_failure_mid_write_leaves_original_and_no_temp_file(tmp_path, monkeypatc
     p.write_bytes(b"old content")
     real_fdopen = os.fdopen
     if where == "write":
-        monkeypatch.setattr(files.os, "fdopen", lambda fd, m: _FullDisk(real_fdopen(fd, m)))
+        monkeypatch.setattr(files.os, "fdopen", lambda fd, m: FullDisk(real_fdopen(fd, m)))
     elif where == "fsync":
 
         def no_space(fd):
@@ -164,7 +145,7 @@ def test_full_disk_fails_one_file_and_the_others_go_on(tmp_path, monkeypatch):
         # The temp file of b.txt fills the disk (not a count of calls: a cold code
         # cache writes its own entries through the same path).
         f = real_fdopen(fd, mode)
-        return _FullDisk(f) if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".b.txt.") else f
+        return FullDisk(f) if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".b.txt.") else f
 
     monkeypatch.setattr(files.os, "fdopen", fdopen)
     plan = Plan(mode=Mode.IN_PLACE)

@@ -18,35 +18,16 @@ import pytest
 from newsclean import files
 from newsclean.files import Changed, InputError, atomic_output, discover, read_file, write_atomic
 
-from .helpers import clean_env, run_cli
+from .helpers import FullDisk, clean_env, run_cli
 
 DIRTY = b"Back to top\nThe minister said the talks would go on next week.\nShare | Tweet\n"
 CLEAN = b"The minister said the talks would go on next week.\n"
 
 
-class _FullDisk:
-    """A file object whose writes fail as on a full disk, after half the bytes."""
-
-    def __init__(self, f):
-        self.f = f
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.f.close()
-
-    def write(self, data):
-        self.f.write(data[: len(data) // 2])
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    def __getattr__(self, name):
-        return getattr(self.f, name)
-
 
 def _full_disk(monkeypatch):
     real_fdopen = os.fdopen
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
 
 
 # --- 7: a file edited or deleted while it is cleaned --------------------------------
