@@ -12,15 +12,27 @@ The library imports neither typer nor rich; the CLI (``newsclean.cli``) is a thi
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import gc
 
-from .context import Context, Stage
-from .document import Document, Line, Paragraph, Removal
-from .pipeline import DEFAULT_STAGES, Pipeline
-from .registry import PipelineError, UnknownNameError
-from .registry import stages as stage_registry
-from .registry import writers as writer_registry
-from .signals import Signal
+# Importing the library makes tens of thousands of objects (compiled patterns, the model,
+# packs, typing's caches) that live as long as the process and are never garbage: the
+# collector would walk them again and again while they are made. It is paused for the
+# imports and left as it was found.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from typing import NamedTuple
+
+    from .context import Context, Stage
+    from .document import Document, Line, Paragraph, Removal
+    from .pipeline import DEFAULT_STAGES, Pipeline
+    from .registry import PipelineError, UnknownNameError
+    from .registry import stages as stage_registry
+    from .registry import writers as writer_registry
+    from .signals import Signal
+finally:
+    if _collecting:
+        gc.enable()
 
 __version__ = "0.1.0"
 

@@ -10,25 +10,23 @@ import gc
 import os
 import sys
 
-# Start-up: importing typer and the library makes tens of thousands of objects that live
-# as long as the process, and no garbage. Pausing the collector while they are made, and
-# then freezing them (main() does), keeps every later collection from walking them.
+# Start-up: importing typer and the library, and building the command below, makes tens
+# of thousands of objects that live as long as the process, and no garbage. The collector
+# is paused until the end of this module (the last lines) and main() then freezes them,
+# which keeps every later collection from walking them.
 _collecting = gc.isenabled()
 gc.disable()
-try:
-    import typer
 
-    from . import __version__, report
-    from .concurrency import Pool, StopSignals, Terminated, cores, outcomes, raise_terminated
-    from .config import ConfigError, find_config, load_config
-    from .files import InputError, Source, discover
-    from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError
-    from .packs import PackError
-    from .registry import UnknownNameError
-    from .runner import Mode, Outcome, clean_bytes, output_path, unified_diff
-finally:
-    if _collecting:
-        gc.enable()
+import typer  # noqa: E402
+
+from . import __version__, report  # noqa: E402
+from .concurrency import Pool, StopSignals, Terminated, cores, outcomes, raise_terminated  # noqa: E402
+from .config import ConfigError, find_config, load_config  # noqa: E402
+from .files import InputError, Source, discover  # noqa: E402
+from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError  # noqa: E402
+from .packs import PackError  # noqa: E402
+from .registry import UnknownNameError  # noqa: E402
+from .runner import Mode, Outcome, clean_bytes, output_path, unified_diff  # noqa: E402
 
 app = typer.Typer(
     add_completion=False,
@@ -587,6 +585,10 @@ def _flush_and_exit(code: int) -> None:
         except (OSError, ValueError):
             pass
     os._exit(code)
+
+
+if _collecting:  # the pause of the imports ends here (see the top of the module)
+    gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 
 
 def _toml():
@@ -49,10 +48,17 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file."""
 
 
-@dataclass
 class Config:
-    path: str | None = None
-    values: dict = field(default_factory=dict)
+    """The settings found for a run: ``values`` read from ``path`` (None: no file)."""
+
+    # A plain class, not a dataclass: generating a dataclass's methods at import costs
+    # ~0.6 ms each, paid by every start of the command (see docs/performance.md).
+    def __init__(self, path: str | None = None, values: dict | None = None) -> None:
+        self.path = path
+        self.values = {} if values is None else values
+
+    def __repr__(self) -> str:
+        return f"Config(path={self.path!r}, values={self.values!r})"
 
     def get(self, key: str, default=None):
         return self.values.get(key, default)

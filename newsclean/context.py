@@ -14,7 +14,6 @@ reads rules files, a learned template, its options and the page's language from 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .document import Document
@@ -25,15 +24,33 @@ if TYPE_CHECKING:  # the template module reads files; stages only call its looku
     from .template import Template
 
 
-@dataclass
 class Context:
     """Shared by every document of a run; never mutated by stages (a document's guessed
-    language is kept on the document)."""
+    language is kept on the document).
 
-    rules: tuple[str, ...] = ()
-    template: Template | None = None
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    language: str | None = None  # force a language instead of guessing
+    ``rules``: rules files merged into the phrase pack; ``template``: a learned site
+    template; ``options``: per-stage options by stage name; ``language``: a language
+    forced instead of guessed.
+    """
+
+    # A plain class, not a dataclass: see newsclean.config.Config.
+    def __init__(
+        self,
+        rules: tuple[str, ...] = (),
+        template: Template | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.rules = rules
+        self.template = template
+        self.options = {} if options is None else options
+        self.language = language
+
+    def __repr__(self) -> str:
+        return (
+            f"Context(rules={self.rules!r}, template={self.template!r}, "
+            f"options={self.options!r}, language={self.language!r})"
+        )
 
     def language_of(self, doc: Document) -> str:
         """The forced language, else the one guessed from the page (``en`` when unsure)."""

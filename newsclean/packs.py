@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass, field
 
 import regex
 
@@ -179,11 +178,23 @@ def _literal_first(pattern: str) -> str:
     return f"^(?=.*?{literal}){pattern[1:]}"
 
 
-@dataclass
 class Pack:
-    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
-    patterns: list[tuple[str, LazyPattern]] = field(default_factory=list)
-    markers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """A phrase pack: ``phrases`` (word tuple -> category), ``patterns`` ((category,
+    pattern) pairs) and ``markers`` (end-of-article phrases)."""
+
+    # A plain class, not a dataclass: see newsclean.config.Config.
+    def __init__(
+        self,
+        phrases: dict[tuple[str, ...], str] | None = None,
+        patterns: list[tuple[str, LazyPattern]] | None = None,
+        markers: dict[tuple[str, ...], str] | None = None,
+    ) -> None:
+        self.phrases = {} if phrases is None else phrases
+        self.patterns = [] if patterns is None else patterns
+        self.markers = {} if markers is None else markers
+
+    def __repr__(self) -> str:
+        return f"Pack({len(self.phrases)} phrases, {len(self.patterns)} patterns, {len(self.markers)} markers)"
 
     def merge(self, other: Pack) -> Pack:
         return Pack(

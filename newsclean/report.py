@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from .runner import Mode, Outcome
@@ -54,16 +53,17 @@ def error(message: str, stream: TextIO | None = None) -> None:
     (stream or sys.stderr).write(f"newsclean: error: {message}\n")
 
 
-@dataclass
 class Report:
     """Counts outcomes, prints what each one calls for, and picks the exit code."""
 
-    mode: Mode
-    quiet: bool = False
-    verbose: bool = False
-    stream: TextIO | None = None
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("changed", "unchanged", "skipped", "failed"), 0))
-    interrupted: int = 0  # the exit code of a signal that stopped the run, or 0
+    # A plain class, not a dataclass: see newsclean.config.Config.
+    def __init__(self, mode: Mode, quiet: bool = False, verbose: bool = False, stream: TextIO | None = None) -> None:
+        self.mode = mode
+        self.quiet = quiet
+        self.verbose = verbose
+        self.stream = stream
+        self.counts: dict[str, int] = dict.fromkeys(("changed", "unchanged", "skipped", "failed"), 0)
+        self.interrupted = 0  # the exit code of a signal that stopped the run, or 0
 
     def _say(self, text: str) -> None:
         out = self.stream or sys.stderr

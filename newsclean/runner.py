@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .files import InputError, Skipped, Source, decode_text, encode, looks_binary, read_file, write_atomic
@@ -105,17 +104,39 @@ def _check_options(pipeline: Pipeline) -> None:
                 )
 
 
-@dataclass
 class Outcome:
-    """What happened to one input."""
+    """What happened to one input.
 
-    name: str
-    status: str  # "changed", "unchanged", "failed", "skipped"
-    output: bytes = b""  # rendered output (stdout/diff modes) or b""
-    message: str = ""
-    notes: list[str] = field(default_factory=list)
-    bytes_in: int = 0
-    explanation: str = ""  # with Plan.explain: each input line and its fate
+    ``status`` is "changed", "unchanged", "failed" or "skipped"; ``output`` the rendered
+    output (stdout and diff modes) or b""; ``explanation`` (with ``Plan.explain``) each
+    input line and its fate.
+    """
+
+    # A plain class, not a dataclass: see newsclean.config.Config. Outcomes cross
+    # process boundaries, so it pickles by its __dict__ like any plain class.
+    def __init__(
+        self,
+        name: str,
+        status: str,
+        output: bytes = b"",
+        message: str = "",
+        notes: list[str] | None = None,
+        bytes_in: int = 0,
+        explanation: str = "",
+    ) -> None:
+        self.name = name
+        self.status = status
+        self.output = output
+        self.message = message
+        self.notes = [] if notes is None else notes
+        self.bytes_in = bytes_in
+        self.explanation = explanation
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.name!r}, {self.status!r}, message={self.message!r}, notes={self.notes!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Outcome) and self.__dict__ == other.__dict__
 
 
 def clean_text(text: str, plan: Plan) -> tuple[Document, bool]:

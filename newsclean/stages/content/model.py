@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import _model
 from .features import CONTEXT_FEATURES, FEATURES, context_features
@@ -79,8 +78,7 @@ def model_source(data: dict[str, Any]) -> str:
 Score = Callable[[list[float]], float]
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     """The two ensembles, the features they were fitted for, and region parameters."""
 
     first: Score
