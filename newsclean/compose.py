@@ -15,10 +15,9 @@ pipeline always runs it last, after every judge (options: ``[options.normalize]`
 
 from __future__ import annotations
 
-import re
-
 from .document import Document, Line, Paragraph
 from .headline import headline_of
+from .regexes import compile_re
 from .text import squeeze
 from .tokens import WORD_RE, line_tokens
 from .visible import visible, visible_line
@@ -29,7 +28,7 @@ from .wrap import continues, detect_width, wrap_width
 # "[" itself: the same matches as (?<![\w\]])\[\d{1,5}\](?=\S), but re scans for the
 # literal "[" in C instead of trying the lookbehind at every position of the document
 # (40x faster on a whole page).
-LINK_NUMBER_RE = re.compile(r"\[(?<![\w\]]\[)\d{1,5}\](?=\S)")
+LINK_NUMBER_RE = compile_re(r"\[(?<![\w\]]\[)\d{1,5}\](?=\S)")
 
 
 def link_numbers(doc: Document) -> bool:

@@ -17,8 +17,9 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
+
+from .regexes import compile_re
 
 
 def _toml():
@@ -71,7 +72,7 @@ class Config:
 # included ("name = \"newsclean\""), need none.
 # (No two runs of white space side by side, so it stays linear without possessive
 # quantifiers, which the re module has only from Python 3.11.)
-_TOOL_TABLE_RE = re.compile(r"""(?m)^[ \t]*(?:\[(?:[ \t]*\[)?[ \t]*)?["']?tool["']?[ \t]*(?:\.[ \t]*["']?newsclean\b|\]|=)""")
+_TOOL_TABLE_RE = compile_re(r"""(?m)^[ \t]*(?:\[(?:[ \t]*\[)?[ \t]*)?["']?tool["']?[ \t]*(?:\.[ \t]*["']?newsclean\b|\]|=)""")
 
 
 def _may_hold_table(text: str) -> bool:

@@ -18,15 +18,14 @@ skipping what the debris stages removed, datelines, bylines and credits.
 
 from __future__ import annotations
 
-import re
-
 from .document import Document
+from .regexes import compile_re
 from .stages.content.features import DATELINE_RE, MONTHS
 
 # Removals that say a line is debris by what it is (not by statistics).
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
-_BULLETS = re.compile(r"^(?:[*+o#•·\-–—»>■▪◦□]\s*)+")
-_IMAGES = re.compile(r"^(?:\[[^\]]{0,80}\]\s*)+")
+_BULLETS = compile_re(r"^(?:[*+o#•·\-–—»>■▪◦□]\s*)+")
+_IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 # First words of bylines, datelines and credits, in the languages with packs.
 _NOT_TITLES = frozenset(
     "by von par por di door от posted published updated written photo picture credit "

@@ -25,6 +25,7 @@ import os
 import re
 from collections import Counter
 
+from .regexes import compile_re
 from .tokens import find_words
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -93,43 +94,30 @@ ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 STOPWORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stopwords.txt")
 
 
-def _read_stopwords() -> dict[str, frozenset[str]]:
+def _read_stopwords() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """``stopwords.txt``: language code -> its words, for the languages without a
-    hand-written list."""
+    hand-written list; and the one-letter words among them."""
     out: dict[str, frozenset[str]] = {}
     try:
         with open(STOPWORDS_FILE, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or not line.strip():
-                    continue
-                code, *words = line.split()
-                if code not in HAND_WRITTEN:
-                    out[code] = frozenset(words)
+            lines = f.read().split("\n")
     except FileNotFoundError:  # pragma: no cover - a broken install: the eight lists only
-        pass
-    return out
+        return out, frozenset()
+    lists = []
+    for line in lines:
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _, words = line.partition(" ")
+        if code not in HAND_WRITTEN:
+            out[code] = frozenset(words.split())
+            lists.append(words)
+    return out, frozenset(_ONE_LETTER_RE.findall(" ".join(lists)))
 
 
-def _languages_of(lists: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
-    """For every stopword, the languages it is one of.
-
-    The guess does not count the one-letter words of the generated lists ("w", "z",
-    "a", "i" in Polish): list bullets, initials and letter menus would make anything
-    Slavic. (Parsing the file and building this costs about a millisecond of start-up;
-    a marshalled copy in the cache loads no faster.)
-    """
-    langs_of: dict[str, tuple[str, ...]] = {}
-    for lang, words in lists.items():
-        hand = lang in HAND_WRITTEN
-        for w in words:
-            if hand or len(w) > 1:
-                langs_of[w] = langs_of.get(w, ()) + (lang,)
-    return langs_of
-
-
-STOPWORDS.update(_read_stopwords())
-# word -> the languages it is a stopword of: one dict lookup per word
-_LANGS_OF = _languages_of(STOPWORDS)
+# A word of one character (language codes have two): found in C, not word by word.
+_ONE_LETTER_RE = compile_re(r"(?<!\S)\S(?!\S)")
+_GENERATED, _ONE_LETTER = _read_stopwords()
+STOPWORDS.update(_GENERATED)
 
 # Scripts by the first code point of their block, and the languages written in them.
 # A script of one language names it; for the others, stopwords choose among the
@@ -224,7 +212,7 @@ def _dominant_script(tally: Counter) -> tuple[str, int]:
 # spaces and bullets, each bullet with the spaces after it, as a loop of lstrip() and
 # startswith(bullets) would; [^\S\n] is str.isspace() less the line break, so one
 # substitution over the whole text strips every line.
-_LEADING_BULLETS = re.compile(r"^[^\S\n]*(?:[o+*\-#•] [^\S\n]*)*", re.MULTILINE)
+_LEADING_BULLETS = compile_re(r"^[^\S\n]*(?:[o+*\-#•] [^\S\n]*)*", re.MULTILINE)
 
 
 def _tally(text: str) -> tuple[Counter, int]:
@@ -288,16 +276,22 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     # a language's score: the square roots of its stopwords' counts, so that one word
     # repeated ("care" in a skin-care page is Romanian's "which") weighs less than the
     # many different stopwords of the text's language
+    # Each language's list is intersected with the text's words in C (a word index
+    # built at import cost more start-up than all the guesses of a run). The one-letter
+    # words of the generated lists ("w", "z", "a", "i" in Polish) are not counted: list
+    # bullets, initials and letter menus would make anything Slavic. Words are summed in
+    # one order, so that two languages with the same words tie exactly.
     counts = dict.fromkeys(candidates or STOPWORDS, 0)
     scores = dict.fromkeys(counts, 0.0)
-    langs_of = _LANGS_OF
-    for w in tally.keys() & langs_of.keys():
-        c = tally[w]
-        root = math.sqrt(c)
-        for lang in langs_of[w]:
-            if lang in counts:
-                counts[lang] += c
-                scores[lang] += root
+    words, count_of = tally.keys(), tally.__getitem__
+    for lang in counts:
+        hits = words & STOPWORDS[lang]
+        if hits and lang not in HAND_WRITTEN:
+            hits -= _ONE_LETTER
+        if hits:
+            found = list(map(count_of, sorted(hits)))
+            counts[lang] = sum(found)
+            scores[lang] = sum(map(math.sqrt, found))
     if candidates is None:  # Latin script: no language of another script wins
         for lang in _NOT_LATIN:
             scores.pop(lang, None)

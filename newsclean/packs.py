@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 
 import regex
 
-from .regexes import compile_pattern
+from .regexes import compile_pattern, compile_re
 from .tokens import words
 
 # An inline flag group that is not scoped: "(?i)", "(?x)" (but not "(?:", "(?i:").
 # The standard re module: compiling with regex costs start-up time.
-_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z^-]+\)")
+_GLOBAL_FLAGS = compile_re(r"\(\?[a-zA-Z^-]+\)")
 
 CATEGORIES = (
     "navigation",
@@ -120,7 +119,7 @@ def anchored(pattern: str) -> bool:
 
 
 # A scoped or global verbose flag: "(?x)", "(?x:", "(?ix-s:".
-_VERBOSE = re.compile(r"\(\?[a-zA-Z^-]*x")
+_VERBOSE = compile_re(r"\(\?[a-zA-Z^-]*x")
 
 # Characters that stand for themselves in a pattern (no metacharacter among them).
 _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")

@@ -39,7 +39,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -48,6 +47,7 @@ from typing import BinaryIO
 
 from .concurrency import Pool, StopSignals, Terminated
 from .files import InputError, atomic_output, open_input
+from .regexes import compile_re
 from .runner import Plan, clean_text
 
 
@@ -146,8 +146,8 @@ def clean_record(record, plan: Plan, text_field: str = "text", with_removed: boo
     return record
 
 
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_WS = compile_re(r"[ \t\n\r]*")
+_NUMBER = compile_re(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def _not_json(literal: str):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from .regexes import compile_re
 
 # Spaces that render like a space: non-breaking, figure, thin, ideographic, tab...
 _SPACES = "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -29,7 +29,7 @@ def squeeze(text: str) -> str:
 # The same in whole-text passes (a translate with deletions is slow on long text): a
 # str.replace per character present, each a fast C scan, is several times faster than
 # one substitution of a character set; runs of spaces are one substitution.
-_RUN_RE = re.compile("  +")
+_RUN_RE = compile_re("  +")
 
 
 def squeeze_lines(text: str) -> list[str]:

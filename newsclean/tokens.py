@@ -8,9 +8,7 @@
 
 from __future__ import annotations
 
-import re
-
-from .regexes import compile_pattern
+from .regexes import compile_pattern, compile_re
 
 # Words: letters/digits with inner apostrophes, dots or hyphens ("don't", "u.s", "e-mail").
 WORD_RE = compile_pattern(r"\w+(?:['’.\-]\w+)*+")
@@ -20,13 +18,13 @@ WORD_RE = compile_pattern(r"\w+(?:['’.\-]\w+)*+")
 # and Latin letters with general punctuation (curly quotes, dashes), less the characters
 # where they differ (superscript digits, vulgar fractions, joiners, connectors).
 # (\w spelt out as a set, which re matches faster than its own \w).
-_ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+(?:['.\-][0-9A-Za-z_]+)*")
+_ASCII_WORD_RE = compile_re(r"[0-9A-Za-z_]+(?:['.\-][0-9A-Za-z_]+)*")
 _LATIN_W = "0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f"
-_LATIN_WORD_RE = re.compile(f"[{_LATIN_W}]+(?:['’.\\-][{_LATIN_W}]+)*")
+_LATIN_WORD_RE = compile_re(f"[{_LATIN_W}]+(?:['’.\\-][{_LATIN_W}]+)*")
 # Currency signs, the trade mark sign, arrows, box drawing, shapes and miscellaneous
 # symbols (□ ● ★ € ™ in menus) are word characters for neither module: no reason to
 # leave the fast path.
-_NOT_LATIN = re.compile(
+_NOT_LATIN = compile_re(
     "[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f"
     "\u20a0-\u20c0\u2122\u2190-\u21ff\u2500-\u26ff]"
 )

@@ -12,9 +12,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .document import BOM, Document
+from .regexes import compile_re
 from .registry import writers
 
 
@@ -93,7 +92,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
 
 # A file name or text decoded from bytes that are not UTF-8 holds lone surrogates
 # (Python's surrogateescape); JSON output must never carry them.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 NOT_UTF8_NOTE = "the input is not valid UTF-8: such bytes are written as U+FFFD (try --encoding auto)"
 
 

@@ -268,7 +268,14 @@ def _guess_language_per_word(text, sample=10000):
     import math
     from collections import Counter
 
-    from newsclean.language import _LANGS_OF, _NOT_LATIN, _SCRIPT_LANGUAGES, HAND_WRITTEN, STOPWORDS, script_of
+    from newsclean.language import _NOT_LATIN, _SCRIPT_LANGUAGES, HAND_WRITTEN, STOPWORDS, script_of
+
+    # word -> its languages; the generated lists' one-letter words do not count
+    _LANGS_OF: dict[str, tuple[str, ...]] = {}
+    for lang, listed in STOPWORDS.items():
+        for w in listed:
+            if lang in HAND_WRITTEN or len(w) > 1:
+                _LANGS_OF[w] = _LANGS_OF.get(w, ()) + (lang,)
 
     words = _words_per_line(text[:sample])
     if not words:

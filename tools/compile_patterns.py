@@ -31,15 +31,29 @@ def builtin_patterns() -> dict:
     return {key: regex.compile(*key) for key in regexes.COMPILED}
 
 
+def builtin_re_patterns() -> list[tuple[str, int]]:
+    """Every standard-library ``re`` pattern newsclean compiles at import, by (source,
+    flags)."""
+    import newsclean  # noqa: F401
+    import newsclean.cli  # noqa: F401  (the CLI side's modules)
+    import newsclean.streams  # noqa: F401
+    import newsclean.template  # noqa: F401
+    from newsclean import regexes
+
+    return sorted(regexes.RE_COMPILED)
+
+
 def source() -> str:
     """The module's text. An entry already there for this regex version is kept as it
     is: regex's engine code for one pattern differs from one process to the next (a
     character set's members come out in another order), so recompiling everything
     would rewrite the file each time."""
+    import _sre
+
     import regex
 
     from newsclean import _regex_states
-    from newsclean.regexes import state_of
+    from newsclean.regexes import re_state_of, state_of
 
     kept = _regex_states.STATES if _regex_states.REGEX_VERSION == regex.__version__ else {}
 
@@ -54,6 +68,16 @@ def source() -> str:
     ]
     for key, pattern in sorted(builtin_patterns().items()):
         lines.append(f"    {key!r}: {kept.get(key) or state_of(pattern)!r},")
+    lines.append("}")
+    # The standard library's re: its code is the same in every process.
+    lines += [
+        "",
+        f"PYTHON = {tuple(sys.version_info[:2])!r}",
+        f"SRE_MAGIC = {_sre.MAGIC!r}",
+        "RE_STATES: dict[tuple[str, int], tuple[Any, ...]] = {",
+    ]
+    for key in builtin_re_patterns():
+        lines.append(f"    {key!r}: {re_state_of(*key)!r},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ...document import Document, Line
 from ...language import ALL_STOPWORDS, STOPWORDS
-from ...regexes import compile_pattern
+from ...regexes import compile_pattern, compile_re
 from ...script import CHARS_PER_WORD, function_share, is_unspaced, sentence_count, word_count
 from ...text import cells, squeeze, widest_cell
 from ...tokens import find_words
@@ -132,8 +132,8 @@ CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_windo
 
 # One C scan each to count ASCII digits and separators (a translate() with deletions is
 # several times slower).
-_DIGIT_RE = re.compile("[0-9]")
-_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
+_DIGIT_RE = compile_re("[0-9]")
+_SEPARATOR_RE = compile_re("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
 # ... and for ASCII text (most units), bytes.translate() deleting the characters counted:
 # the length lost is the count. In ASCII, str.isupper/islower/isalpha are exactly A-Z,
 # a-z and both, [0-9] are the digits, and the ASCII separators are "/>|".
