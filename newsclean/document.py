@@ -16,7 +16,6 @@ line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .signals import Signal
@@ -48,14 +47,29 @@ class Cut(NamedTuple):
     rule: str
 
 
-@dataclass
 class Line:
     """One input line (without its line ending), 1-based ``number``."""
 
-    number: int
-    text: str
-    removal: Removal | None = None
-    cut: Cut | None = None
+    # Plain classes, not dataclasses, here and below: generating a dataclass's methods at
+    # import costs every start of the command ~0.6 ms each (see docs/performance.md).
+    # Slots: a page has thousands of lines.
+    __slots__ = ("number", "text", "removal", "cut")
+
+    def __init__(self, number: int, text: str, removal: Removal | None = None, cut: Cut | None = None) -> None:
+        self.number = number
+        self.text = text
+        self.removal = removal
+        self.cut = cut
+
+    def __repr__(self) -> str:
+        return f"Line(number={self.number!r}, text={self.text!r}, removal={self.removal!r}, cut={self.cut!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return (self.number, self.text, self.removal, self.cut) == (other.number, other.text, other.removal, other.cut)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
     @property
     def kept(self) -> bool:
@@ -81,7 +95,6 @@ class Line:
         return " " * cut.start + self.text[cut.start : cut.end]
 
 
-@dataclass
 class Paragraph:
     """A paragraph of output text and the input lines it was made from.
 
@@ -89,9 +102,22 @@ class Paragraph:
     line numbers joined into it (several when a hard-wrapped paragraph was joined).
     """
 
-    text: str
-    lines: list[int]
-    sources: list[list[int]] | None = None
+    __slots__ = ("text", "lines", "sources")
+
+    def __init__(self, text: str, lines: list[int], sources: list[list[int]] | None = None) -> None:
+        self.text = text
+        self.lines = lines
+        self.sources = sources
+
+    def __repr__(self) -> str:
+        return f"Paragraph(text={self.text!r}, lines={self.lines!r}, sources={self.sources!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Paragraph):
+            return NotImplemented
+        return (self.text, self.lines, self.sources) == (other.text, other.lines, other.sources)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def line_sources(self) -> list[list[int]]:
         if self.sources is not None:
@@ -99,24 +125,41 @@ class Paragraph:
         return [[n] for n in self.lines] if self.text.count("\n") + 1 == len(self.lines) else [self.lines]
 
 
-@dataclass
 class Document:
     """Input lines, their fates, and the paragraphs the composer made of the kept ones."""
 
-    lines: list[Line]
-    newline: str = "\n"
-    final_newline: bool = True
-    bom: bool = False
-    paragraphs: list[Paragraph] | None = None
-    headline: str | None = None
-    language: str | None = None
-    notes: list[str] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-    # Per-document views of the lines computed once, in one pass over the whole text
-    # rather than one call per line (see squeezed_lines, folded_squeezed_lines), and
-    # shared by the stages of the one pass. Stages never change a line's text, so the
-    # views stay valid for the document's life.
-    _views: dict = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        lines: list[Line],
+        newline: str = "\n",
+        final_newline: bool = True,
+        bom: bool = False,
+        paragraphs: list[Paragraph] | None = None,
+        headline: str | None = None,
+        language: str | None = None,
+        notes: list[str] | None = None,
+        meta: dict | None = None,
+    ) -> None:
+        self.lines = lines
+        self.newline = newline
+        self.final_newline = final_newline
+        self.bom = bom
+        self.paragraphs = paragraphs
+        self.headline = headline
+        self.language = language
+        self.notes: list[str] = [] if notes is None else notes
+        self.meta: dict = {} if meta is None else meta
+        # Per-document views of the lines computed once, in one pass over the whole
+        # text rather than one call per line (see squeezed_lines, folded_squeezed_lines),
+        # and shared by the stages of the one pass. Stages never change a line's text,
+        # so the views stay valid for the document's life.
+        self._views: dict = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"Document({len(self.lines)} lines, newline={self.newline!r}, language={self.language!r}, "
+            f"paragraphs={None if self.paragraphs is None else len(self.paragraphs)}, notes={self.notes!r})"
+        )
 
     @classmethod
     def from_text(cls, text: str) -> Document:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from ...document import Document, Line
 from ...language import ALL_STOPWORDS, STOPWORDS
@@ -39,16 +38,36 @@ DATELINE_RE = compile_pattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{
 DATE_RE = compile_pattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{2,4})?\b")
 
 
-@dataclass
 class Unit:
-    lines: list[Line]
-    text: str
-    words: list[str]
-    bullet: bool
-    columns: bool = False
-    gaps: int = 0
-    index: int = 0
-    prob: float = 0.5
+    """A paragraph the model judges: its input ``lines``, squeezed ``text`` and
+    ``words``; whether it starts with a bullet, was a table line (``columns``) and how
+    many gaps of spaces it has; its ``index`` among the units and the model's ``prob``."""
+
+    # A plain class with slots, not a dataclass: see newsclean.document.Line.
+    __slots__ = ("lines", "text", "words", "bullet", "columns", "gaps", "index", "prob")
+
+    def __init__(
+        self,
+        lines: list[Line],
+        text: str,
+        words: list[str],
+        bullet: bool,
+        columns: bool = False,
+        gaps: int = 0,
+        index: int = 0,
+        prob: float = 0.5,
+    ) -> None:
+        self.lines = lines
+        self.text = text
+        self.words = words
+        self.bullet = bullet
+        self.columns = columns
+        self.gaps = gaps
+        self.index = index
+        self.prob = prob
+
+    def __repr__(self) -> str:
+        return f"Unit(index={self.index}, text={self.text[:40]!r}, prob={self.prob:.3f})"
 
 
 def main_cell(line: str) -> str:
