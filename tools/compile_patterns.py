@@ -1,10 +1,13 @@
-"""Write newsclean/_regex_states.py: the engine code of every built-in pattern, for the
-installed ``regex`` version (see newsclean/regexes.py). Run by ``make patterns``;
-run it again when a phrase pack, a module-level pattern or the ``regex`` version changes
-(tests/test_regexes.py says when).
+"""Write the generated modules that save start-up: newsclean/_regex_states.py, the engine
+code of every built-in pattern for the installed ``regex`` and Python (see
+newsclean/regexes.py), and newsclean/phrases/_LANG.py, each built-in phrase pack parsed
+(see newsclean.packs.builtin_pack). Run by ``make patterns``; run it again when a phrase
+pack, a module-level pattern, the ``regex`` version or the Python version changes
+(tests/test_regexes.py says when). Packs are read from their text here, never from the
+modules this writes.
 
     .venv/bin/python tools/compile_patterns.py
-    .venv/bin/python tools/compile_patterns.py --check   # exit 1 if the module is stale
+    .venv/bin/python tools/compile_patterns.py --check   # exit 1 if a module is stale
 """
 
 from __future__ import annotations
@@ -24,10 +27,16 @@ def builtin_patterns() -> dict:
     import newsclean  # noqa: F401  (imports every module-level pattern)
     import newsclean.template  # noqa: F401  (imported by the CLI only when a template is used)
     from newsclean import regexes
-    from newsclean.packs import LANGUAGES, pack_for
+    from newsclean.packs import LANGUAGES, PHRASES_DIR, parse_pack
 
-    for lang in LANGUAGES:
-        pack_for(lang).categorised_pattern  # noqa: B018  (compiles the pack's alternation)
+    def parsed(lang: str):
+        with open(os.path.join(PHRASES_DIR, f"{lang}.txt"), encoding="utf-8") as f:
+            return parse_pack(f.read(), f"phrases/{lang}.txt", validate=False)
+
+    english = parsed("en")
+    for lang in LANGUAGES:  # as newsclean.packs.pack_for merges them
+        pack = english if lang == "en" else english.merge(parsed(lang))
+        pack.categorised_pattern  # noqa: B018  (compiles the pack's alternation)
     return {key: regex.compile(*key) for key in regexes.COMPILED}
 
 
@@ -82,17 +91,37 @@ def source() -> str:
     return "\n".join(lines) + "\n"
 
 
+def outputs() -> dict[str, str]:
+    """Every generated module's path and text: the engine code, and each built-in
+    phrase pack parsed (newsclean/phrases/_LANG.py)."""
+    from newsclean.packs import LANGUAGES, PHRASES_DIR, pack_module_source
+
+    out = {OUT: source()}
+    for lang in LANGUAGES:
+        out[os.path.join(PHRASES_DIR, f"_{lang}.py")] = pack_module_source(lang)
+    return out
+
+
 def main() -> int:
-    text = source()
+    generated = outputs()
     if sys.argv[1:] == ["--check"]:
-        with open(OUT, encoding="utf-8") as f:
-            if f.read() == text:
-                return 0
-        print(f"{os.path.relpath(OUT)} is stale: run `make patterns`", file=sys.stderr)
-        return 1
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {os.path.relpath(OUT)} ({len(text) // 1024} KB)", file=sys.stderr)
+        stale = []
+        for path, text in generated.items():
+            try:
+                with open(path, encoding="utf-8") as f:
+                    if f.read() == text:
+                        continue
+            except FileNotFoundError:
+                pass
+            stale.append(os.path.relpath(path))
+        if stale:
+            print(f"{', '.join(stale)} stale: run `make patterns`", file=sys.stderr)
+            return 1
+        return 0
+    for path, text in generated.items():
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {os.path.relpath(path)} ({len(text) // 1024} KB)", file=sys.stderr)
     return 0
 
 
