@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .packs import LANGUAGES
 from .runner import Mode, Plan
@@ -68,11 +68,40 @@ def mode_from_configuration(*, in_place: bool, check: bool, diff: bool, output_d
     return Mode.OUTPUT_DIR if output_dir else Mode.STDOUT
 
 
-class Flags:
+class _Record:
+    """Named fields, shown and compared field by field (a mutable record: no hash).
+
+    Flags and Options are plain classes, not NamedTuples: a NamedTuple of 30 fields
+    costs ~1 ms to create at import, paid by every start of the command (see
+    docs/performance.md).
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, **values: Any) -> None:
+        """Every field by name (a subclass may take defaults in its own ``__init__``)."""
+        missing = [name for name in self.__slots__ if name not in values]
+        unknown = sorted(values.keys() - set(self.__slots__))
+        if missing or unknown:
+            raise TypeError(f"{type(self).__name__}: missing {missing}, unknown {unknown}")
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Flags(_Record):
     """The command line as given (None: not given, the configuration or default decides)."""
 
-    # A plain class, not a NamedTuple: one with 30 fields costs ~1 ms to create at
-    # import, paid by every start of the command (see docs/performance.md).
     __slots__ = (
         "files", "output", "in_place", "check", "diff", "color", "fmt", "explain", "stages", "skip",
         "rules", "language", "template", "learn_template", "min_docs", "min_share", "include", "exclude",
@@ -145,84 +174,38 @@ class Flags:
         self.verbose = verbose
         self.debug = debug
 
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Flags({fields})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Flags) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]
-
-class Options:
+class Options(_Record):
     """Everything a run needs, resolved: flags over configuration over defaults."""
 
-    # A plain class, not a NamedTuple: see Flags.
     __slots__ = (
         "files", "output", "mode", "plan", "fmt", "color", "explain", "learn_template", "min_docs",
         "min_share", "include", "exclude", "force_exclude", "jobs", "scheduler", "input_format",
         "text_field", "with_removed", "on_bad_line", "quiet", "verbose", "debug", "config_path"
     )
-
-    def __init__(
-        self,
-        *,
-        files: tuple[str, ...],
-        output: str | None,
-        mode: Mode,
-        plan: Plan,
-        fmt: str,
-        color: bool | None,
-        explain: bool,
-        learn_template: str | None,
-        min_docs: int,
-        min_share: float,
-        include: tuple[str, ...],
-        exclude: tuple[str, ...],
-        force_exclude: bool,
-        jobs: int | None,
-        scheduler: str | None,
-        input_format: InputFormat,
-        text_field: str,
-        with_removed: bool,
-        on_bad_line: OnBadLine,
-        quiet: bool,
-        verbose: bool,
-        debug: bool,
-        config_path: str | None,
-    ) -> None:
-        self.files = files
-        self.output = output
-        self.mode = mode
-        self.plan = plan
-        self.fmt = fmt
-        self.color = color
-        self.explain = explain
-        self.learn_template = learn_template
-        self.min_docs = min_docs
-        self.min_share = min_share
-        self.include = include
-        self.exclude = exclude
-        self.force_exclude = force_exclude
-        self.jobs = jobs  # None: one per core
-        self.scheduler = scheduler
-        self.input_format = input_format
-        self.text_field = text_field
-        self.with_removed = with_removed
-        self.on_bad_line = on_bad_line
-        self.quiet = quiet
-        self.verbose = verbose
-        self.debug = debug
-        self.config_path = config_path
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Options({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Options) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]
+    files: tuple[str, ...]
+    output: str | None
+    mode: Mode
+    plan: Plan
+    fmt: str
+    color: bool | None
+    explain: bool
+    learn_template: str | None
+    min_docs: int
+    min_share: float
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    force_exclude: bool
+    jobs: int | None  # None: one per core
+    scheduler: str | None
+    input_format: InputFormat
+    text_field: str
+    with_removed: bool
+    on_bad_line: OnBadLine
+    quiet: bool
+    verbose: bool
+    debug: bool
+    config_path: str | None
 
     @classmethod
     def build(cls, flags: Flags, cfg: Config) -> Options:
