@@ -401,15 +401,38 @@ def run_jsonl(opts: Options, files: list[str]) -> int:
         sys.stderr.write(f"skipped {message}\n")
         sys.stderr.flush()
 
+    lost: list[str] = []
+
+    def failed(message: str) -> None:  # a record whose worker died twice
+        lost.append(message)
+        report.error(message)
+        sys.stderr.flush()
+
     jobs = opts.jobs or cores()
-    with Pool(jobs) as pool:  # one pool for all the files, started if a stream is long
+    # One pool for all the files, started if a stream is long; a signal lets the records
+    # in flight finish and be written, then stops the run.
+    with StopSignals() as stop, Pool(jobs) as pool:
         written, nskipped = clean_jsonl(
             files, opts.plan, output=opts.output, text_field=opts.text_field, with_removed=opts.with_removed,
-            on_bad_line=opts.on_bad_line.value, jobs=jobs, pool=pool, on_bad=skipped,
+            on_bad_line=opts.on_bad_line.value, jobs=jobs, pool=pool, on_bad=skipped, on_lost=failed, stop=stop,
         )
-    if not opts.quiet and nskipped:
-        sys.stderr.write(f"{report.plural(written, 'record')} cleaned, {report.plural(nskipped, 'bad line')} skipped.\n")
-    return report.OK
+    cleaned = written - len(lost) if opts.on_bad_line is OnBadLine.pass_ else written
+    parts = [report.plural(cleaned, "record") + " cleaned"]
+    if nskipped:
+        parts.append(f"{report.plural(nskipped, 'bad line')} skipped")
+    if lost:
+        parts.append(f"{report.plural(len(lost), 'record')} failed")
+    line = ", ".join(parts) + "."
+    if stop.signum:
+        if opts.output:  # the records cleaned so far went to a temp file, now removed
+            line = f"Interrupted: {report.shown(opts.output)} left as it was ({line[:-1]} before the signal, not written)."
+        else:
+            line += " Interrupted: the rest of the input was not read."
+        sys.stderr.write(line + "\n")
+        return 128 + stop.signum
+    if not opts.quiet and (nskipped or lost):
+        sys.stderr.write(line + "\n")
+    return report.FAILED if lost else report.OK
 
 
 def _run_jsonl_dask(opts: Options, files: list[str]) -> int:

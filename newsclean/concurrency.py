@@ -63,12 +63,17 @@ class StopSignals:
 
     def __init__(self) -> None:
         self.signum = 0
+        # Set while the main thread waits for input and holds no work (a JSONL stream
+        # read from a terminal or an idle pipe): a signal then stops it at once, since a
+        # read that a signal interrupts is resumed, and could wait forever.
+        self.idle = False
         self._saved: dict[int, object] = {}
 
     def _handle(self, signum, frame) -> None:
-        if self.signum:  # asked twice: stop now (an atomic write is abandoned whole)
+        first = not self.signum
+        self.signum = self.signum or signum
+        if not first or self.idle:  # asked twice (an atomic write is abandoned whole), or nothing in hand
             raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
-        self.signum = signum
 
     def __enter__(self) -> StopSignals:
         if threading.current_thread() is threading.main_thread():
@@ -152,7 +157,16 @@ class Pool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
             )
-            self._executor.submit(os.getpid).result()  # start every worker now, from this thread
+            # Start every worker now, from this thread. A new process closes its copy of
+            # sys.stdin first (multiprocessing does), which waits for the stream's lock:
+            # if a JSONL reader thread is blocked reading stdin here at that moment, the
+            # copy is locked for ever and the worker hangs. With sys.stdin set aside while
+            # they start, there is nothing for them to close (the reader keeps its stream).
+            saved, sys.stdin = sys.stdin, None
+            try:
+                self._executor.submit(os.getpid).result()
+            finally:
+                sys.stdin = saved
         return self._executor
 
     def submit(self, fn, *args) -> Future:

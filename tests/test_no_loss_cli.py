@@ -249,27 +249,111 @@ def test_a_killed_worker_costs_only_its_file_not_the_run(cli, tmp_path, monkeypa
     assert (tmp_path / "c" / "p05-poison.txt").read_bytes() == DIRTY
 
 
-def test_a_killed_worker_in_a_jsonl_stream_is_named_not_a_traceback_summary(cli, tmp_path, monkeypatch):
+def _kill_worker_on(monkeypatch, poisoned):
+    """In a worker process (forked: it has this patch), cleaning a text for which
+    ``poisoned(text)`` is true kills the worker, as the out-of-memory killer would."""
     from newsclean import streams
 
     parent = os.getpid()
     real = streams.clean_text
 
     def clean_text(text, plan):
-        if text == "poison" and os.getpid() != parent:
+        if os.getpid() != parent and poisoned(text):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(text, plan)
 
-    monkeypatch.setattr(streams, "clean_text", clean_text)  # the workers are forked: they have it
-    lines = [json.dumps({"id": i, "text": f"Story {i} about the harbour, told in a sentence."}) for i in range(40)]
-    lines[30] = json.dumps({"id": 30, "text": "poison"})
+    monkeypatch.setattr(streams, "clean_text", clean_text)
+
+
+STORY = "Back to top\nStory {}, about the harbour, told in a sentence."
+
+
+def _stream(tmp_path, poison_at=30, n=40):
+    lines = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(n)]
+    lines[poison_at] = json.dumps({"id": poison_at, "text": "poison"})
     write(tmp_path / "c.jsonl", "\n".join(lines).encode() + b"\n")
+    return lines
+
+
+@pytest.mark.parametrize("policy", ["fail", "skip", "pass"])
+def test_a_record_that_kills_its_worker_twice_costs_only_that_record(cli, tmp_path, monkeypatch, policy):
+    """The out-of-memory killer takes a worker: the records it took down with it are
+    cleaned again, each alone; the one that kills its worker again is named by its line,
+    left out (or passed through unchanged with --on-bad-line pass, so that output line N
+    is still input line N), and the rest of the stream is cleaned, in order."""
+    _kill_worker_on(monkeypatch, lambda text: text == "poison")
+    lines = _stream(tmp_path)
+    proc = cli("--input-format", "jsonl", "-j", "2", "--on-bad-line", policy, "c.jsonl")
+    assert proc.returncode == 123, err(proc)
+    what = "passed through unchanged" if policy == "pass" else "left out"
+    assert err(proc).splitlines() == [
+        "newsclean: error: c.jsonl:31: the worker process cleaning this record died twice (killed, or out of memory); "
+        f"not cleaned, {what}",
+        "39 records cleaned, 1 record failed.",
+    ]
+    out = proc.stdout.decode().splitlines()
+    if policy == "pass":
+        assert out[30] == lines[30]
+        del out[30]
+    assert [json.loads(line)["id"] for line in out] == [i for i in range(40) if i != 30]
+    assert all(json.loads(line)["text"] == STORY.format(i).split("\n")[1] + "\n"
+               for i, line in zip((i for i in range(40) if i != 30), out))
+
+
+def test_a_worker_killed_once_loses_no_record(cli, tmp_path, monkeypatch):
+    """Killed once (the record was not the cause, or memory was short for a moment): every
+    record it had is cleaned again, and the run ends as if nothing had happened."""
+    marker = tmp_path / "killed-once"
+
+    def once(text):
+        if text == "poison" and not marker.exists():
+            marker.write_bytes(b"")
+            return True
+        return False
+
+    _kill_worker_on(monkeypatch, once)
+    _stream(tmp_path)
     proc = cli("--input-format", "jsonl", "-j", "2", "c.jsonl")
-    assert proc.returncode == 123
-    assert err(proc).splitlines()[-1] == (
-        "newsclean: error: a worker process died (killed, or out of memory); the stream stopped there"
+    assert proc.returncode == 0, err(proc)
+    assert marker.exists() and err(proc) == ""
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in out] == list(range(40))
+    assert out[30]["text"] == "poison\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_while_the_stream_waits_for_input_does_not_hang_it(tmp_path):
+    """A worker killed between records, while the reader waits on a stdin that stays
+    open: the pool starts again (its new processes must not wait for the stdin the
+    reader holds) and the next records come out."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
     )
-    assert len(proc.stdout.splitlines()) == 30  # every record before it, in order
+    import queue
+    import threading
+
+    out: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [out.put(ln) for ln in iter(proc.stdout.readline, b"")], daemon=True).start()
+    try:
+        def send(ids):
+            proc.stdin.write(b"".join(json.dumps({"id": i, "text": STORY.format(i)}).encode() + b"\n" for i in ids))
+            proc.stdin.flush()
+            return [json.loads(out.get(timeout=20))["id"] for _ in ids]
+
+        assert send(range(30)) == list(range(30))  # past the first records: the pool is up
+        workers = _children(proc.pid)
+        assert workers
+        os.kill(workers[0], signal.SIGKILL)
+        time.sleep(0.5)
+        assert send(range(30, 35)) == list(range(30, 35))
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+        assert proc.stderr.read() == b""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 # --- 19, 20: signals ----------------------------------------------------------------------
@@ -367,6 +451,59 @@ def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fat
     assert proc.wait(timeout=60) == code
     assert b"Fatal" not in proc.stderr.read()
     proc.stdin.close()
+
+
+def _big_records(path, n=80):
+    """Records slow enough to clean (~0.1 s each) that a signal finds some in flight."""
+    path.write_bytes(b"".join(
+        json.dumps({"id": i, "text": "Home | News\n" + PARAGRAPH * 1000 + "Back to top\n"}).encode() + b"\n"
+        for i in range(n)
+    ))
+
+
+@pytest.mark.parametrize("sig, code, jobs", [(signal.SIGTERM, 143, 2), (signal.SIGINT, 130, 2), (signal.SIGINT, 130, 1)])
+def test_signal_mid_jsonl_stream_writes_whole_records_in_order_then_the_summary(tmp_path, sig, code, jobs):
+    """The records being cleaned are finished and written in order, never half a line,
+    then the summary says how many; no record after a gap."""
+    from newsclean.streams import BEFORE_POOL
+
+    _big_records(tmp_path / "c.jsonl")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", str(jobs), "c.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]  # past the first records
+    proc.send_signal(sig)
+    rest, errors = proc.communicate(timeout=60)
+    assert proc.returncode == code, errors
+    out = (b"".join(first) + rest).decode().split("\n")
+    assert out.pop() == ""  # the last line is whole
+    assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
+    assert len(out) < 80, "the run finished before the signal: make the records bigger"
+    assert errors.decode().splitlines() == [f"{len(out)} records cleaned. Interrupted: the rest of the input was not read."]
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_mid_jsonl_stream_into_a_file_leaves_the_old_output_whole(tmp_path, sig, code):
+    _big_records(tmp_path / "c.jsonl")
+    old = write(tmp_path / "out.jsonl", b'{"id": "the previous run"}\n')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2", "c.jsonl", "-o", "out.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # records are going into the temp file
+        temps = [p for p in tmp_path.iterdir() if p.name.endswith(".newsclean-tmp")]
+        if temps and temps[0].stat().st_size > 100_000:
+            break
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    _, errors = proc.communicate(timeout=60)
+    assert proc.returncode == code, errors
+    assert old.read_bytes() == b'{"id": "the previous run"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "out.jsonl"]
+    (line,) = errors.decode().splitlines()
+    assert line.startswith("Interrupted: out.jsonl left as it was (") and line.endswith("before the signal, not written).")
 
 
 # --- 22, 24: what JSONL mode cannot do is refused -------------------------------------
