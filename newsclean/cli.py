@@ -19,7 +19,7 @@ try:
     import typer
 
     from . import __version__, report
-    from .concurrency import Pool, StopSignals, Terminated, cores, outcomes, raise_terminated
+    from .concurrency import Pool, StopSignals, Terminated, outcomes, raise_terminated, worker_count
     from .config import ConfigError, find_config, load_config
     from .files import InputError, Source, discover
     from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError
@@ -199,6 +199,17 @@ def _check_encoding(name: str) -> None:
         raise UsageError(f"unknown encoding {name!r} (--encoding: utf-8, cp1252, latin-1, auto...)") from None
 
 
+def _jobs(opts: Options) -> int:
+    """The worker processes to use: ``-j`` (or ``jobs`` in the configuration), one per
+    core by default, capped at a few per core with a note (``-j 10000`` must not start
+    10,000 processes)."""
+    what = "-j" if opts.jobs_from_flag else f"{opts.config_path}: jobs ="
+    jobs, note = worker_count(opts.jobs, what)
+    if note and not opts.quiet:
+        sys.stderr.write(f"newsclean: note: {note}\n")
+    return jobs
+
+
 # ------------------------------------------------------------------ files and folders
 
 
@@ -210,8 +221,8 @@ def run_files(opts: Options, files: list[str]) -> int:
     progress = None
     if report.progress_wanted(opts.quiet, len(sources), writes_stdout=sink.writes_stdout):
         progress = report.Progress(len(sources), sum(_size(s) for s in sources))
-    jobs = opts.jobs or cores()
-    # A pool costs ~0.1 s to start: worth it only for many files.
+    jobs = _jobs(opts)
+    # A pool costs ~0.1 s to start: worth it only for many files (8 or more per worker).
     use_jobs = jobs if len(sources) >= 8 * jobs else 1
     client = None
     try:
@@ -219,7 +230,7 @@ def run_files(opts: Options, files: list[str]) -> int:
             if opts.scheduler:
                 from . import dask as nc_dask  # only here: dask costs nothing on the start-up path
 
-                client = nc_dask.connect(opts.scheduler, workers=opts.jobs)
+                client = nc_dask.connect(opts.scheduler, workers=jobs)
             for outcome in outcomes(sources, opts.plan, pool=pool, client=client, stop=stop):
                 rep.outcome(outcome)
                 sink.outcome(outcome)
@@ -393,8 +404,9 @@ def run_stdin(opts: Options) -> int:
 def run_jsonl(opts: Options, files: list[str]) -> int:
     if opts.output:
         _refuse_input_as_output(opts.output, {os.path.realpath(f): f for f in files if f != "-"})
+    jobs = _jobs(opts)
     if opts.scheduler:
-        return _run_jsonl_dask(opts, files)
+        return _run_jsonl_dask(opts, files, jobs)
     from .streams import clean_jsonl
 
     def skipped(message: str) -> None:  # reported even with -q: a record is missing
@@ -408,7 +420,6 @@ def run_jsonl(opts: Options, files: list[str]) -> int:
         report.error(message)
         sys.stderr.flush()
 
-    jobs = opts.jobs or cores()
     # One pool for all the files, started if a stream is long; a signal lets the records
     # in flight finish and be written, then stops the run.
     with StopSignals() as stop, Pool(jobs) as pool:
@@ -435,7 +446,7 @@ def run_jsonl(opts: Options, files: list[str]) -> int:
     return report.FAILED if lost else report.OK
 
 
-def _run_jsonl_dask(opts: Options, files: list[str]) -> int:
+def _run_jsonl_dask(opts: Options, files: list[str], jobs: int) -> int:
     """--input-format jsonl --scheduler: one part-NNNNN.jsonl per input file in -o DIR."""
     if "-" in files:
         raise UsageError("--scheduler reads JSONL files, not stdin")
@@ -448,7 +459,7 @@ def _run_jsonl_dask(opts: Options, files: list[str]) -> int:
     inputs = {os.path.realpath(f): f for f in files}
     for dest in nc_dask.jsonl_outputs(files, opts.output):
         _refuse_input_as_output(dest, inputs)
-    client = nc_dask.connect(opts.scheduler or "local", workers=opts.jobs)
+    client = nc_dask.connect(opts.scheduler or "local", workers=jobs)
     try:
         results = nc_dask.clean_jsonl_files(
             files, opts.plan, opts.output, client, text_field=opts.text_field, with_removed=opts.with_removed,

@@ -41,6 +41,40 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+# The work is bound by the CPU: more worker processes than cores only add memory (each
+# holds a pipeline and its pages) and start-up, so a request for more is capped, at a
+# margin above the cores for a machine whose scheduler grants more than its affinity
+# shows. ProcessPoolExecutor takes at most 61 on Windows (black caps at 60 there too).
+MAX_JOBS_PER_CORE = 4
+MAX_JOBS_WINDOWS = 61
+
+
+def worker_count(requested: int | None, what: str = "-j") -> tuple[int, str | None]:
+    """The worker processes to use for ``requested`` (``None``: one per core), and a note
+    for the user when the request was more than that and was capped. ``what`` names
+    where the number came from.
+
+    >>> worker_count(3)[0] == 3, worker_count(None) == (cores(), None)
+    (True, True)
+    >>> jobs, note = worker_count(10000); jobs == MAX_JOBS_PER_CORE * cores() or sys.platform == "win32"
+    True
+    >>> note.startswith("-j 10000: using ")
+    True
+    """
+    n = cores()
+    if requested is None:
+        return n, None
+    cap = MAX_JOBS_PER_CORE * n
+    if sys.platform == "win32":  # pragma: no cover
+        cap = min(cap, MAX_JOBS_WINDOWS)
+    if requested <= cap:
+        return requested, None
+    return cap, (
+        f"{what} {requested}: using {cap} worker processes "
+        f"(at most {MAX_JOBS_PER_CORE} per core, {n} core{'' if n == 1 else 's'} here)"
+    )
+
+
 # ------------------------------------------------------------------ signals
 
 

@@ -120,6 +120,7 @@ class Options(NamedTuple):
     exclude: tuple[str, ...]
     force_exclude: bool
     jobs: int | None  # None: one per core
+    jobs_from_flag: bool  # -j given (else from the configuration, or the default)
     scheduler: str | None
     input_format: InputFormat
     text_field: str
@@ -187,6 +188,7 @@ class Options(NamedTuple):
             exclude=tuple(flags.exclude or cfg.get("exclude", ())),
             force_exclude=force_exclude,
             jobs=jobs,
+            jobs_from_flag=flags.jobs is not None,
             scheduler=flags.scheduler,
             input_format=input_format,
             text_field=flags.text_field,

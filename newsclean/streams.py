@@ -379,10 +379,10 @@ class RecordLost(InputError):
     cleaned. The message names the file and line."""
 
 
-def _lost_message(name: str, number: int, passed: bool) -> str:
+def _lost_message(name: str, number: int, passed: bool, twice: bool = True) -> str:
     what = "passed through unchanged" if passed else "left out"
-    return (f"{name}:{number}: the worker process cleaning this record died twice (killed, or out of memory); "
-            f"not cleaned, {what}")
+    died = "died twice" if twice else "died as the run was stopping"
+    return f"{name}:{number}: the worker process cleaning this record {died} (killed, or out of memory); not cleaned, {what}"
 
 
 class _Writer:
@@ -417,8 +417,8 @@ class _Writer:
         self.skipped += 1
         self.on_bad(message)
 
-    def lost(self, record: Record, number: int) -> None:
-        message = _lost_message(self.name, number, self.pass_bad)
+    def lost(self, record: Record, number: int, twice: bool = True) -> None:
+        message = _lost_message(self.name, number, self.pass_bad, twice)
         if self.pass_bad:
             self._line(dump_record(record))  # as it came: nothing of it was changed here
         if self.on_lost is None:
@@ -624,8 +624,8 @@ class _InPool:
             self.writer.record(value)
         elif kind == "bad":
             self.writer.bad(value)
-        elif kind == "lost":
-            self.writer.lost(entry[1], entry[2])
+        elif kind in ("lost", "dropped"):
+            self.writer.lost(entry[1], entry[2], twice=kind == "lost")
         else:
             raise value
 
@@ -669,7 +669,7 @@ class _InPool:
                 try:
                     value = future.result()
                 except BrokenProcessPool:
-                    self.pending[0][0] = "lost"  # no second try: the run is stopping
+                    self.pending[0][0] = "dropped"  # no second try: the run is stopping
             self._write(self.pending.popleft(), value)
 
     def cancel(self) -> None:

@@ -581,6 +581,68 @@ def test_nonsense_values_in_the_config_are_configuration_errors(cli, tmp_path):
     assert proc.stdout == b""
 
 
+@pytest.fixture
+def pools_started(monkeypatch):
+    """The ``max_workers`` of every process pool started, on a machine of one core."""
+    import concurrent.futures
+
+    from newsclean import concurrency
+
+    started = []
+
+    class Counting(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, max_workers=None, **kwargs):
+            started.append(max_workers)
+            # Fail before forking: an uncapped -j 10000 would start 10,000 processes.
+            assert max_workers is not None and max_workers <= 16, f"a pool of {max_workers} workers"
+            super().__init__(*args, max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(concurrency, "cores", lambda: 1)
+    return started
+
+
+@pytest.mark.parametrize("source", ["flag", "config"])
+def test_a_huge_jobs_number_starts_a_few_workers_per_core_not_thousands(cli, tmp_path, pools_started, source):
+    """-j 10000 on one core: 4 workers, a one-line note, and the run is done as asked."""
+    from newsclean.concurrency import MAX_JOBS_PER_CORE
+
+    for i in range(8 * MAX_JOBS_PER_CORE):
+        write(tmp_path / "c" / f"p{i:02}.txt")
+    if source == "flag":
+        proc = cli("-i", "-j", "10000", "c")
+        note = "newsclean: note: -j 10000: using 4 worker processes (at most 4 per core, 1 core here)"
+    else:  # the note names the configuration file
+        (tmp_path / "newsclean.toml").write_text("jobs = 10000\n")
+        proc = cli("-i", "c")
+        note = "/newsclean.toml: jobs = 10000: using 4 worker processes (at most 4 per core, 1 core here)"
+    assert proc.returncode == 1, err(proc)
+    assert pools_started == [MAX_JOBS_PER_CORE]
+    lines = err(proc).splitlines()
+    assert lines[0].endswith(note) and lines[-1] == "32 files cleaned."
+    assert all(p.read_bytes() == CLEAN for p in (tmp_path / "c").iterdir())
+
+
+def test_a_huge_jobs_number_on_a_jsonl_stream_is_capped_too(cli, tmp_path, pools_started):
+    records = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(60)]
+    write(tmp_path / "c.jsonl", "\n".join(records).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "10000", "c.jsonl")
+    assert proc.returncode == 0, err(proc)
+    assert pools_started == [4]
+    assert err(proc) == "newsclean: note: -j 10000: using 4 worker processes (at most 4 per core, 1 core here)\n"
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == list(range(60))
+    quiet = cli("--input-format", "jsonl", "-q", "-j", "10000", "c.jsonl")
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_a_jobs_number_within_the_cap_is_taken_as_it_is(cli, tmp_path, pools_started):
+    records = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(60)]
+    write(tmp_path / "c.jsonl", "\n".join(records).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "3", "c.jsonl")
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert pools_started == [3]
+
+
 def test_language_help_lists_the_languages_with_packs(cli):
     from newsclean.packs import LANGUAGES
 
