@@ -318,6 +318,19 @@ class Files:
                 pass
         return outcome
 
+    def _rewritten(self, chunk: list[Source]) -> Iterator[Outcome]:
+        """The run is stopping and the worker that had ``chunk`` died (a SIGTERM sent to
+        the whole process group, as ``timeout`` does, reaches the workers too): the files
+        it had already rewritten (a new inode under the name) were cleaned in this run and
+        are reported so; the others are left as they were, like every file not started."""
+        for s in chunk:
+            before = self._before.get(s.path)
+            try:
+                if before is not None and os.stat(s.path).st_ino != before:
+                    yield runner.Outcome(s.path, "changed")
+            except OSError:
+                pass
+
     def _drain(self, pending: deque) -> Iterator[Outcome]:
         """Stopped: cancel what has not started; what has (and may be writing) finishes."""
         from concurrent.futures.process import BrokenProcessPool
@@ -330,20 +343,23 @@ class Files:
             try:
                 yield from future.result()
             except BrokenProcessPool:
-                yield from (_lost(s.path) for s in chunk)
+                yield from self._rewritten(chunk)
 
     def _retry(self, lost: list, pool: Pool) -> Iterator[Outcome]:
         """A worker died: what finished is kept; every other file runs again, alone, in a
-        fresh pool, so that a file that kills its worker again is the one reported."""
+        fresh pool, so that a file that kills its worker again is the one reported. Once
+        the run is stopping, nothing runs again: what finished is still reported, and so
+        is each file a dead worker had rewritten."""
         from concurrent.futures.process import BrokenProcessPool
 
         for chunk, future in lost:
             if not future.cancelled() and future.exception() is None:
                 yield from future.result()
                 continue
-            for source in chunk:
+            for i, source in enumerate(chunk):
                 if self._stopped():
-                    return
+                    yield from self._rewritten(chunk[i:])
+                    break
                 try:
                     (outcome,) = pool.submit(_work, [source], self.plan).result()
                     yield self._again(outcome)

@@ -379,10 +379,10 @@ class RecordLost(InputError):
     cleaned. The message names the file and line."""
 
 
-def _lost_message(name: str, number: int, passed: bool, twice: bool = True) -> str:
+def _lost_message(name: str, number: int, passed: bool) -> str:
     what = "passed through unchanged" if passed else "left out"
-    died = "died twice" if twice else "died as the run was stopping"
-    return f"{name}:{number}: the worker process cleaning this record {died} (killed, or out of memory); not cleaned, {what}"
+    return (f"{name}:{number}: the worker process cleaning this record died twice (killed, or out of memory); "
+            f"not cleaned, {what}")
 
 
 class _Writer:
@@ -417,8 +417,8 @@ class _Writer:
         self.skipped += 1
         self.on_bad(message)
 
-    def lost(self, record: Record, number: int, twice: bool = True) -> None:
-        message = _lost_message(self.name, number, self.pass_bad, twice)
+    def lost(self, record: Record, number: int) -> None:
+        message = _lost_message(self.name, number, self.pass_bad)
         if self.pass_bad:
             self._line(dump_record(record))  # as it came: nothing of it was changed here
         if self.on_lost is None:
@@ -624,8 +624,8 @@ class _InPool:
             self.writer.record(value)
         elif kind == "bad":
             self.writer.bad(value)
-        elif kind in ("lost", "dropped"):
-            self.writer.lost(entry[1], entry[2], twice=kind == "lost")
+        elif kind == "lost":
+            self.writer.lost(entry[1], entry[2])
         else:
             raise value
 
@@ -654,22 +654,23 @@ class _InPool:
             self._write(self.pending.popleft(), value)
 
     def finish(self) -> None:
-        """A signal came: records not yet started are dropped; those being cleaned (a
-        worker has them) are finished and written in order, with the lines before them."""
+        """A signal came: the records being cleaned (a worker has them) are finished and
+        written in order, with the lines before them; the first record not started, or
+        whose worker died with the signal (a SIGTERM sent to the whole process group, as
+        ``timeout`` does), ends the output there: what was written is an unbroken prefix
+        of the input. Nothing is cancelled here (a future cancelled while a dying pool
+        fails it makes the pool's own thread raise); closing the pool drops the rest."""
         from concurrent.futures.process import BrokenProcessPool
 
-        for entry in reversed(self.pending):  # newest first: the ones left form a prefix
-            if entry[3] is not None:
-                entry[3].cancel()
         while self.pending:
             kind, value, number, future = self.pending[0]
             if kind == "record":
-                if future is None or future.cancelled():
+                if future is None or not (future.running() or future.done()):
                     return
                 try:
                     value = future.result()
                 except BrokenProcessPool:
-                    self.pending[0][0] = "dropped"  # no second try: the run is stopping
+                    return
             self._write(self.pending.popleft(), value)
 
     def cancel(self) -> None:

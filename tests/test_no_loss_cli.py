@@ -734,3 +734,70 @@ def test_cleaning_writes_nothing_outside_its_inputs_and_outputs(tmp_path, home):
     assert r.returncode == 1, r.stderr
     assert sorted(os.listdir(work)) == ["page.txt"]
     assert os.listdir(home_dir) == []
+
+
+# --- found attacking (session 2) -------------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_to_the_whole_group_still_reports_every_rewritten_file(tmp_path):
+    """`timeout 60 newsclean -i -j 2 corpus/` sends SIGTERM to the whole process group:
+    the workers die with their chunks half done. A file a dead worker had already
+    rewritten was neither reported nor counted ("no files."); now it is a "Fixing" line."""
+    folder = tmp_path / "c"
+    originals = _corpus(folder)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "-i", "-j", "2", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(), cwd=folder, start_new_session=True,
+    )
+    first = proc.stderr.readline()
+    assert first.startswith(b"Fixing "), first
+    os.killpg(proc.pid, signal.SIGTERM)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 143, rest
+    lines = (first + rest).decode().splitlines()
+    fixed = {ln[len("Fixing "):] for ln in lines if ln.startswith("Fixing ")}
+    changed = {p for p, data in originals.items() if open(p, "rb").read() != data}
+    assert fixed == changed
+    assert "Traceback" not in rest.decode()
+
+
+def test_sigterm_to_the_whole_group_mid_jsonl_stream_writes_an_unbroken_prefix(tmp_path):
+    """The same for a stream: the records whose workers died with the signal are not
+    written, nor any after them: the output is the input's first N records, whole, and
+    the summary says N."""
+    from newsclean.streams import BEFORE_POOL
+
+    _big_records(tmp_path / "c.jsonl")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2", "c.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(), start_new_session=True,
+    )
+    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]
+    os.killpg(proc.pid, signal.SIGTERM)
+    rest, errors = proc.communicate(timeout=60)
+    assert proc.returncode == 143, errors
+    out = (b"".join(first) + rest).decode().splitlines()
+    assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
+    assert errors.decode().splitlines() == [f"{len(out)} records cleaned. Interrupted: the rest of the input was not read."]
+
+
+def test_a_fifo_given_as_rules_file_is_refused_not_waited_on(tmp_path):
+    """Item 21 for --rules: a FIFO without a writer hung the run for ever before any file
+    was read (the configuration and --template were already refused)."""
+    from .helpers import run_cli
+
+    write(tmp_path / "a.txt")
+    os.mkfifo(tmp_path / "rules.txt")
+    proc = run_cli("--rules", "rules.txt", "a.txt", cwd=tmp_path, timeout=30)
+    assert proc.returncode == 123
+    assert err(proc).startswith("newsclean: error: rules.txt: not a regular file (a FIFO)")
+    assert proc.stdout == b""
+
+
+def test_a_rules_file_that_is_not_utf8_is_named_with_the_place(cli, tmp_path):
+    write(tmp_path / "a.txt")
+    (tmp_path / "rules.txt").write_bytes(b"[navigation]\nshare this\n\xff\xfe story\n")
+    proc = cli("--rules", "rules.txt", "a.txt")
+    assert proc.returncode == 123
+    assert err(proc) == "newsclean: error: rules.txt: not valid UTF-8 at byte 24\n"
