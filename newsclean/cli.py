@@ -20,7 +20,7 @@ try:
 
     from . import __version__, report
     from .concurrency import Pool, StopSignals, Terminated, outcomes, raise_terminated, worker_count
-    from .config import ConfigError, find_config, load_config
+    from .config import ConfigError, config_start, find_config, load_config
     from .files import InputError, Source, discover
     from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError
     from .packs import PackError
@@ -157,7 +157,9 @@ def guarded(flags: Flags) -> int:
 
 
 def run(flags: Flags) -> int:
-    opts = Options.build(flags, load_config(flags.config or find_config(".")))
+    # The configuration nearest the named paths, else the one the current folder is in.
+    found = flags.config or find_config(config_start(flags.files)) or find_config(".")
+    opts = Options.build(flags, load_config(found))
     _prepare(opts)
     files = list(opts.files)
     if not files:
@@ -255,10 +257,8 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
     no output may be an input, no two inputs may share an output."""
     sources = list(discover(files, opts.include, opts.exclude))
     if opts.force_exclude and opts.exclude:
-        from .files import _match
-
         named = {f for f in files if not os.path.isdir(f)}
-        sources = [s for s in sources if s.path not in named or not _match(os.path.normpath(s.path), opts.exclude)]
+        sources = [s for s in sources if s.path not in named or not _excluded(s.path, opts)]
     inputs: dict[str, str] = {}
     unique = []
     for s in sources:  # a file named twice (or through a link) is cleaned once
@@ -289,6 +289,20 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
     elif opts.output:
         _refuse_input_as_output(opts.output, inputs)
     return sources
+
+
+def _excluded(path: str, opts: Options) -> bool:
+    """A named file that ``exclude`` matches: its path as given, or relative to the
+    configuration's folder (``keep/*`` excludes ``corpus/keep/x.txt`` when the
+    configuration is ``corpus/newsclean.toml``)."""
+    from .files import _match
+
+    paths = [os.path.normpath(path)]
+    if opts.config_path:
+        rel = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(opts.config_path)))
+        if not rel.startswith(os.pardir + os.sep):
+            paths.append(rel)
+    return any(_match(p, opts.exclude) for p in paths)
 
 
 def _check_destinations(opts: Options, sources: list[Source], inputs: dict[str, str]) -> None:

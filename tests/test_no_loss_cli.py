@@ -801,3 +801,19 @@ def test_a_rules_file_that_is_not_utf8_is_named_with_the_place(cli, tmp_path):
     proc = cli("--rules", "rules.txt", "a.txt")
     assert proc.returncode == 123
     assert err(proc) == "newsclean: error: rules.txt: not valid UTF-8 at byte 24\n"
+
+
+def test_a_corpus_config_applies_when_run_from_outside_the_corpus(cli, tmp_path):
+    """corpus/newsclean.toml excludes keep/: `newsclean -i corpus/` run from the folder
+    above used to miss it (the search started at the current folder) and rewrote the
+    files it protects. As black does, the search starts where the named paths are."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "newsclean.toml").write_text('exclude = ["keep/*"]\n')
+    kept = write(tmp_path / "corpus" / "keep" / "x.txt")
+    page = write(tmp_path / "corpus" / "a.txt")
+    proc = cli("-i", "corpus")
+    assert proc.returncode == 1, err(proc)
+    assert kept.read_bytes() == DIRTY
+    assert page.read_bytes() == CLEAN
+    proc = cli("-i", "corpus/keep/x.txt", "--force-exclude")
+    assert kept.read_bytes() == DIRTY
