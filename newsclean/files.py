@@ -5,10 +5,12 @@ Nothing here imports typer or rich: the CLI and the Dask runner share it.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fnmatch
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
@@ -309,13 +311,40 @@ def decode_text(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") 
         except (LookupError, UnicodeError):
             faithful = False
         return Decoded(text, best.encoding) if faithful else kept
+    codec = _faithful_codec(encoding, data)
     try:
-        text = data.decode(encoding)
+        text = data.decode(codec)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
-    return Decoded(text, encoding)
+    return Decoded(text, codec)
+
+
+def _faithful_codec(encoding: str, data: bytes) -> str:
+    """The codec that reads ``data`` as ``encoding`` and writes it back byte for byte.
+    ``utf-8-sig``, ``utf-16`` and ``utf-32`` write a byte order mark (``utf-16`` in this
+    machine's order) whether or not the file had one: a file without one is read with
+    the plain codec (in the order Python's decoder assumed), and a file with one with its
+    own byte order, the mark kept as the first character, as UTF-8's is.
+
+    >>> _faithful_codec("UTF-8-SIG", b"abc"), _faithful_codec("utf_16", "\ufeffab".encode("utf-16-be"))
+    ('utf-8', 'utf-16-be')
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+    if name == "utf-8-sig":
+        return encoding if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    if name in ("utf-16", "utf-32"):
+        boms = ((codecs.BOM_UTF16_LE, "le"), (codecs.BOM_UTF16_BE, "be")) if name == "utf-16" else \
+            ((codecs.BOM_UTF32_LE, "le"), (codecs.BOM_UTF32_BE, "be"))
+        order = next((order for bom, order in boms if data.startswith(bom)), None)
+        if order is None:
+            order = "le" if sys.byteorder == "little" else "be"
+        return f"{name}-{order}"
+    return encoding
 
 
 def decode(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> tuple[str, str]:

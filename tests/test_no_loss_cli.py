@@ -817,3 +817,20 @@ def test_a_corpus_config_applies_when_run_from_outside_the_corpus(cli, tmp_path)
     assert page.read_bytes() == CLEAN
     proc = cli("-i", "corpus/keep/x.txt", "--force-exclude")
     assert kept.read_bytes() == DIRTY
+
+
+@pytest.mark.parametrize(
+    "encoding, codec, bom",
+    [("utf-8-sig", "utf-8", b""), ("utf-16", "utf-16-le", b""), ("utf-16", "utf-16-be", b"\xfe\xff"),
+     ("utf-16", "utf-16-le", b"\xff\xfe"), ("utf-32", "utf-32-be", b"\x00\x00\xfe\xff")],
+)
+def test_a_named_encoding_writes_the_file_back_with_its_own_bom_and_byte_order(cli, tmp_path, encoding, codec, bom):
+    """--encoding utf-8-sig (or utf-16, utf-32) used to add a byte order mark to a file
+    that had none, and utf-16 turned a big-endian file little-endian: a clean file was
+    'fixed' into other bytes. A file keeps its BOM, or its lack of one, and its order."""
+    clean = write(tmp_path / "clean.txt", bom + CLEAN.decode().encode(codec))
+    dirty = write(tmp_path / "dirty.txt", bom + DIRTY.decode().encode(codec))
+    proc = cli("-i", "--encoding", encoding, "clean.txt", "dirty.txt")
+    assert err(proc).splitlines() == ["Fixing dirty.txt", "1 file cleaned, 1 file left unchanged."]
+    assert clean.read_bytes() == bom + CLEAN.decode().encode(codec)
+    assert dirty.read_bytes() == bom + CLEAN.decode().encode(codec)
