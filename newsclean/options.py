@@ -221,6 +221,14 @@ def _check_flags(flags: Flags) -> None:
         raise UsageError("--in-place excludes --check and --diff (--check --diff prints the diff and writes nothing)")
     if flags.output and (flags.in_place or flags.check or flags.diff):
         raise UsageError("-o/--output goes with neither --in-place, --check nor --diff")
+    if flags.learn_template:
+        given = [name for name, on in (("--in-place", flags.in_place), ("--check", flags.check),
+                                       ("--diff", flags.diff), ("-o/--output", bool(flags.output))) if on]
+        if given:
+            raise UsageError(
+                f"--learn-template learns a template and exits, without cleaning: it does not take {given[0]} "
+                "(learn first, then clean with --template)"
+            )
 
 
 def _format(flags: Flags, cfg: Config) -> str:

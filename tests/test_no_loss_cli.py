@@ -834,3 +834,15 @@ def test_a_named_encoding_writes_the_file_back_with_its_own_bom_and_byte_order(c
     assert err(proc).splitlines() == ["Fixing dirty.txt", "1 file cleaned, 1 file left unchanged."]
     assert clean.read_bytes() == bom + CLEAN.decode().encode(codec)
     assert dirty.read_bytes() == bom + CLEAN.decode().encode(codec)
+
+
+@pytest.mark.parametrize("flag", [["-i"], ["--check"], ["--diff"], ["-o", "out.txt"]])
+def test_learn_template_refuses_a_mode_it_would_silently_ignore(cli, tmp_path, flag):
+    """`--learn-template t.json -i corpus/` learned the template, exited 0 and cleaned
+    nothing: the user thinks the corpus was rewritten. Learning is a run of its own."""
+    page = write(tmp_path / "a.txt")
+    proc = cli("--learn-template", "t.json", *flag, "a.txt")
+    assert proc.returncode == 2, err(proc)
+    assert "--learn-template" in err(proc) and flag[0] in err(proc)
+    assert page.read_bytes() == DIRTY
+    assert not (tmp_path / "t.json").exists() and not (tmp_path / "out.txt").exists()
