@@ -181,7 +181,14 @@ def run(flags: Flags) -> int:
 
 
 def _prepare(opts: Options) -> None:
-    """Fail before any file is read: unknown stage, bad rules file, template, encoding."""
+    """Fail before any file is read: unknown stage, bad rules file, template, encoding,
+    a pattern time limit that is not a number of seconds."""
+    from .stages.boilerplate import pattern_timeout
+
+    try:
+        pattern_timeout(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT"))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     opts.plan.pipeline()
     _check_encoding(opts.plan.encoding)
     from .packs import load_rules

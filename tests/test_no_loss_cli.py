@@ -846,3 +846,19 @@ def test_learn_template_refuses_a_mode_it_would_silently_ignore(cli, tmp_path, f
     assert "--learn-template" in err(proc) and flag[0] in err(proc)
     assert page.read_bytes() == DIRTY
     assert not (tmp_path / "t.json").exists() and not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "-1", "0", "inf"])
+def test_a_pattern_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(tmp_path, value):
+    """NEWSCLEAN_PATTERN_TIMEOUT=abc crashed every command, --help included, with a
+    traceback; nan switched the time limit off in silence."""
+    from .helpers import run_cli
+
+    write(tmp_path / "a.txt")
+    proc = run_cli("a.txt", cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT=value))
+    assert proc.returncode == 2, err(proc)
+    assert err(proc) == (
+        f"newsclean: error: NEWSCLEAN_PATTERN_TIMEOUT must be a number of seconds above 0, not {value!r}\n"
+    )
+    assert proc.stdout == b""
+    assert run_cli("a.txt", cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT="0.5")).stdout == CLEAN
