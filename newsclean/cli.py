@@ -262,7 +262,7 @@ def run_files(opts: Options, files: list[str]) -> int:
 def find_sources(opts: Options, files: list[str]) -> list[Source]:
     """The files to clean, and the outputs they go to checked before anything is written:
     no output may be an input, no two inputs may share an output."""
-    sources = list(discover(files, opts.include, opts.exclude))
+    sources = list(discover(files, opts.include, opts.exclude, root=_config_folder(opts)))
     if opts.force_exclude and opts.exclude:
         named = {f for f in files if not os.path.isdir(f)}
         sources = [s for s in sources if s.path not in named or not _excluded(s.path, opts)]
@@ -296,6 +296,10 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
     elif opts.output:
         _refuse_input_as_output(opts.output, inputs)
     return sources
+
+
+def _config_folder(opts: Options) -> str | None:
+    return os.path.dirname(os.path.abspath(opts.config_path)) if opts.config_path else None
 
 
 def _excluded(path: str, opts: Options) -> bool:
@@ -514,7 +518,7 @@ def learn(opts: Options, files: list[str]) -> int:
     from .template import Template
 
     assert opts.learn_template is not None
-    sources = list(discover(files, opts.include, opts.exclude))
+    sources = list(discover(files, opts.include, opts.exclude, root=_config_folder(opts)))
     _refuse_input_as_output(opts.learn_template, {os.path.realpath(s.path): s.path for s in sources})
     failed = 0
 

@@ -51,6 +51,7 @@ def discover(
     paths: Iterable[str],
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
+    root: str | None = None,
 ) -> Iterator[Source]:
     """Files named on the command line as they are; folders walked recursively.
 
@@ -59,6 +60,11 @@ def discover(
     FIFOs, sockets or devices), files must match an ``include``
     glob and no ``exclude`` glob (globs match the path relative to the folder, or the
     file name). Results are sorted so that runs are reproducible.
+
+    ``root`` (the configuration's folder): ``exclude`` globs also match paths relative
+    to it, so that ``keep/*`` in ``corpus/newsclean.toml`` holds whether ``corpus`` or
+    ``corpus/keep`` is walked; a walked folder that ``exclude`` matches so (or inside
+    one that does) yields nothing.
 
     The walk keeps its own stack (no recursion: a tree 10,000 folders deep is walked
     like any other). A folder that cannot be listed yields a :class:`Source` whose
@@ -76,11 +82,33 @@ def discover(
         if not os.path.isdir(top):
             yield Source(top, os.path.basename(top))
             continue
-        yield from _walk(top, include, exclude)
+        prefix = _below(top, root) if root and exclude else None
+        if prefix and _excluded_folder(prefix, exclude):
+            continue
+        yield from _walk(top, include, exclude, prefix)
 
 
-def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Source]:
-    """Depth first, in sorted order (a folder's files, then each sub-folder in turn)."""
+def _below(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` ("" for root itself), or None if it is not inside."""
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    if rel == os.curdir:
+        return ""
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
+
+def _excluded_folder(rel: str, exclude: tuple[str, ...]) -> bool:
+    parts = rel.split(os.sep)
+    return any(_match(os.path.join(*parts[:i]), exclude) for i in range(1, len(parts) + 1))
+
+
+def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], prefix: str | None = None) -> Iterator[Source]:
+    """Depth first, in sorted order (a folder's files, then each sub-folder in turn).
+    ``prefix``: ``top`` relative to the configuration's folder, where ``exclude`` globs
+    match too."""
+
+    def excluded(rel: str) -> bool:
+        return _match(rel, exclude) or (prefix is not None and prefix != "" and _match(os.path.join(prefix, rel), exclude))
+
     stack = [""]  # folders still to list, relative to top; the next one on the end
     while stack:
         rel_dir = stack.pop()
@@ -104,9 +132,9 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
                 yield Source(entry.path, rel, error=f"{entry.path}: {_why(exc)}")
                 continue
             if is_dir:
-                if not _match(rel, exclude):
+                if not excluded(rel):
                     subdirs.append(rel)
-            elif is_file and _match(rel, include) and not _match(rel, exclude):
+            elif is_file and _match(rel, include) and not excluded(rel):
                 yield Source(entry.path, rel)
         stack.extend(reversed(subdirs))
 

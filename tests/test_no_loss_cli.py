@@ -862,3 +862,22 @@ def test_a_pattern_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(tmp_
     )
     assert proc.stdout == b""
     assert run_cli("a.txt", cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT="0.5")).stdout == CLEAN
+
+
+@pytest.mark.parametrize("pattern", ["keep/*", "keep"])
+@pytest.mark.parametrize("where", ["named-subfolder", "from-inside"])
+def test_a_config_exclude_holds_whichever_folder_is_named(cli, tmp_path, pattern, where):
+    """exclude globs were matched relative to the folder named on the command line:
+    `newsclean -i corpus/keep` (or `newsclean -i .` inside it) rewrote the files that
+    corpus/newsclean.toml's `keep/*` protects. They match relative to the
+    configuration's folder too, as black's do."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "newsclean.toml").write_text(f'exclude = ["{pattern}"]\n')
+    kept = write(tmp_path / "corpus" / "keep" / "x.txt")
+    deeper = write(tmp_path / "corpus" / "keep" / "sub" / "y.txt")
+    if where == "named-subfolder":
+        proc = cli("-i", "corpus/keep")
+    else:
+        proc = cli("-i", ".", cwd=tmp_path / "corpus" / "keep")
+    assert proc.returncode == 0, err(proc)
+    assert kept.read_bytes() == DIRTY and deeper.read_bytes() == DIRTY
