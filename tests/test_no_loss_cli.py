@@ -883,3 +883,30 @@ def test_a_config_exclude_holds_whichever_folder_is_named(cli, tmp_path, pattern
         proc = cli("-i", ".", cwd=tmp_path / "corpus" / "keep")
     assert proc.returncode == 0, err(proc)
     assert kept.read_bytes() == DIRTY and deeper.read_bytes() == DIRTY
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_link_in_the_output_folder_does_not_send_an_output_outside_it(cli, tmp_path, link):
+    """-o DIR wrote through a symbolic link found in DIR (out/a.txt -> ../notes.txt, or
+    out/sub -> elsewhere), overwriting a file outside the output folder that was no
+    input. Such an output is refused, named, and the others are written."""
+    write(tmp_path / "c" / "a.txt")
+    write(tmp_path / "c" / "sub" / "b.txt")
+    write(tmp_path / "c" / "z.txt")
+    notes = write(tmp_path / "notes.txt", b"my own notes\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out").mkdir()
+    if link == "file":
+        (tmp_path / "out" / "a.txt").symlink_to(notes)
+        name = "out/a.txt"
+    else:
+        (tmp_path / "out" / "sub").symlink_to(tmp_path / "elsewhere")
+        name = "out/sub/b.txt"
+    proc = cli("c", "-o", "out")
+    assert proc.returncode == 123, err(proc)
+    assert notes.read_bytes() == b"my own notes\n"
+    assert not (tmp_path / "elsewhere" / "b.txt").exists()
+    assert [ln for ln in err(proc).splitlines() if "error" in ln] == [
+        f"newsclean: error: {name}: leads outside the output folder (a symbolic link); not written"
+    ]
+    assert (tmp_path / "out" / "z.txt").read_bytes() == CLEAN
