@@ -20,8 +20,8 @@ gc.disable()
 import typer  # noqa: E402
 
 from . import __version__, report  # noqa: E402
-from .concurrency import Pool, StopSignals, Terminated, cores, outcomes, raise_terminated  # noqa: E402
-from .config import ConfigError, find_config, load_config  # noqa: E402
+from .concurrency import Pool, StopSignals, Terminated, outcomes, raise_terminated, worker_count  # noqa: E402
+from .config import ConfigError, config_start, find_config, load_config  # noqa: E402
 from .files import InputError, Source, discover  # noqa: E402
 from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError  # noqa: E402
 from .packs import PackError  # noqa: E402
@@ -155,7 +155,9 @@ def guarded(flags: Flags) -> int:
 
 
 def run(flags: Flags) -> int:
-    opts = Options.build(flags, load_config(flags.config or find_config(".")))
+    # The configuration nearest the named paths, else the one the current folder is in.
+    found = flags.config or find_config(config_start(flags.files)) or find_config(".")
+    opts = Options.build(flags, load_config(found))
     _prepare(opts)
     files = list(opts.files)
     if not files:
@@ -177,7 +179,14 @@ def run(flags: Flags) -> int:
 
 
 def _prepare(opts: Options) -> None:
-    """Fail before any file is read: unknown stage, bad rules file, template, encoding."""
+    """Fail before any file is read: unknown stage, bad rules file, template, encoding,
+    a pattern time limit that is not a number of seconds."""
+    from .stages.boilerplate import pattern_timeout
+
+    try:
+        pattern_timeout(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT"))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     opts.plan.pipeline()
     _check_encoding(opts.plan.encoding)
     from .packs import load_rules
@@ -197,6 +206,17 @@ def _check_encoding(name: str) -> None:
         raise UsageError(f"unknown encoding {name!r} (--encoding: utf-8, cp1252, latin-1, auto...)") from None
 
 
+def _jobs(opts: Options) -> int:
+    """The worker processes to use: ``-j`` (or ``jobs`` in the configuration), one per
+    core by default, capped at a few per core with a note (``-j 10000`` must not start
+    10,000 processes)."""
+    what = "-j" if opts.jobs_from_flag else f"{opts.config_path}: jobs ="
+    jobs, note = worker_count(opts.jobs, what)
+    if note and not opts.quiet:
+        sys.stderr.write(f"newsclean: note: {note}\n")
+    return jobs
+
+
 # ------------------------------------------------------------------ files and folders
 
 
@@ -208,8 +228,8 @@ def run_files(opts: Options, files: list[str]) -> int:
     progress = None
     if report.progress_wanted(opts.quiet, len(sources), writes_stdout=sink.writes_stdout):
         progress = report.Progress(len(sources), sum(_size(s) for s in sources))
-    jobs = opts.jobs or cores()
-    # A pool costs ~0.1 s to start: worth it only for many files.
+    jobs = _jobs(opts)
+    # A pool costs ~0.1 s to start: worth it only for many files (8 or more per worker).
     use_jobs = jobs if len(sources) >= 8 * jobs else 1
     client = None
     try:
@@ -217,7 +237,7 @@ def run_files(opts: Options, files: list[str]) -> int:
             if opts.scheduler:
                 from . import dask as nc_dask  # only here: dask costs nothing on the start-up path
 
-                client = nc_dask.connect(opts.scheduler, workers=opts.jobs)
+                client = nc_dask.connect(opts.scheduler, workers=jobs)
             for outcome in outcomes(sources, opts.plan, pool=pool, client=client, stop=stop):
                 rep.outcome(outcome)
                 sink.outcome(outcome)
@@ -240,12 +260,10 @@ def run_files(opts: Options, files: list[str]) -> int:
 def find_sources(opts: Options, files: list[str]) -> list[Source]:
     """The files to clean, and the outputs they go to checked before anything is written:
     no output may be an input, no two inputs may share an output."""
-    sources = list(discover(files, opts.include, opts.exclude))
+    sources = list(discover(files, opts.include, opts.exclude, root=_config_folder(opts)))
     if opts.force_exclude and opts.exclude:
-        from .files import _match
-
         named = {f for f in files if not os.path.isdir(f)}
-        sources = [s for s in sources if s.path not in named or not _match(os.path.normpath(s.path), opts.exclude)]
+        sources = [s for s in sources if s.path not in named or not _excluded(s.path, opts)]
     inputs: dict[str, str] = {}
     unique = []
     for s in sources:  # a file named twice (or through a link) is cleaned once
@@ -276,6 +294,24 @@ def find_sources(opts: Options, files: list[str]) -> list[Source]:
     elif opts.output:
         _refuse_input_as_output(opts.output, inputs)
     return sources
+
+
+def _config_folder(opts: Options) -> str | None:
+    return os.path.dirname(os.path.abspath(opts.config_path)) if opts.config_path else None
+
+
+def _excluded(path: str, opts: Options) -> bool:
+    """A named file that ``exclude`` matches: its path as given, or relative to the
+    configuration's folder (``keep/*`` excludes ``corpus/keep/x.txt`` when the
+    configuration is ``corpus/newsclean.toml``)."""
+    from .files import _match
+
+    paths = [os.path.normpath(path)]
+    if opts.config_path:
+        rel = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(opts.config_path)))
+        if not rel.startswith(os.pardir + os.sep):
+            paths.append(rel)
+    return any(_match(p, opts.exclude) for p in paths)
 
 
 def _check_destinations(opts: Options, sources: list[Source], inputs: dict[str, str]) -> None:
@@ -391,26 +427,49 @@ def run_stdin(opts: Options) -> int:
 def run_jsonl(opts: Options, files: list[str]) -> int:
     if opts.output:
         _refuse_input_as_output(opts.output, {os.path.realpath(f): f for f in files if f != "-"})
+    jobs = _jobs(opts)
     if opts.scheduler:
-        return _run_jsonl_dask(opts, files)
+        return _run_jsonl_dask(opts, files, jobs)
     from .streams import clean_jsonl
 
     def skipped(message: str) -> None:  # reported even with -q: a record is missing
         sys.stderr.write(f"skipped {message}\n")
         sys.stderr.flush()
 
-    jobs = opts.jobs or cores()
-    with Pool(jobs) as pool:  # one pool for all the files, started if a stream is long
+    lost: list[str] = []
+
+    def failed(message: str) -> None:  # a record whose worker died twice
+        lost.append(message)
+        report.error(message)
+        sys.stderr.flush()
+
+    # One pool for all the files, started if a stream is long; a signal lets the records
+    # in flight finish and be written, then stops the run.
+    with StopSignals() as stop, Pool(jobs) as pool:
         written, nskipped = clean_jsonl(
             files, opts.plan, output=opts.output, text_field=opts.text_field, with_removed=opts.with_removed,
-            on_bad_line=opts.on_bad_line.value, jobs=jobs, pool=pool, on_bad=skipped,
+            on_bad_line=opts.on_bad_line.value, jobs=jobs, pool=pool, on_bad=skipped, on_lost=failed, stop=stop,
         )
-    if not opts.quiet and nskipped:
-        sys.stderr.write(f"{report.plural(written, 'record')} cleaned, {report.plural(nskipped, 'bad line')} skipped.\n")
-    return report.OK
+    cleaned = written - len(lost) if opts.on_bad_line is OnBadLine.pass_ else written
+    parts = [report.plural(cleaned, "record") + " cleaned"]
+    if nskipped:
+        parts.append(f"{report.plural(nskipped, 'bad line')} skipped")
+    if lost:
+        parts.append(f"{report.plural(len(lost), 'record')} failed")
+    line = ", ".join(parts) + "."
+    if stop.signum:
+        if opts.output:  # the records cleaned so far went to a temp file, now removed
+            line = f"Interrupted: {report.shown(opts.output)} left as it was ({line[:-1]} before the signal, not written)."
+        else:
+            line += " Interrupted: the rest of the input was not read."
+        sys.stderr.write(line + "\n")
+        return 128 + stop.signum
+    if not opts.quiet and (nskipped or lost):
+        sys.stderr.write(line + "\n")
+    return report.FAILED if lost else report.OK
 
 
-def _run_jsonl_dask(opts: Options, files: list[str]) -> int:
+def _run_jsonl_dask(opts: Options, files: list[str], jobs: int) -> int:
     """--input-format jsonl --scheduler: one part-NNNNN.jsonl per input file in -o DIR."""
     if "-" in files:
         raise UsageError("--scheduler reads JSONL files, not stdin")
@@ -423,7 +482,7 @@ def _run_jsonl_dask(opts: Options, files: list[str]) -> int:
     inputs = {os.path.realpath(f): f for f in files}
     for dest in nc_dask.jsonl_outputs(files, opts.output):
         _refuse_input_as_output(dest, inputs)
-    client = nc_dask.connect(opts.scheduler or "local", workers=opts.jobs)
+    client = nc_dask.connect(opts.scheduler or "local", workers=jobs)
     try:
         results = nc_dask.clean_jsonl_files(
             files, opts.plan, opts.output, client, text_field=opts.text_field, with_removed=opts.with_removed,
@@ -457,7 +516,7 @@ def learn(opts: Options, files: list[str]) -> int:
     from .template import Template
 
     assert opts.learn_template is not None
-    sources = list(discover(files, opts.include, opts.exclude))
+    sources = list(discover(files, opts.include, opts.exclude, root=_config_folder(opts)))
     _refuse_input_as_output(opts.learn_template, {os.path.realpath(s.path): s.path for s in sources})
     failed = 0
 

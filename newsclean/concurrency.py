@@ -41,6 +41,40 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+# The work is bound by the CPU: more worker processes than cores only add memory (each
+# holds a pipeline and its pages) and start-up, so a request for more is capped, at a
+# margin above the cores for a machine whose scheduler grants more than its affinity
+# shows. ProcessPoolExecutor takes at most 61 on Windows (black caps at 60 there too).
+MAX_JOBS_PER_CORE = 4
+MAX_JOBS_WINDOWS = 61
+
+
+def worker_count(requested: int | None, what: str = "-j") -> tuple[int, str | None]:
+    """The worker processes to use for ``requested`` (``None``: one per core), and a note
+    for the user when the request was more than that and was capped. ``what`` names
+    where the number came from.
+
+    >>> worker_count(3)[0] == 3, worker_count(None) == (cores(), None)
+    (True, True)
+    >>> jobs, note = worker_count(10000); jobs == MAX_JOBS_PER_CORE * cores() or sys.platform == "win32"
+    True
+    >>> note.startswith("-j 10000: using ")
+    True
+    """
+    n = cores()
+    if requested is None:
+        return n, None
+    cap = MAX_JOBS_PER_CORE * n
+    if sys.platform == "win32":  # pragma: no cover
+        cap = min(cap, MAX_JOBS_WINDOWS)
+    if requested <= cap:
+        return requested, None
+    return cap, (
+        f"{what} {requested}: using {cap} worker processes "
+        f"(at most {MAX_JOBS_PER_CORE} per core, {n} core{'' if n == 1 else 's'} here)"
+    )
+
+
 # ------------------------------------------------------------------ signals
 
 
@@ -63,12 +97,17 @@ class StopSignals:
 
     def __init__(self) -> None:
         self.signum = 0
+        # Set while the main thread waits for input and holds no work (a JSONL stream
+        # read from a terminal or an idle pipe): a signal then stops it at once, since a
+        # read that a signal interrupts is resumed, and could wait forever.
+        self.idle = False
         self._saved: dict[int, object] = {}
 
     def _handle(self, signum, frame) -> None:
-        if self.signum:  # asked twice: stop now (an atomic write is abandoned whole)
+        first = not self.signum
+        self.signum = self.signum or signum
+        if not first or self.idle:  # asked twice (an atomic write is abandoned whole), or nothing in hand
             raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
-        self.signum = signum
 
     def __enter__(self) -> StopSignals:
         if threading.current_thread() is threading.main_thread():
@@ -152,7 +191,16 @@ class Pool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
             )
-            self._executor.submit(os.getpid).result()  # start every worker now, from this thread
+            # Start every worker now, from this thread. A new process closes its copy of
+            # sys.stdin first (multiprocessing does), which waits for the stream's lock:
+            # if a JSONL reader thread is blocked reading stdin here at that moment, the
+            # copy is locked for ever and the worker hangs. With sys.stdin set aside while
+            # they start, there is nothing for them to close (the reader keeps its stream).
+            saved, sys.stdin = sys.stdin, None
+            try:
+                self._executor.submit(os.getpid).result()
+            finally:
+                sys.stdin = saved
         return self._executor
 
     def submit(self, fn, *args) -> Future:
@@ -270,6 +318,19 @@ class Files:
                 pass
         return outcome
 
+    def _rewritten(self, chunk: list[Source]) -> Iterator[Outcome]:
+        """The run is stopping and the worker that had ``chunk`` died (a SIGTERM sent to
+        the whole process group, as ``timeout`` does, reaches the workers too): the files
+        it had already rewritten (a new inode under the name) were cleaned in this run and
+        are reported so; the others are left as they were, like every file not started."""
+        for s in chunk:
+            before = self._before.get(s.path)
+            try:
+                if before is not None and os.stat(s.path).st_ino != before:
+                    yield runner.Outcome(s.path, "changed")
+            except OSError:
+                pass
+
     def _drain(self, pending: deque) -> Iterator[Outcome]:
         """Stopped: cancel what has not started; what has (and may be writing) finishes."""
         from concurrent.futures.process import BrokenProcessPool
@@ -282,20 +343,23 @@ class Files:
             try:
                 yield from future.result()
             except BrokenProcessPool:
-                yield from (_lost(s.path) for s in chunk)
+                yield from self._rewritten(chunk)
 
     def _retry(self, lost: list, pool: Pool) -> Iterator[Outcome]:
         """A worker died: what finished is kept; every other file runs again, alone, in a
-        fresh pool, so that a file that kills its worker again is the one reported."""
+        fresh pool, so that a file that kills its worker again is the one reported. Once
+        the run is stopping, nothing runs again: what finished is still reported, and so
+        is each file a dead worker had rewritten."""
         from concurrent.futures.process import BrokenProcessPool
 
         for chunk, future in lost:
             if not future.cancelled() and future.exception() is None:
                 yield from future.result()
                 continue
-            for source in chunk:
+            for i, source in enumerate(chunk):
                 if self._stopped():
-                    return
+                    yield from self._rewritten(chunk[i:])
+                    break
                 try:
                     (outcome,) = pool.submit(_work, [source], self.plan).result()
                     yield self._again(outcome)

@@ -86,6 +86,24 @@ def _may_hold_table(text: str) -> bool:
     return "newsclean" in text and _TOOL_TABLE_RE.search(text) is not None
 
 
+def config_start(paths) -> str:
+    """Where the search for a configuration starts: the folder that the named paths
+    have in common (as black finds a project), so that ``newsclean -i corpus/`` run
+    from elsewhere still finds ``corpus/newsclean.toml``; the current folder for stdin.
+
+    >>> import os
+    >>> config_start(["news/a.txt", "news/b/c.txt"]) == os.path.abspath("news")
+    True
+    >>> config_start(["-"])
+    '.'
+    """
+    named = [p for p in paths if p != "-"]
+    if not named:
+        return "."
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in named]
+    return os.path.commonpath(folders)
+
+
 def find_config(start: str = ".") -> str | None:
     """The nearest ``newsclean.toml``, or ``pyproject.toml`` with a ``[tool.newsclean]``
     table, in ``start`` or a folder above it (stopping at a ``.git`` folder).

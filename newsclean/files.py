@@ -5,10 +5,12 @@ Nothing here imports typer or rich: the CLI and the Dask runner share it.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fnmatch
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
@@ -49,6 +51,7 @@ def discover(
     paths: Iterable[str],
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
+    root: str | None = None,
 ) -> Iterator[Source]:
     """Files named on the command line as they are; folders walked recursively.
 
@@ -57,6 +60,11 @@ def discover(
     FIFOs, sockets or devices), files must match an ``include``
     glob and no ``exclude`` glob (globs match the path relative to the folder, or the
     file name). Results are sorted so that runs are reproducible.
+
+    ``root`` (the configuration's folder): ``exclude`` globs also match paths relative
+    to it, so that ``keep/*`` in ``corpus/newsclean.toml`` holds whether ``corpus`` or
+    ``corpus/keep`` is walked; a walked folder that ``exclude`` matches so (or inside
+    one that does) yields nothing.
 
     The walk keeps its own stack (no recursion: a tree 10,000 folders deep is walked
     like any other). A folder that cannot be listed yields a :class:`Source` whose
@@ -74,11 +82,33 @@ def discover(
         if not os.path.isdir(top):
             yield Source(top, os.path.basename(top))
             continue
-        yield from _walk(top, include, exclude)
+        prefix = _below(top, root) if root and exclude else None
+        if prefix and _excluded_folder(prefix, exclude):
+            continue
+        yield from _walk(top, include, exclude, prefix)
 
 
-def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Source]:
-    """Depth first, in sorted order (a folder's files, then each sub-folder in turn)."""
+def _below(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` ("" for root itself), or None if it is not inside."""
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    if rel == os.curdir:
+        return ""
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
+
+def _excluded_folder(rel: str, exclude: tuple[str, ...]) -> bool:
+    parts = rel.split(os.sep)
+    return any(_match(os.path.join(*parts[:i]), exclude) for i in range(1, len(parts) + 1))
+
+
+def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], prefix: str | None = None) -> Iterator[Source]:
+    """Depth first, in sorted order (a folder's files, then each sub-folder in turn).
+    ``prefix``: ``top`` relative to the configuration's folder, where ``exclude`` globs
+    match too."""
+
+    def excluded(rel: str) -> bool:
+        return _match(rel, exclude) or (prefix is not None and prefix != "" and _match(os.path.join(prefix, rel), exclude))
+
     stack = [""]  # folders still to list, relative to top; the next one on the end
     while stack:
         rel_dir = stack.pop()
@@ -102,9 +132,9 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
                 yield Source(entry.path, rel, error=f"{entry.path}: {_why(exc)}")
                 continue
             if is_dir:
-                if not _match(rel, exclude):
+                if not excluded(rel):
                     subdirs.append(rel)
-            elif is_file and _match(rel, include) and not _match(rel, exclude):
+            elif is_file and _match(rel, include) and not excluded(rel):
                 yield Source(entry.path, rel)
         stack.extend(reversed(subdirs))
 
@@ -309,13 +339,40 @@ def decode_text(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") 
         except (LookupError, UnicodeError):
             faithful = False
         return Decoded(text, best.encoding) if faithful else kept
+    codec = _faithful_codec(encoding, data)
     try:
-        text = data.decode(encoding)
+        text = data.decode(codec)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
-    return Decoded(text, encoding)
+    return Decoded(text, codec)
+
+
+def _faithful_codec(encoding: str, data: bytes) -> str:
+    """The codec that reads ``data`` as ``encoding`` and writes it back byte for byte.
+    ``utf-8-sig``, ``utf-16`` and ``utf-32`` write a byte order mark (``utf-16`` in this
+    machine's order) whether or not the file had one: a file without one is read with
+    the plain codec (in the order Python's decoder assumed), and a file with one with its
+    own byte order, the mark kept as the first character, as UTF-8's is.
+
+    >>> _faithful_codec("UTF-8-SIG", b"abc"), _faithful_codec("utf_16", "\ufeffab".encode("utf-16-be"))
+    ('utf-8', 'utf-16-be')
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+    if name == "utf-8-sig":
+        return encoding if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    if name in ("utf-16", "utf-32"):
+        boms = ((codecs.BOM_UTF16_LE, "le"), (codecs.BOM_UTF16_BE, "be")) if name == "utf-16" else \
+            ((codecs.BOM_UTF32_LE, "le"), (codecs.BOM_UTF32_BE, "be"))
+        order = next((order for bom, order in boms if data.startswith(bom)), None)
+        if order is None:
+            order = "le" if sys.byteorder == "little" else "be"
+        return f"{name}-{order}"
+    return encoding
 
 
 def decode(data: bytes, encoding: str = "utf-8", *, name: str = "<stdin>") -> tuple[str, str]:

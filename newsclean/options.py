@@ -197,6 +197,7 @@ class Options(_Record):
     exclude: tuple[str, ...]
     force_exclude: bool
     jobs: int | None  # None: one per core
+    jobs_from_flag: bool  # -j given (else from the configuration, or the default)
     scheduler: str | None
     input_format: InputFormat
     text_field: str
@@ -264,6 +265,7 @@ class Options(_Record):
             exclude=tuple(flags.exclude or cfg.get("exclude", ())),
             force_exclude=force_exclude,
             jobs=jobs,
+            jobs_from_flag=flags.jobs is not None,
             scheduler=flags.scheduler,
             input_format=input_format,
             text_field=flags.text_field,
@@ -296,6 +298,14 @@ def _check_flags(flags: Flags) -> None:
         raise UsageError("--in-place excludes --check and --diff (--check --diff prints the diff and writes nothing)")
     if flags.output and (flags.in_place or flags.check or flags.diff):
         raise UsageError("-o/--output goes with neither --in-place, --check nor --diff")
+    if flags.learn_template:
+        given = [name for name, on in (("--in-place", flags.in_place), ("--check", flags.check),
+                                       ("--diff", flags.diff), ("-o/--output", bool(flags.output))) if on]
+        if given:
+            raise UsageError(
+                f"--learn-template learns a template and exits, without cleaning: it does not take {given[0]} "
+                "(learn first, then clean with --template)"
+            )
 
 
 def _format(flags: Flags, cfg: Config) -> str:

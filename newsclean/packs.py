@@ -28,6 +28,7 @@ import os
 
 import regex
 
+from .files import InputError, read_bytes
 from .regexes import compile_pattern, compile_re
 from .tokens import words
 
@@ -345,11 +346,17 @@ def pack_module_source(lang: str) -> str:
 
 
 def load_rules(path: str) -> Pack:
+    """A user's rules file (``--rules``), read through the one read path: a FIFO or a
+    device is refused, not waited on; a file that is not UTF-8 is named with the place."""
     try:
-        with open(path, encoding="utf-8") as f:
-            return parse_pack(f.read(), path)
-    except OSError as exc:
-        raise PackError(f"{path}: {exc.strerror or exc}") from None
+        data = read_bytes(path)
+    except InputError as exc:
+        raise PackError(str(exc)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
+    return parse_pack(text, path)
 
 
 @functools.lru_cache(maxsize=64)

@@ -215,6 +215,11 @@ def process(source: Source, plan: Plan) -> Outcome:
                 write_atomic(name, out, expect=st)  # a file changed since it was read is left alone
         elif plan.mode is Mode.OUTPUT_DIR:
             dest = output_path(source, plan)
+            # A symbolic link already in the output folder (out/a.txt -> ~/notes.txt, or
+            # out/sub -> elsewhere) must not carry an output, written through it, outside.
+            root = os.path.join(os.path.realpath(plan.output or "."), "")
+            if not os.path.realpath(dest).startswith(root):
+                raise InputError(f"{dest}: leads outside the output folder (a symbolic link); not written")
             os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
             try:
                 with open(dest, "rb") as f:

@@ -39,13 +39,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
-from .concurrency import Pool, StopSignals, Terminated
+from .concurrency import Pool, StopSignals
 from .files import InputError, atomic_output, open_input
 from .regexes import compile_re
 from .runner import Plan, clean_text
@@ -375,9 +374,62 @@ IN_FLIGHT_PER_JOB = 8
 WorkerPool = Pool
 
 
+class RecordLost(InputError):
+    """A record whose worker process died twice (killed, or out of memory): it was not
+    cleaned. The message names the file and line."""
+
+
+def _lost_message(name: str, number: int, passed: bool) -> str:
+    what = "passed through unchanged" if passed else "left out"
+    return (f"{name}:{number}: the worker process cleaning this record died twice (killed, or out of memory); "
+            f"not cleaned, {what}")
+
+
+class _Writer:
+    """Writes the stream's results in order and keeps its counts: a cleaned record, a bad
+    line (passed through, reported and skipped, or :class:`BadRecord`), a record lost with
+    its worker (passed through with ``pass_bad``, else left out; given to ``on_lost``, or
+    :class:`RecordLost` is raised)."""
+
+    def __init__(self, out, name: str, on_bad, on_lost, pass_bad: bool) -> None:
+        self.out = out
+        self.name = name
+        self.on_bad = on_bad
+        self.on_lost = on_lost
+        self.pass_bad = pass_bad
+        self.written = self.skipped = 0
+
+    def _line(self, data: bytes) -> None:
+        self.out.write(data)
+        self.out.flush()
+        self.written += 1
+
+    def record(self, record) -> None:
+        self._line(dump_record(record))
+
+    def bad(self, value) -> None:
+        message, raw = value
+        if self.pass_bad:
+            self._line(raw if raw.endswith(b"\n") else raw + b"\n")
+            return
+        if self.on_bad is None:
+            raise BadRecord(message)
+        self.skipped += 1
+        self.on_bad(message)
+
+    def lost(self, record: Record, number: int) -> None:
+        message = _lost_message(self.name, number, self.pass_bad)
+        if self.pass_bad:
+            self._line(dump_record(record))  # as it came: nothing of it was changed here
+        if self.on_lost is None:
+            raise RecordLost(message)
+        self.on_lost(message)
+
+
 def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: str = "text",
                  with_removed: bool = False, on_bad: Callable[[str], None] | None = None,
-                 jobs: int = 1, pool: Pool | None = None, pass_bad: bool = False) -> tuple[int, int]:
+                 jobs: int = 1, pool: Pool | None = None, pass_bad: bool = False,
+                 on_lost: Callable[[str], None] | None = None, stop: StopSignals | None = None) -> tuple[int, int]:
     """Clean every record of ``stream`` into ``out``, flushing after each record.
     Returns (lines written, bad lines skipped).
 
@@ -386,153 +438,295 @@ def clean_stream(stream, out, plan: Plan, *, name: str = "<stdin>", text_field: 
     order, each as soon as it and those before it are done; a bad line is reported (or
     fails the run) at its place in the order. With ``pass_bad``, a bad line (and a blank
     one) is written out as it came, so that output line N is input line N.
+
+    A worker that dies (the out-of-memory killer) costs only its records: every record
+    in flight that had no result is cleaned again, each alone, in a fresh pool; one that
+    kills its worker again is given to ``on_lost`` (and written unchanged with
+    ``pass_bad``), and the stream goes on.
+
+    ``stop`` (a :class:`StopSignals` the caller entered): once a signal has come, no more
+    records are read; those being cleaned are finished and written in order, then the
+    function returns.
     """
-    counts = [0, 0]  # written, skipped
+    writer = _Writer(out, name, on_bad, on_lost, pass_bad)
     events = _events(stream, name, text_field, keep_blank=pass_bad)
-    head = itertools.islice(events, BEFORE_POOL) if jobs > 1 else events
-    for kind, value in head:
+    for kind, value, _ in _pull(events, stop, BEFORE_POOL if jobs > 1 else None):
         if kind == "record":
-            value = clean_record(value, plan, text_field, with_removed)
-        _emit(kind, value, out, on_bad, counts, pass_bad)
+            writer.record(clean_record(value, plan, text_field, with_removed))
+        else:
+            writer.bad(value)
     if jobs > 1:
-        rest = next(events, None)
-        if rest is not None:  # a longer stream: the pool is worth starting
+        rest = list(_pull(events, stop, 1))
+        if rest:  # a longer stream: the pool is worth starting
             with Pool(jobs) if pool is None else contextlib.nullcontext(pool) as workers:
-                _clean_in_pool(itertools.chain([rest], events), out, plan, text_field, with_removed, on_bad,
-                               workers, counts, pass_bad)
-    return counts[0], counts[1]
+                _clean_in_pool(itertools.chain(rest, events), writer, plan, text_field, with_removed, workers, stop)
+    return writer.written, writer.skipped
 
 
-def _events(stream, name: str, text_field: str, keep_blank: bool = False) -> Iterator[tuple[str, object]]:
-    """("record", dict) or ("bad", (message, line)) for each non-blank line, in order
-    (and ("bad", (None, line)) for a blank one with ``keep_blank``)."""
+def _events(stream, name: str, text_field: str, keep_blank: bool = False) -> Iterator[tuple[str, object, int]]:
+    """("record", Record, line number) or ("bad", (message, line), line number) for each
+    non-blank line, in order (and ("bad", (None, line), n) for a blank one with
+    ``keep_blank``)."""
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
             if keep_blank:
-                yield "bad", (None, raw)
+                yield "bad", (None, raw), number
             continue
         try:
-            yield "record", parse_record(raw, text_field)
+            yield "record", parse_record(raw, text_field), number
         except (ValueError, RecursionError) as exc:
-            yield "bad", (f"{name}:{number}: bad record: {_short(exc)}", raw)
+            yield "bad", (f"{name}:{number}: bad record: {_short(exc)}", raw), number
 
 
-def _emit(kind: str, value, out, on_bad, counts: list[int], pass_bad: bool = False) -> None:
-    """Write a cleaned record, or handle a bad line: written unchanged (``pass_bad``),
-    reported and skipped (``on_bad``), else :class:`BadRecord` is raised."""
-    if kind == "bad":
-        message, raw = value
-        if pass_bad:
-            out.write(raw if raw.endswith(b"\n") else raw + b"\n")
-            out.flush()
-            counts[0] += 1
+def _pull(events: Iterator, stop: StopSignals | None, limit: int | None) -> Iterator:
+    """Up to ``limit`` events, read in this (the main) thread, until a signal comes. While
+    it waits for a line it holds no work, so a signal ends the wait at once (see
+    :attr:`StopSignals.idle`); a line read as the signal came is left unwritten, whole."""
+    count = 0
+    while limit is None or count < limit:
+        if stop is None:
+            item = next(events, None)
+        else:
+            if stop.signum:
+                return
+            try:
+                stop.idle = True
+                item = next(events, None)
+                stop.idle = False
+            except KeyboardInterrupt:
+                stop.idle = False
+                if stop.signum:
+                    return
+                raise
+        if item is None:
             return
-        if on_bad is None:
-            raise BadRecord(message)
-        counts[1] += 1
-        on_bad(message)
-    else:
-        out.write(dump_record(value))
-        out.flush()
-        counts[0] += 1
+        count += 1
+        yield item
 
 
-def _clean_in_pool(events, out, plan: Plan, text_field: str, with_removed: bool,
-                   on_bad, workers: Pool, counts: list[int], pass_bad: bool = False) -> None:
+def _stopped(stop: StopSignals | None) -> bool:
+    return stop is not None and stop.stopped
+
+
+def _clean_in_pool(events, writer: _Writer, plan: Plan, text_field: str, with_removed: bool,
+                   workers: Pool, stop: StopSignals | None) -> None:
     """The rest of the stream through the pool's worker processes.
 
-    A reader thread parses lines and submits records; this thread writes results in
-    input order. Between them a bounded queue of futures (and bad-line messages):
-    when it is full, the reader waits, so at most ``IN_FLIGHT_PER_JOB`` records per
-    worker are in memory; and since the reader never waits for a result, a record is
-    written as soon as it is clean, even while the stream upstream is idle.
+    A reader thread parses lines into a queue; this thread submits records to the pool
+    and writes results in input order. The reader takes a slot before each line and this
+    thread gives it back when the line is written, so at most ``IN_FLIGHT_PER_JOB``
+    records per worker are in memory; and since the reader never waits for a result, a
+    record is written as soon as it is clean, even while the stream upstream is idle.
+    Only this thread touches the pool: when a worker dies, it restarts it and cleans the
+    records that were lost with it again, each alone (see :meth:`_InPool.recover`).
     """
     import queue
     import threading
 
-    executor = workers.executor()
-    window: queue.Queue = queue.Queue(maxsize=IN_FLIGHT_PER_JOB * workers.jobs)
-    stop = threading.Event()
+    window = IN_FLIGHT_PER_JOB * workers.jobs
+    slots = threading.Semaphore(window)
+    ready: queue.SimpleQueue = queue.SimpleQueue()
+    done = threading.Event()
 
     def read() -> None:
         try:
-            for kind, value in events:
-                if stop.is_set():
+            for item in events:
+                while not slots.acquire(timeout=0.1):
+                    if done.is_set():
+                        return
+                if done.is_set():
                     return
-                if kind == "record":
-                    value = executor.submit(clean_record, value, plan, text_field, with_removed)
-                window.put((kind, value))
+                ready.put(item)
         except BaseException as exc:  # noqa: BLE001 - handed to the writer, in order
-            window.put(("error", exc))
+            ready.put(("error", exc, 0))
         else:
-            window.put(("end", None))
+            ready.put(("end", None, 0))
 
+    run = _InPool(writer, plan, text_field, with_removed, workers, stop, slots)
     threading.Thread(target=read, name="newsclean-jsonl-reader", daemon=True).start()
-    # A signal must not interrupt the waits below inside a lock's acquire (a Ctrl-C
-    # raised there can leave the queue's lock held, and the drain below then waits on it
-    # forever): while they run, a signal is only noted, and raised here between waits.
-    signals = StopSignals()
     try:
-        with signals:
-            while True:
-                try:
-                    kind, value = window.get(timeout=0.1)
-                except queue.Empty:
-                    _raise_if_signalled(signals)
-                    continue
-                if kind == "end":
-                    break
-                if kind == "error":
-                    raise value
-                _emit(kind, value if kind == "bad" else value.result(), out, on_bad, counts, pass_bad)
-                _raise_if_signalled(signals)
-    except BaseException:
-        # Stop the reader (it may be waiting for room in the window) and cancel this
-        # stream's records not yet started: a shared pool is not ours to shut down.
-        stop.set()
-        while not window.empty():
-            kind, value = window.get_nowait()
-            if kind == "record":
-                value.cancel()
+        run.loop(ready)
+    except KeyboardInterrupt:
+        done.set()  # asked twice: stop now; the pool is dropped as a whole (Pool.__exit__)
         raise
+    except BaseException:
+        # Stop the reader (it may be waiting for a slot) and cancel this stream's records
+        # not yet started: a shared pool is not ours to shut down.
+        done.set()
+        run.cancel()
+        raise
+    done.set()
 
 
-def _raise_if_signalled(signals: StopSignals) -> None:
-    if signals.signum == signal.SIGTERM:
-        raise Terminated()
-    if signals.signum:
-        raise KeyboardInterrupt()
+class _InPool:
+    """The state of one stream's pooled part: the entries in flight, in input order, each
+    ``[kind, value, line number, future]`` (a future only for a record)."""
+
+    def __init__(self, writer: _Writer, plan: Plan, text_field: str, with_removed: bool, workers: Pool,
+                 stop: StopSignals | None, slots) -> None:
+        from collections import deque
+
+        self.writer = writer
+        self.args = (plan, text_field, with_removed)
+        self.workers = workers
+        self.stop = stop
+        self.slots = slots
+        self.pending: deque[list] = deque()
+
+    def loop(self, ready) -> None:
+        import queue
+        from concurrent.futures import TimeoutError as Timeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        ended = False
+        while True:
+            # Everything the reader has parsed is submitted (the slots bound it).
+            while not ended:
+                try:
+                    item = ready.get(timeout=0.1) if not self.pending else ready.get_nowait()
+                except queue.Empty:
+                    break
+                if item[0] == "end":
+                    ended = True
+                    break
+                entry = [*item, None]
+                self.pending.append(entry)
+                if entry[0] == "record":
+                    try:
+                        entry[3] = self.workers.submit(clean_record, entry[1], *self.args)
+                    except BrokenProcessPool:  # a worker died since the last result
+                        self.recover()
+                        continue
+            if _stopped(self.stop):
+                self.finish()
+                return
+            if not self.pending:
+                if ended:
+                    return
+                continue
+            kind, value, number, future = self.pending[0]
+            if kind == "record":
+                try:
+                    value = future.result(timeout=0.1)
+                except Timeout:
+                    continue
+                except BrokenProcessPool:
+                    self.recover()
+                    continue
+            self._write(self.pending.popleft(), value)
+
+    def _write(self, entry: list, value) -> None:
+        """One entry's result, in its place (a cleaned record; a bad line; an error from
+        upstream, raised here after every line before it)."""
+        kind = entry[0]
+        self.slots.release()
+        if kind == "record":
+            self.writer.record(value)
+        elif kind == "bad":
+            self.writer.bad(value)
+        elif kind == "lost":
+            self.writer.lost(entry[1], entry[2])
+        else:
+            raise value
+
+    def recover(self) -> None:
+        """A worker died, and the pool with it: every record in flight keeps the result it
+        had; the others are cleaned again, each alone in a fresh pool, so that a record
+        that kills its worker again is the one reported (and the others are not). All of
+        them are written, in order."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.workers.restart()
+        while self.pending:
+            entry = self.pending[0]
+            kind, value, number, future = entry
+            if kind == "record":
+                if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+                    value = future.result()
+                else:
+                    if _stopped(self.stop):
+                        return  # what is left is abandoned whole
+                    try:
+                        value = self.workers.submit(clean_record, entry[1], *self.args).result()
+                    except BrokenProcessPool:
+                        self.workers.restart()
+                        entry[0] = "lost"
+            self._write(self.pending.popleft(), value)
+
+    def finish(self) -> None:
+        """A signal came: the records being cleaned (a worker has them) are finished and
+        written in order, with the lines before them; the first record not started, or
+        whose worker died with the signal (a SIGTERM sent to the whole process group, as
+        ``timeout`` does), ends the output there: what was written is an unbroken prefix
+        of the input. Nothing is cancelled here (a future cancelled while a dying pool
+        fails it makes the pool's own thread raise); closing the pool drops the rest."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        while self.pending:
+            kind, value, number, future = self.pending[0]
+            if kind == "record":
+                if future is None or not (future.running() or future.done()):
+                    return
+                try:
+                    value = future.result()
+                except BrokenProcessPool:
+                    return
+            self._write(self.pending.popleft(), value)
+
+    def cancel(self) -> None:
+        for entry in self.pending:
+            if entry[3] is not None:
+                entry[3].cancel()
 
 
 def clean_jsonl(files, plan: Plan, *, output=None, text_field="text", with_removed=False,
                 on_bad_line: str = "fail", jobs: int = 1, pool: Pool | None = None,
-                on_bad: Callable[[str], None] | None = None) -> tuple[int, int]:
+                on_bad: Callable[[str], None] | None = None, on_lost: Callable[[str], None] | None = None,
+                stop: StopSignals | None = None) -> tuple[int, int]:
     """The CLI's ``--input-format jsonl``: every file (``-`` is stdin) in turn, records
     written to ``output`` or stdout, cleaned by ``jobs`` processes of ``pool``. A bad
     line fails the run (``on_bad_line="fail"``: :class:`BadRecord`), is given to
-    ``on_bad`` and left out (``"skip"``), or is written unchanged (``"pass"``).
+    ``on_bad`` and left out (``"skip"``), or is written unchanged (``"pass"``). A record
+    lost with its worker twice is given to ``on_lost`` (written unchanged with
+    ``"pass"``, else left out), and the run goes on.
     Returns (lines written, bad lines skipped). The caller has made sure that
-    ``output`` is none of ``files``."""
+    ``output`` is none of ``files``.
+
+    Once ``stop`` has seen a signal, the records in flight are finished and written, no
+    more are read, and an ``output`` file is left as it was (the records written so far
+    go to its temp file, which is removed).
+    """
     total_written = total_skipped = 0
+
+    class Abandon(Exception):
+        pass
+
     # -o FILE: written through the one atomic path; replaced only when every record is
-    # written, so a full disk or a failed line leaves the previous output whole.
-    with (atomic_output(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out, \
-            (contextlib.nullcontext(pool) if pool is not None else Pool(jobs)) as workers:
-        try:
-            for name in files:
-                stream = _open(name)
-                try:
-                    written, skipped = clean_stream(
-                        stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
-                        with_removed=with_removed, on_bad=on_bad if on_bad_line == "skip" else None, jobs=jobs,
-                        pool=workers, pass_bad=on_bad_line == "pass",
-                    )
-                    total_written += written
-                    total_skipped += skipped
-                finally:
-                    if stream is not sys.stdin.buffer:
-                        stream.close()
-        finally:
-            if not output:
-                out.flush()
+    # written, so a full disk, a failed line or a signal leaves the previous output whole.
+    try:
+        with (atomic_output(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out, \
+                (contextlib.nullcontext(pool) if pool is not None else Pool(jobs)) as workers:
+            try:
+                for name in files:
+                    if _stopped(stop):
+                        break
+                    stream = _open(name)
+                    try:
+                        written, skipped = clean_stream(
+                            stream, out, plan, name="<stdin>" if name == "-" else name, text_field=text_field,
+                            with_removed=with_removed, on_bad=on_bad if on_bad_line == "skip" else None,
+                            jobs=jobs, pool=workers, pass_bad=on_bad_line == "pass", on_lost=on_lost, stop=stop,
+                        )
+                        total_written += written
+                        total_skipped += skipped
+                    finally:
+                        if stream is not sys.stdin.buffer:
+                            stream.close()
+            finally:
+                if not output:
+                    out.flush()
+            if output and _stopped(stop):
+                raise Abandon()
+    except Abandon:
+        pass
     return total_written, total_skipped

@@ -41,7 +41,7 @@ CASES = [
     (["--config", "nowhere.toml", "a.txt"], 123, ["nowhere.toml", "No such file"]),
     (["--rules", "bad.rules", "a.txt", "b.txt"], 123, ["bad.rules:2", "bad pattern"]),
     (["--rules", "orphan.rules", "a.txt"], 123, ["orphan.rules:1", "before any [category]"]),
-    (["--rules", "nowhere.rules", "a.txt"], 123, ["nowhere.rules", "No such file"]),
+    (["--rules", "nowhere.rules", "a.txt"], 123, ["nowhere.rules", "no such file"]),
     (["--template", "bad-template.json", "a.txt"], 123, ["bad-template.json"]),
     (["--input-format", "jsonl", "bad.jsonl"], 123, ["bad.jsonl:2", "bad record"]),
     (["--input-format", "jsonl", "nofield.jsonl"], 123, ["nofield.jsonl:1", "no field 'text'"]),

@@ -249,27 +249,111 @@ def test_a_killed_worker_costs_only_its_file_not_the_run(cli, tmp_path, monkeypa
     assert (tmp_path / "c" / "p05-poison.txt").read_bytes() == DIRTY
 
 
-def test_a_killed_worker_in_a_jsonl_stream_is_named_not_a_traceback_summary(cli, tmp_path, monkeypatch):
+def _kill_worker_on(monkeypatch, poisoned):
+    """In a worker process (forked: it has this patch), cleaning a text for which
+    ``poisoned(text)`` is true kills the worker, as the out-of-memory killer would."""
     from newsclean import streams
 
     parent = os.getpid()
     real = streams.clean_text
 
     def clean_text(text, plan):
-        if text == "poison" and os.getpid() != parent:
+        if os.getpid() != parent and poisoned(text):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(text, plan)
 
-    monkeypatch.setattr(streams, "clean_text", clean_text)  # the workers are forked: they have it
-    lines = [json.dumps({"id": i, "text": f"Story {i} about the harbour, told in a sentence."}) for i in range(40)]
-    lines[30] = json.dumps({"id": 30, "text": "poison"})
+    monkeypatch.setattr(streams, "clean_text", clean_text)
+
+
+STORY = "Back to top\nStory {}, about the harbour, told in a sentence."
+
+
+def _stream(tmp_path, poison_at=30, n=40):
+    lines = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(n)]
+    lines[poison_at] = json.dumps({"id": poison_at, "text": "poison"})
     write(tmp_path / "c.jsonl", "\n".join(lines).encode() + b"\n")
+    return lines
+
+
+@pytest.mark.parametrize("policy", ["fail", "skip", "pass"])
+def test_a_record_that_kills_its_worker_twice_costs_only_that_record(cli, tmp_path, monkeypatch, policy):
+    """The out-of-memory killer takes a worker: the records it took down with it are
+    cleaned again, each alone; the one that kills its worker again is named by its line,
+    left out (or passed through unchanged with --on-bad-line pass, so that output line N
+    is still input line N), and the rest of the stream is cleaned, in order."""
+    _kill_worker_on(monkeypatch, lambda text: text == "poison")
+    lines = _stream(tmp_path)
+    proc = cli("--input-format", "jsonl", "-j", "2", "--on-bad-line", policy, "c.jsonl")
+    assert proc.returncode == 123, err(proc)
+    what = "passed through unchanged" if policy == "pass" else "left out"
+    assert err(proc).splitlines() == [
+        "newsclean: error: c.jsonl:31: the worker process cleaning this record died twice (killed, or out of memory); "
+        f"not cleaned, {what}",
+        "39 records cleaned, 1 record failed.",
+    ]
+    out = proc.stdout.decode().splitlines()
+    if policy == "pass":
+        assert out[30] == lines[30]
+        del out[30]
+    assert [json.loads(line)["id"] for line in out] == [i for i in range(40) if i != 30]
+    assert all(json.loads(line)["text"] == STORY.format(i).split("\n")[1] + "\n"
+               for i, line in zip((i for i in range(40) if i != 30), out))
+
+
+def test_a_worker_killed_once_loses_no_record(cli, tmp_path, monkeypatch):
+    """Killed once (the record was not the cause, or memory was short for a moment): every
+    record it had is cleaned again, and the run ends as if nothing had happened."""
+    marker = tmp_path / "killed-once"
+
+    def once(text):
+        if text == "poison" and not marker.exists():
+            marker.write_bytes(b"")
+            return True
+        return False
+
+    _kill_worker_on(monkeypatch, once)
+    _stream(tmp_path)
     proc = cli("--input-format", "jsonl", "-j", "2", "c.jsonl")
-    assert proc.returncode == 123
-    assert err(proc).splitlines()[-1] == (
-        "newsclean: error: a worker process died (killed, or out of memory); the stream stopped there"
+    assert proc.returncode == 0, err(proc)
+    assert marker.exists() and err(proc) == ""
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in out] == list(range(40))
+    assert out[30]["text"] == "poison\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_while_the_stream_waits_for_input_does_not_hang_it(tmp_path):
+    """A worker killed between records, while the reader waits on a stdin that stays
+    open: the pool starts again (its new processes must not wait for the stdin the
+    reader holds) and the next records come out."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
     )
-    assert len(proc.stdout.splitlines()) == 30  # every record before it, in order
+    import queue
+    import threading
+
+    out: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [out.put(ln) for ln in iter(proc.stdout.readline, b"")], daemon=True).start()
+    try:
+        def send(ids):
+            proc.stdin.write(b"".join(json.dumps({"id": i, "text": STORY.format(i)}).encode() + b"\n" for i in ids))
+            proc.stdin.flush()
+            return [json.loads(out.get(timeout=20))["id"] for _ in ids]
+
+        assert send(range(30)) == list(range(30))  # past the first records: the pool is up
+        workers = _children(proc.pid)
+        assert workers
+        os.kill(workers[0], signal.SIGKILL)
+        time.sleep(0.5)
+        assert send(range(30, 35)) == list(range(30, 35))
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+        assert proc.stderr.read() == b""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 # --- 19, 20: signals ----------------------------------------------------------------------
@@ -350,12 +434,14 @@ def test_workers_die_with_a_killed_parent_instead_of_rewriting_files_forever(tmp
     assert not [w for w in workers if _alive(w)]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fatal_error(tmp_path, sig, code):
+def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fatal_error(tmp_path, sig, code, jobs):
     """The reader thread is blocked on a stdin that stays open: exiting used to abort the
-    interpreter (exit 134, "Fatal Python error")."""
+    interpreter (exit 134, "Fatal Python error"). With -j 1 the main thread itself waits
+    on stdin: a signal noted for later would wait there for ever; it stops at once."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2"],
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", jobs],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
     )
     for i in range(40):
@@ -365,8 +451,61 @@ def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fat
     assert all(json.loads(line)["id"] == i for i, line in enumerate(got))
     proc.send_signal(sig)
     assert proc.wait(timeout=60) == code
-    assert b"Fatal" not in proc.stderr.read()
+    assert proc.stderr.read() == b"40 records cleaned. Interrupted: the rest of the input was not read.\n"
     proc.stdin.close()
+
+
+def _big_records(path, n=80):
+    """Records slow enough to clean (~0.1 s each) that a signal finds some in flight."""
+    path.write_bytes(b"".join(
+        json.dumps({"id": i, "text": "Home | News\n" + PARAGRAPH * 1000 + "Back to top\n"}).encode() + b"\n"
+        for i in range(n)
+    ))
+
+
+@pytest.mark.parametrize("sig, code, jobs", [(signal.SIGTERM, 143, 2), (signal.SIGINT, 130, 2), (signal.SIGINT, 130, 1)])
+def test_signal_mid_jsonl_stream_writes_whole_records_in_order_then_the_summary(tmp_path, sig, code, jobs):
+    """The records being cleaned are finished and written in order, never half a line,
+    then the summary says how many; no record after a gap."""
+    from newsclean.streams import BEFORE_POOL
+
+    _big_records(tmp_path / "c.jsonl")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", str(jobs), "c.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]  # past the first records
+    proc.send_signal(sig)
+    rest, errors = proc.communicate(timeout=60)
+    assert proc.returncode == code, errors
+    out = (b"".join(first) + rest).decode().split("\n")
+    assert out.pop() == ""  # the last line is whole
+    assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
+    assert len(out) < 80, "the run finished before the signal: make the records bigger"
+    assert errors.decode().splitlines() == [f"{len(out)} records cleaned. Interrupted: the rest of the input was not read."]
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_mid_jsonl_stream_into_a_file_leaves_the_old_output_whole(tmp_path, sig, code):
+    _big_records(tmp_path / "c.jsonl")
+    old = write(tmp_path / "out.jsonl", b'{"id": "the previous run"}\n')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2", "c.jsonl", "-o", "out.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # records are going into the temp file
+        temps = [p for p in tmp_path.iterdir() if p.name.endswith(".newsclean-tmp")]
+        if temps and temps[0].stat().st_size > 100_000:
+            break
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    _, errors = proc.communicate(timeout=60)
+    assert proc.returncode == code, errors
+    assert old.read_bytes() == b'{"id": "the previous run"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "out.jsonl"]
+    (line,) = errors.decode().splitlines()
+    assert line.startswith("Interrupted: out.jsonl left as it was (") and line.endswith("before the signal, not written).")
 
 
 # --- 22, 24: what JSONL mode cannot do is refused -------------------------------------
@@ -442,6 +581,68 @@ def test_nonsense_values_in_the_config_are_configuration_errors(cli, tmp_path):
     proc = cli("a.txt")
     assert proc.returncode == 123 and "newsclean.toml" in err(proc) and "klingon" in err(proc)
     assert proc.stdout == b""
+
+
+@pytest.fixture
+def pools_started(monkeypatch):
+    """The ``max_workers`` of every process pool started, on a machine of one core."""
+    import concurrent.futures
+
+    from newsclean import concurrency
+
+    started = []
+
+    class Counting(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, max_workers=None, **kwargs):
+            started.append(max_workers)
+            # Fail before forking: an uncapped -j 10000 would start 10,000 processes.
+            assert max_workers is not None and max_workers <= 16, f"a pool of {max_workers} workers"
+            super().__init__(*args, max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(concurrency, "cores", lambda: 1)
+    return started
+
+
+@pytest.mark.parametrize("source", ["flag", "config"])
+def test_a_huge_jobs_number_starts_a_few_workers_per_core_not_thousands(cli, tmp_path, pools_started, source):
+    """-j 10000 on one core: 4 workers, a one-line note, and the run is done as asked."""
+    from newsclean.concurrency import MAX_JOBS_PER_CORE
+
+    for i in range(8 * MAX_JOBS_PER_CORE):
+        write(tmp_path / "c" / f"p{i:02}.txt")
+    if source == "flag":
+        proc = cli("-i", "-j", "10000", "c")
+        note = "newsclean: note: -j 10000: using 4 worker processes (at most 4 per core, 1 core here)"
+    else:  # the note names the configuration file
+        (tmp_path / "newsclean.toml").write_text("jobs = 10000\n")
+        proc = cli("-i", "c")
+        note = "/newsclean.toml: jobs = 10000: using 4 worker processes (at most 4 per core, 1 core here)"
+    assert proc.returncode == 1, err(proc)
+    assert pools_started == [MAX_JOBS_PER_CORE]
+    lines = err(proc).splitlines()
+    assert lines[0].endswith(note) and lines[-1] == "32 files cleaned."
+    assert all(p.read_bytes() == CLEAN for p in (tmp_path / "c").iterdir())
+
+
+def test_a_huge_jobs_number_on_a_jsonl_stream_is_capped_too(cli, tmp_path, pools_started):
+    records = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(60)]
+    write(tmp_path / "c.jsonl", "\n".join(records).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "10000", "c.jsonl")
+    assert proc.returncode == 0, err(proc)
+    assert pools_started == [4]
+    assert err(proc) == "newsclean: note: -j 10000: using 4 worker processes (at most 4 per core, 1 core here)\n"
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == list(range(60))
+    quiet = cli("--input-format", "jsonl", "-q", "-j", "10000", "c.jsonl")
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_a_jobs_number_within_the_cap_is_taken_as_it_is(cli, tmp_path, pools_started):
+    records = [json.dumps({"id": i, "text": STORY.format(i)}) for i in range(60)]
+    write(tmp_path / "c.jsonl", "\n".join(records).encode() + b"\n")
+    proc = cli("--input-format", "jsonl", "-j", "3", "c.jsonl")
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert pools_started == [3]
 
 
 def test_language_help_lists_the_languages_with_packs(cli):
@@ -535,3 +736,177 @@ def test_cleaning_writes_nothing_outside_its_inputs_and_outputs(tmp_path, home):
     assert r.returncode == 1, r.stderr
     assert sorted(os.listdir(work)) == ["page.txt"]
     assert os.listdir(home_dir) == []
+
+
+# --- found attacking (session 2) -------------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_to_the_whole_group_still_reports_every_rewritten_file(tmp_path):
+    """`timeout 60 newsclean -i -j 2 corpus/` sends SIGTERM to the whole process group:
+    the workers die with their chunks half done. A file a dead worker had already
+    rewritten was neither reported nor counted ("no files."); now it is a "Fixing" line."""
+    folder = tmp_path / "c"
+    originals = _corpus(folder)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "-i", "-j", "2", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(), cwd=folder, start_new_session=True,
+    )
+    first = proc.stderr.readline()
+    assert first.startswith(b"Fixing "), first
+    os.killpg(proc.pid, signal.SIGTERM)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 143, rest
+    lines = (first + rest).decode().splitlines()
+    fixed = {ln[len("Fixing "):] for ln in lines if ln.startswith("Fixing ")}
+    changed = {p for p, data in originals.items() if open(p, "rb").read() != data}
+    assert fixed == changed
+    assert "Traceback" not in rest.decode()
+
+
+def test_sigterm_to_the_whole_group_mid_jsonl_stream_writes_an_unbroken_prefix(tmp_path):
+    """The same for a stream: the records whose workers died with the signal are not
+    written, nor any after them: the output is the input's first N records, whole, and
+    the summary says N."""
+    from newsclean.streams import BEFORE_POOL
+
+    _big_records(tmp_path / "c.jsonl")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2", "c.jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(), start_new_session=True,
+    )
+    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]
+    os.killpg(proc.pid, signal.SIGTERM)
+    rest, errors = proc.communicate(timeout=60)
+    assert proc.returncode == 143, errors
+    out = (b"".join(first) + rest).decode().splitlines()
+    assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
+    assert errors.decode().splitlines() == [f"{len(out)} records cleaned. Interrupted: the rest of the input was not read."]
+
+
+def test_a_fifo_given_as_rules_file_is_refused_not_waited_on(tmp_path):
+    """Item 21 for --rules: a FIFO without a writer hung the run for ever before any file
+    was read (the configuration and --template were already refused)."""
+    from .helpers import run_cli
+
+    write(tmp_path / "a.txt")
+    os.mkfifo(tmp_path / "rules.txt")
+    proc = run_cli("--rules", "rules.txt", "a.txt", cwd=tmp_path, timeout=30)
+    assert proc.returncode == 123
+    assert err(proc).startswith("newsclean: error: rules.txt: not a regular file (a FIFO)")
+    assert proc.stdout == b""
+
+
+def test_a_rules_file_that_is_not_utf8_is_named_with_the_place(cli, tmp_path):
+    write(tmp_path / "a.txt")
+    (tmp_path / "rules.txt").write_bytes(b"[navigation]\nshare this\n\xff\xfe story\n")
+    proc = cli("--rules", "rules.txt", "a.txt")
+    assert proc.returncode == 123
+    assert err(proc) == "newsclean: error: rules.txt: not valid UTF-8 at byte 24\n"
+
+
+def test_a_corpus_config_applies_when_run_from_outside_the_corpus(cli, tmp_path):
+    """corpus/newsclean.toml excludes keep/: `newsclean -i corpus/` run from the folder
+    above used to miss it (the search started at the current folder) and rewrote the
+    files it protects. As black does, the search starts where the named paths are."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "newsclean.toml").write_text('exclude = ["keep/*"]\n')
+    kept = write(tmp_path / "corpus" / "keep" / "x.txt")
+    page = write(tmp_path / "corpus" / "a.txt")
+    proc = cli("-i", "corpus")
+    assert proc.returncode == 1, err(proc)
+    assert kept.read_bytes() == DIRTY
+    assert page.read_bytes() == CLEAN
+    proc = cli("-i", "corpus/keep/x.txt", "--force-exclude")
+    assert kept.read_bytes() == DIRTY
+
+
+@pytest.mark.parametrize(
+    "encoding, codec, bom",
+    [("utf-8-sig", "utf-8", b""), ("utf-16", "utf-16-le", b""), ("utf-16", "utf-16-be", b"\xfe\xff"),
+     ("utf-16", "utf-16-le", b"\xff\xfe"), ("utf-32", "utf-32-be", b"\x00\x00\xfe\xff")],
+)
+def test_a_named_encoding_writes_the_file_back_with_its_own_bom_and_byte_order(cli, tmp_path, encoding, codec, bom):
+    """--encoding utf-8-sig (or utf-16, utf-32) used to add a byte order mark to a file
+    that had none, and utf-16 turned a big-endian file little-endian: a clean file was
+    'fixed' into other bytes. A file keeps its BOM, or its lack of one, and its order."""
+    clean = write(tmp_path / "clean.txt", bom + CLEAN.decode().encode(codec))
+    dirty = write(tmp_path / "dirty.txt", bom + DIRTY.decode().encode(codec))
+    proc = cli("-i", "--encoding", encoding, "clean.txt", "dirty.txt")
+    assert err(proc).splitlines() == ["Fixing dirty.txt", "1 file cleaned, 1 file left unchanged."]
+    assert clean.read_bytes() == bom + CLEAN.decode().encode(codec)
+    assert dirty.read_bytes() == bom + CLEAN.decode().encode(codec)
+
+
+@pytest.mark.parametrize("flag", [["-i"], ["--check"], ["--diff"], ["-o", "out.txt"]])
+def test_learn_template_refuses_a_mode_it_would_silently_ignore(cli, tmp_path, flag):
+    """`--learn-template t.json -i corpus/` learned the template, exited 0 and cleaned
+    nothing: the user thinks the corpus was rewritten. Learning is a run of its own."""
+    page = write(tmp_path / "a.txt")
+    proc = cli("--learn-template", "t.json", *flag, "a.txt")
+    assert proc.returncode == 2, err(proc)
+    assert "--learn-template" in err(proc) and flag[0] in err(proc)
+    assert page.read_bytes() == DIRTY
+    assert not (tmp_path / "t.json").exists() and not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "-1", "0", "inf"])
+def test_a_pattern_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(tmp_path, value):
+    """NEWSCLEAN_PATTERN_TIMEOUT=abc crashed every command, --help included, with a
+    traceback; nan switched the time limit off in silence."""
+    from .helpers import run_cli
+
+    write(tmp_path / "a.txt")
+    proc = run_cli("a.txt", cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT=value))
+    assert proc.returncode == 2, err(proc)
+    assert err(proc) == (
+        f"newsclean: error: NEWSCLEAN_PATTERN_TIMEOUT must be a number of seconds above 0, not {value!r}\n"
+    )
+    assert proc.stdout == b""
+    assert run_cli("a.txt", cwd=tmp_path, env=clean_env(NEWSCLEAN_PATTERN_TIMEOUT="0.5")).stdout == CLEAN
+
+
+@pytest.mark.parametrize("pattern", ["keep/*", "keep"])
+@pytest.mark.parametrize("where", ["named-subfolder", "from-inside"])
+def test_a_config_exclude_holds_whichever_folder_is_named(cli, tmp_path, pattern, where):
+    """exclude globs were matched relative to the folder named on the command line:
+    `newsclean -i corpus/keep` (or `newsclean -i .` inside it) rewrote the files that
+    corpus/newsclean.toml's `keep/*` protects. They match relative to the
+    configuration's folder too, as black's do."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "newsclean.toml").write_text(f'exclude = ["{pattern}"]\n')
+    kept = write(tmp_path / "corpus" / "keep" / "x.txt")
+    deeper = write(tmp_path / "corpus" / "keep" / "sub" / "y.txt")
+    if where == "named-subfolder":
+        proc = cli("-i", "corpus/keep")
+    else:
+        proc = cli("-i", ".", cwd=tmp_path / "corpus" / "keep")
+    assert proc.returncode == 0, err(proc)
+    assert kept.read_bytes() == DIRTY and deeper.read_bytes() == DIRTY
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_link_in_the_output_folder_does_not_send_an_output_outside_it(cli, tmp_path, link):
+    """-o DIR wrote through a symbolic link found in DIR (out/a.txt -> ../notes.txt, or
+    out/sub -> elsewhere), overwriting a file outside the output folder that was no
+    input. Such an output is refused, named, and the others are written."""
+    write(tmp_path / "c" / "a.txt")
+    write(tmp_path / "c" / "sub" / "b.txt")
+    write(tmp_path / "c" / "z.txt")
+    notes = write(tmp_path / "notes.txt", b"my own notes\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out").mkdir()
+    if link == "file":
+        (tmp_path / "out" / "a.txt").symlink_to(notes)
+        name = "out/a.txt"
+    else:
+        (tmp_path / "out" / "sub").symlink_to(tmp_path / "elsewhere")
+        name = "out/sub/b.txt"
+    proc = cli("c", "-o", "out")
+    assert proc.returncode == 123, err(proc)
+    assert notes.read_bytes() == b"my own notes\n"
+    assert not (tmp_path / "elsewhere" / "b.txt").exists()
+    assert [ln for ln in err(proc).splitlines() if "error" in ln] == [
+        f"newsclean: error: {name}: leads outside the output folder (a symbolic link); not written"
+    ]
+    assert (tmp_path / "out" / "z.txt").read_bytes() == CLEAN

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable
@@ -37,7 +38,31 @@ FORM_FIELD = "___"
 # before the stage raises TimeoutError (the runner then passes the document through
 # unchanged, with a note). Built-in patterns are proved linear by tests/test_hostile.py
 # and run without it (timeout= triples the cost of a search).
-PATTERN_TIMEOUT = float(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT") or 5.0)
+DEFAULT_PATTERN_TIMEOUT = 5.0
+
+
+def pattern_timeout(value: str | None) -> float:
+    """Seconds from ``NEWSCLEAN_PATTERN_TIMEOUT``: the default when unset, else a finite
+    number above 0 (ValueError says what it got: ``nan`` would switch the limit off).
+
+    >>> pattern_timeout(None), pattern_timeout("0.5")
+    (5.0, 0.5)
+    """
+    if not value:
+        return DEFAULT_PATTERN_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (0 < seconds < math.inf):
+        raise ValueError(f"NEWSCLEAN_PATTERN_TIMEOUT must be a number of seconds above 0, not {value!r}")
+    return seconds
+
+
+try:
+    PATTERN_TIMEOUT = pattern_timeout(os.environ.get("NEWSCLEAN_PATTERN_TIMEOUT"))
+except ValueError:  # the command line says so (cli._prepare); the library keeps the default
+    PATTERN_TIMEOUT = DEFAULT_PATTERN_TIMEOUT
 _LINE_MAX_WORDS = 40
 
 
