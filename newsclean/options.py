@@ -180,7 +180,7 @@ class Options(_Record):
 
     __slots__ = (
         "files", "output", "mode", "plan", "fmt", "color", "explain", "learn_template", "min_docs",
-        "min_share", "include", "exclude", "force_exclude", "jobs", "scheduler", "input_format",
+        "min_share", "include", "exclude", "force_exclude", "jobs", "jobs_from_flag", "scheduler", "input_format",
         "text_field", "with_removed", "on_bad_line", "quiet", "verbose", "debug", "config_path"
     )
     files: tuple[str, ...]
