@@ -186,6 +186,20 @@ class Document:
         """
         return self.view("folded_squeezed", _folded_squeezed)
 
+    def body_text(self) -> str | None:
+        """The kept paragraphs' texts joined by blank lines, without a final newline;
+        None when no paragraph is kept. (A document cleaned in segments joins its
+        segments' texts without making a string per paragraph.)
+
+        >>> Document.from_text("One.\\ntwo.\\n\\nThree.").body_text()
+        'One.\\ntwo.\\n\\nThree.'
+        """
+        paragraphs = self.kept_paragraphs()
+        if not paragraphs:
+            return None
+        joined = getattr(paragraphs, "joined", None)
+        return joined() if joined is not None else "\n\n".join([p.text for p in paragraphs])
+
     def kept_paragraphs(self) -> list[Paragraph]:
         """The composer's paragraphs, or runs of kept lines if it did not run."""
         if self.paragraphs is not None:

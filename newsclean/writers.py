@@ -18,10 +18,10 @@ from .document import BOM, Document
 from .registry import writers
 
 
-def _body(doc: Document, paragraphs: list[str]) -> str:
-    if not paragraphs:
+def _body(doc: Document, body: str | None) -> str:
+    if body is None:
         return BOM if doc.bom else ""
-    out = "\n\n".join(paragraphs) + "\n"
+    out = body + "\n"
     if doc.newline != "\n":
         out = out.replace("\n", doc.newline)
     return (BOM if doc.bom else "") + out
@@ -30,16 +30,17 @@ def _body(doc: Document, paragraphs: list[str]) -> str:
 @writers.register("text")
 def text(doc: Document, **_) -> str:
     """Plain text: paragraphs separated by one blank line, the input's newline style."""
-    return _body(doc, [p.text for p in doc.kept_paragraphs()])
+    return _body(doc, doc.body_text())
 
 
 @writers.register("markdown")
 def markdown(doc: Document, **_) -> str:
     """Markdown: the headline as a level-1 heading, then the paragraphs."""
-    paragraphs = [p.text for p in doc.kept_paragraphs()]
-    if paragraphs and doc.headline and paragraphs[0] == doc.headline:
-        paragraphs[0] = "# " + doc.headline
-    return _body(doc, paragraphs)
+    body = doc.body_text()
+    kept = doc.kept_paragraphs()
+    if body is not None and doc.headline and kept[0].text == doc.headline:
+        body = "# " + body
+    return _body(doc, body)
 
 
 def removed_records(doc: Document) -> list[dict]:
