@@ -140,5 +140,5 @@ class Pipeline:
 
 def render_plain(doc: Document) -> str:
     """The text writer's output (``\\n`` newlines, no BOM): what a second run reads."""
-    body = doc.body_text()
-    return "" if body is None else body + "\n"
+    body = doc.body_text("\n")
+    return "" if body is None else body

@@ -31,6 +31,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice
 from typing import overload
 
 from .document import BOM, Cut, Document, Line, Paragraph, Removal, detect_newline
@@ -40,7 +41,7 @@ __all__ = ["MAX_CHARS", "MAX_LINES", "SegmentedLines", "SegmentedParagraphs", "c
 # Measured (docs/performance.md): a segment of 20,000 short lines peaks at about
 # 40 MB above the interpreter's own; 10 MB documents then stay within 10x their size.
 # Both limits are several times the largest page of the evaluation folders.
-MAX_LINES = 20_000
+MAX_LINES = 10000
 MAX_CHARS = 1_500_000
 
 # A blank line (spaces only) and the line end before it.
@@ -199,27 +200,29 @@ class SegmentedLines(Sequence[Line]):
 
 class SegmentedParagraphs(Sequence[Paragraph]):
     """The paragraphs of a document cleaned in segments, kept compactly: each
-    segment's texts joined by blank lines (one string, which :meth:`joined` joins
-    again for the writers), the input line numbers of all of them in one array, and
-    the output lines' sources only where a paragraph joined wrapped lines.
+    segment's texts joined by blank lines (one string; :meth:`joined` joins them for
+    the writers), the input line numbers of all paragraphs in one array, and the
+    output lines' sources only where a paragraph joined wrapped lines.
 
     >>> ps = SegmentedParagraphs()
     >>> ps.add_segment([Paragraph("A", [1]), Paragraph("B c", [3, 4], [[3, 4]])], 10)
     >>> [(p.text, p.lines, p.line_sources()) for p in ps], ps.joined()
     ([('A', [11], [[11]]), ('B c', [13, 14], [[13, 14]])], 'A\\n\\nB c')
     >>> ps.add_segment([Paragraph("d", [1]), Paragraph("E", [3])], 14)  # line 15 continues line 14
-    >>> [(p.text, p.lines) for p in ps][1:], len(ps)
-    ([('B c\\nd', [13, 14, 15]), ('E', [17])], 3)
+    >>> [(p.text, p.lines) for p in ps][1:], len(ps), ps.joined("\\n")
+    ([('B c\\nd', [13, 14, 15]), ('E', [17])], 3, 'A\\n\\nB c\\nd\\n\\nE\\n')
     """
 
     def __init__(self) -> None:
-        self._texts: list[str | list[str]] = []  # per segment: joined, or a list if a text holds a blank line
-        self._firsts: list[int] = []  # each segment's first paragraph
+        # per segment: its paragraphs' texts (joined by blank lines, or a list when a
+        # text holds a blank line), and what comes before them: "\n" when the first
+        # continues the paragraph a seam cut, else "\n\n" ("" for the first segment)
+        self._chunks: list[str | list[str]] = []
+        self._glue: list[str] = []
         self._count = 0
         self._numbers = array("I")  # every paragraph's input line numbers, one after another
         self._ends = array("I")  # where each paragraph's numbers end in _numbers
         self._sources: dict[int, list[list[int]]] = {}
-        self._cached: tuple[int, list[str]] = (-1, [])
 
     def add_segment(self, paragraphs: Sequence[Paragraph], offset: int) -> None:
         """Append a segment's paragraphs, their line numbers moved on by ``offset``.
@@ -228,60 +231,67 @@ class SegmentedParagraphs(Sequence[Paragraph]):
         line, the first of this one starts on its first) is joined again, as one
         paragraph: the seam adds no blank line.
         """
-        paragraphs = list(paragraphs)
-        if paragraphs and self._count and self._numbers[-1] == offset and paragraphs[0].lines[:1] == [1]:
-            head = paragraphs.pop(0)
-            i = self._count - 1
-            before = self._paragraph(len(self._firsts) - 1, i)
-            sources = before.line_sources() + [[n + offset for n in ns] for ns in head.line_sources()]
-            self._numbers.extend([n + offset for n in head.lines])
-            self._ends[-1] = len(self._numbers)
-            if sources != [[n] for n in self._numbers[self._ends[-2] if i else 0 :]]:
-                self._sources[i] = sources
-            last = self._texts[-1]
-            if isinstance(last, str):
-                self._texts[-1] = last + "\n" + head.text
-            else:
-                last[-1] += "\n" + head.text
-            self._cached = (-1, [])
         if not paragraphs:
             return
         texts = [p.text for p in paragraphs]
         joinable = all(t and "\n\n" not in t for t in texts)
-        self._texts.append("\n\n".join(texts) if joinable else texts)
-        self._firsts.append(self._count)
-        for k, p in enumerate(paragraphs):
+        glue = "\n\n" if self._count else ""
+        k0 = 0
+        if self._count and self._numbers[-1] == offset and paragraphs[0].lines[:1] == [1]:
+            glue, k0 = "\n", 1
+            head, i = paragraphs[0], self._count - 1
+            start, end = (self._ends[-2] if i else 0), self._ends[-1]
+            head_sources = _odd_sources(head)
+            if i in self._sources or head_sources is not None:
+                before = self._sources.get(i) or [[n] for n in self._numbers[start:end]]
+                after = head_sources or [[n] for n in head.lines]
+                self._sources[i] = before + [[n + offset for n in ns] for ns in after]
+            self._numbers.extend([n + offset for n in head.lines])
+            self._ends[-1] = len(self._numbers)
+        self._chunks.append("\n\n".join(texts) if joinable else texts)
+        self._glue.append(glue)
+        for p in paragraphs[k0:]:
             self._numbers.extend([n + offset for n in p.lines])
             self._ends.append(len(self._numbers))
-            sources = p.line_sources()
-            if sources != [[n] for n in p.lines]:
-                self._sources[self._count + k] = [[n + offset for n in ns] for ns in sources]
-        self._count += len(paragraphs)
+            sources = _odd_sources(p)
+            if sources is not None:
+                self._sources[self._count] = [[n + offset for n in ns] for ns in sources]
+            self._count += 1
 
-    def joined(self) -> str:
-        """Every paragraph's text, joined by blank lines."""
-        return "\n\n".join(t if isinstance(t, str) else "\n\n".join(t) for t in self._texts)
+    def joined(self, end: str = "") -> str:
+        """Every paragraph's text, joined by blank lines, then ``end``."""
+        pieces = []
+        for glue, chunk in zip(self._glue, self._chunks):
+            pieces.append(glue)
+            pieces.append(chunk if isinstance(chunk, str) else "\n\n".join(chunk))
+        pieces.append(end)
+        return "".join(pieces)
 
     def __len__(self) -> int:
         return self._count
 
-    def _segment_texts(self, s: int) -> list[str]:
-        if self._cached[0] != s:
-            t = self._texts[s]
-            self._cached = (s, t.split("\n\n") if isinstance(t, str) else t)
-        return self._cached[1]
+    def _texts(self) -> Iterator[str]:
+        pending: list[str] = []
+        for glue, chunk in zip(self._glue, self._chunks):
+            parts = chunk.split("\n\n") if isinstance(chunk, str) else chunk
+            if glue != "\n" and pending:
+                yield "\n".join(pending)
+                pending = []
+            pending.append(parts[0])
+            if len(parts) > 1:
+                yield "\n".join(pending)
+                yield from parts[1:-1]
+                pending = [parts[-1]]
+        if pending:
+            yield "\n".join(pending)
 
-    def _paragraph(self, s: int, i: int) -> Paragraph:
+    def _paragraph(self, i: int, text: str) -> Paragraph:
         start = self._ends[i - 1] if i else 0
-        lines = list(self._numbers[start : self._ends[i]])
-        sources = self._sources.get(i) or [[n] for n in lines]
-        return Paragraph(self._segment_texts(s)[i - self._firsts[s]], lines, sources)
+        return Paragraph(text, list(self._numbers[start : self._ends[i]]), self._sources.get(i))
 
     def __iter__(self) -> Iterator[Paragraph]:
-        for s, first in enumerate(self._firsts):
-            end = self._firsts[s + 1] if s + 1 < len(self._firsts) else self._count
-            for i in range(first, end):
-                yield self._paragraph(s, i)
+        for i, text in enumerate(self._texts()):
+            yield self._paragraph(i, text)
 
     @overload
     def __getitem__(self, i: int) -> Paragraph: ...
@@ -290,13 +300,27 @@ class SegmentedParagraphs(Sequence[Paragraph]):
     def __getitem__(self, i: slice) -> list[Paragraph]: ...
 
     def __getitem__(self, i: int | slice) -> Paragraph | list[Paragraph]:
+        """A paragraph by index (found by reading up to it: writers read the first,
+        or all in order)."""
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self._count))]
+            return list(self)[i]
         if i < 0:
             i += self._count
         if not 0 <= i < self._count:
             raise IndexError("paragraph index out of range")
-        return self._paragraph(bisect_right(self._firsts, i) - 1, i)
+        return self._paragraph(i, next(islice(self._texts(), i, None)))
+
+
+def _odd_sources(p: Paragraph) -> list[list[int]] | None:
+    """``p.line_sources()`` unless it is one input line per output line, in order.
+
+    >>> _odd_sources(Paragraph("a\\nb", [3, 4])), _odd_sources(Paragraph("a b", [3, 4], [[3, 4]]))
+    (None, [[3, 4]])
+    """
+    sources = p.line_sources()
+    if len(sources) == len(p.lines) and list(chain.from_iterable(sources)) == p.lines:
+        return None
+    return sources
 
 
 def clean_in_segments(

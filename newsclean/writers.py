@@ -18,10 +18,10 @@ from .document import BOM, Document
 from .registry import writers
 
 
-def _body(doc: Document, body: str | None) -> str:
-    if body is None:
+def _body(doc: Document, out: str | None) -> str:
+    """The paragraphs' text (ending in a newline) in the input's newline style."""
+    if out is None:
         return BOM if doc.bom else ""
-    out = body + "\n"
     if doc.newline != "\n":
         out = out.replace("\n", doc.newline)
     return (BOM if doc.bom else "") + out
@@ -30,13 +30,13 @@ def _body(doc: Document, body: str | None) -> str:
 @writers.register("text")
 def text(doc: Document, **_) -> str:
     """Plain text: paragraphs separated by one blank line, the input's newline style."""
-    return _body(doc, doc.body_text())
+    return _body(doc, doc.body_text("\n"))
 
 
 @writers.register("markdown")
 def markdown(doc: Document, **_) -> str:
     """Markdown: the headline as a level-1 heading, then the paragraphs."""
-    body = doc.body_text()
+    body = doc.body_text("\n")
     kept = doc.kept_paragraphs()
     if body is not None and doc.headline and kept[0].text == doc.headline:
         body = "# " + body
