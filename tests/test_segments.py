@@ -113,7 +113,7 @@ def test_a_huge_document_is_never_held_whole(small_segments):
         held.append(sum(1 for o in gc.get_objects() if type(o) is Line))
         return doc
 
-    pipeline._whole_pass = spy  # type: ignore[method-assign]
+    pipeline._whole_pass = spy
     doc = pipeline.single_pass(text)
     assert len(held) > 100
     assert max(held) <= 2 * segments.MAX_LINES  # this segment's lines (and the one before, not yet collected)
