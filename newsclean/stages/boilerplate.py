@@ -233,7 +233,8 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
             block.append(line)
             continue
         if len(block) >= min_lines:
-            known = sum(1 for ln in block if ln.removal is not None and Signal.MENU_PHRASE in ln.removal.signal)
+            bit = Signal.MENU_PHRASE._value_  # Signal.MENU_PHRASE in signal, as an int test
+            known = sum(1 for ln in block if ln.removal is not None and ln.removal.signal._value_ & bit)
             if known >= share * len(block):
                 for ln in block:
                     short = len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END)
