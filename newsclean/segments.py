@@ -1,14 +1,14 @@
 """Documents too big to clean whole: cut at blank lines, cleaned segment by segment.
 
 Cleaning a page holds several Python objects per line (the line, its content unit,
-the unit's signals: about 2 KB a line), all at once. That is nothing for a page (the
+the unit's signals: about 3 KB a line), all at once. That is nothing for a page (the
 largest of the evaluation folders has 2,722 lines, 251 KB) and gigabytes for a 10 MB
 document of short lines. A document of more than ``MAX_LINES`` lines or
 ``MAX_CHARS`` characters is therefore cut into segments of at most that size, each
 ending at a blank line where the segment's second half has one (else at a line end;
 a line longer than ``MAX_CHARS`` stays whole). Each segment is cleaned by the same
 pipeline, as a page of its own, one after the other; what is kept of each is a
-small integer per line (its fate) and its paragraphs. The joined document reads like
+byte or two per line (its fate) and its paragraphs' text. The joined document reads like
 any other: its lines are made again from the text when a writer asks for them
 (:class:`SegmentedLines`), numbered as in the whole input.
 
@@ -38,10 +38,11 @@ from .document import BOM, Cut, Document, Line, Paragraph, Removal, detect_newli
 
 __all__ = ["MAX_CHARS", "MAX_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut", "oversized"]
 
-# Measured (docs/performance.md): a segment of 20,000 short lines peaks at about
-# 40 MB above the interpreter's own; 10 MB documents then stay within 10x their size.
-# Both limits are several times the largest page of the evaluation folders.
-MAX_LINES = 10000
+# Measured (docs/performance.md): cleaning holds about 3 KB a line while it runs, so
+# a segment of 10,000 lines peaks at about 30 MB more than the interpreter and the
+# document itself, and a 10 MB document stays within 10x its size. Both limits are
+# several times the largest page of the evaluation folders (2,722 lines, 251 KB).
+MAX_LINES = 10_000
 MAX_CHARS = 1_500_000
 
 # A blank line (spaces only) and the line end before it.
@@ -104,6 +105,9 @@ def cut(source: str, *, max_lines: int | None = None, max_chars: int | None = No
                 last = m
             if last is not None:
                 q = last.end()
+        while source.startswith(BOM, q):  # a page reads a BOM at its start as no text
+            earlier = source.rfind("\n", p, q - 1) + 1
+            q = earlier if earlier > p else source.find("\n", q) + 1 or n
         segment = source[p:q]
         yield first, segment
         first += segment.count("\n")

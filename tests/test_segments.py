@@ -100,6 +100,15 @@ def test_crlf_and_bom_survive_segments(small_segments):
     assert ARTICLE[0] + " (Report 5.)" in out
 
 
+def test_a_zero_width_no_break_space_after_a_seam_is_kept(small_segments):
+    # U+FEFF starting a segment would be read as a byte-order mark and dropped
+    lines = [f"\ufeff{ARTICLE[i % 3]}" if i % 7 == 3 else ARTICLE[i % 3] for i in range(300)]
+    text = "\n".join(lines) + "\n"
+    for _, segment in cut(text):
+        assert not segment.startswith("\ufeff")
+    assert Pipeline().clean(text).count("\ufeff") == text.count("\ufeff")
+
+
 def test_a_huge_document_is_never_held_whole(small_segments):
     # Memory, by structure: no more than one segment's lines exist as objects at once,
     # and the joined document keeps one byte per line for the lines' fates.
@@ -133,7 +142,7 @@ def test_pages_under_the_limits_are_cleaned_whole():
     st.lists(
         st.one_of(
             st.sampled_from(["", " ", *MENU, *ARTICLE, "x" * 120]),
-            st.text(alphabet="ab \r", max_size=30),
+            st.text(alphabet="ab \r\ufeff", max_size=30),
         ),
         max_size=200,
     ),
@@ -150,8 +159,11 @@ def test_segments_hold_every_line_once_in_order(lines, max_lines, max_chars):
         first += seg.count("\n")
         if k < len(parts) - 1:
             assert seg.endswith("\n")
-        assert seg.count("\n") <= max_lines
-        assert len(seg) <= max_chars or seg.count("\n") <= 1
+        # the limits give way only to a line longer than max_chars, or to a seam moved
+        # off a line that starts with U+FEFF
+        assert seg.count("\n") <= max_lines or "\ufeff" in seg
+        assert len(seg) <= max_chars or seg.count("\n") <= 1 or "\ufeff" in seg
+        assert k == 0 or not seg.startswith("\ufeff") or seg.count("\n") == 0
 
 
 @settings(deadline=None, max_examples=25)
