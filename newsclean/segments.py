@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
 from typing import overload
@@ -327,12 +328,27 @@ def _odd_sources(p: Paragraph) -> list[list[int]] | None:
     return sources
 
 
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _summary(notes: list[str]) -> str:
+    """One note for the notes of several segments that differ in their numbers only.
+
+    >>> _summary(["kept 0 of 9 words", "kept 0 of 5 words"])
+    'kept 0 of 9 words (the first of 2 segments that said so)'
+    """
+    if len(notes) == 1:
+        return notes[0]
+    return f"{notes[0]} (the first of {len(notes)} segments that said so)"
+
+
 def clean_in_segments(
     clean: Callable[[str], Document], text: str, *, max_lines: int | None = None, max_chars: int | None = None
 ) -> Document:
     """``text`` cleaned segment by segment by ``clean`` (one pipeline pass over a
     page), joined into one document: lines numbered as in ``text``, the paragraphs of
-    every segment in order, the first segment's headline and language, every note once.
+    every segment in order, the first segment's headline and language, and each note
+    once (notes that differ in their numbers only are said once, with their count).
     """
     bom = text.startswith(BOM)
     if bom:
@@ -342,7 +358,7 @@ def clean_in_segments(
     del text
     lines = SegmentedLines(source)
     paragraphs = SegmentedParagraphs()
-    notes: list[str] = []
+    alike: dict[str, list[str]] = defaultdict(list)  # the segments' notes, by their words
     headline = language = None
     start = 0
     for first, segment in cut(source, max_lines=max_lines, max_chars=max_chars):
@@ -358,7 +374,9 @@ def clean_in_segments(
             headline = doc.headline
         paragraphs.add_segment(kept, first)
         language = language or doc.language
-        notes += [note for note in doc.notes if note not in notes]
+        for note in doc.notes:
+            alike[_DIGITS_RE.sub("#", note)].append(note)
+    notes = [_summary(said) for said in alike.values()]
     final_newline = not source or source.endswith("\n")
     joined = Document(lines=[], newline=newline, final_newline=final_newline, bom=bom,
                       headline=headline, language=language, notes=notes)

@@ -77,6 +77,13 @@ def test_a_seam_inside_a_paragraph_adds_no_blank_line(small_segments):
     assert Pipeline().clean(prose).count("\n\n") == 0
 
 
+def test_a_note_of_every_segment_is_said_once(small_segments):
+    # 500 menu lines: each of 13 segments has its safety-valve note; the user reads one
+    doc = Pipeline().run("".join(f"{MENU[i % 5]}\n" for i in range(500)))
+    assert len(doc.notes) == 1
+    assert doc.notes[0].startswith("safety valve") and "segments that said so" in doc.notes[0]
+
+
 def test_removed_lines_and_explain_name_the_input_line_they_came_from(small_segments):
     text = "".join(page(k) for k in range(20))
     lines = text.split("\n")
