@@ -4,9 +4,9 @@ Cleaning a page holds several Python objects per line (the line, its content uni
 the unit's signals: about 3 KB a line), all at once. That is nothing for a page (the
 largest of the evaluation folders has 2,722 lines, 251 KB) and gigabytes for a 10 MB
 document of short lines. A document of more than ``MAX_LINES`` lines or
-``MAX_CHARS`` characters is therefore cut into segments of at most that size, each
-ending at a blank line where the segment's second half has one (else at a line end;
-a line longer than ``MAX_CHARS`` stays whole). Each segment is cleaned by the same
+``MAX_CHARS`` characters is therefore cut into segments of at most ``SEGMENT_LINES``
+lines and ``SEGMENT_CHARS`` characters, each ending at a blank line where the
+segment's second half has one (else at a line end; a longer line stays whole). Each segment is cleaned by the same
 pipeline, as a page of its own, one after the other; what is kept of each is a
 byte or two per line (its fate) and its paragraphs' text. The joined document reads like
 any other: its lines are made again from the text when a writer asks for them
@@ -37,14 +37,17 @@ from typing import overload
 
 from .document import BOM, Cut, Document, Line, Paragraph, Removal, detect_newline
 
-__all__ = ["MAX_CHARS", "MAX_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut", "oversized"]
+__all__ = ["MAX_CHARS", "MAX_LINES", "SEGMENT_CHARS", "SEGMENT_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut", "oversized"]
 
-# Measured (docs/performance.md): cleaning holds about 3 KB a line while it runs, so
-# a segment of 10,000 lines peaks at about 30 MB more than the interpreter and the
-# document itself, and a 10 MB document stays within 10x its size. Both limits are
-# several times the largest page of the evaluation folders (2,722 lines, 251 KB).
-MAX_LINES = 10_000
+# Measured (docs/performance.md): cleaning holds about 3 KB a line while it runs.
+# Documents up to MAX_LINES / MAX_CHARS, several times the largest page of the
+# evaluation folders (2,722 lines, 251 KB) and a long live blog, are cleaned whole, as
+# they always were; bigger ones in segments of SEGMENT_LINES lines, about 18 MB each,
+# so that a 10 MB document of any shape peaks within 10x its size.
+MAX_LINES = 20_000
 MAX_CHARS = 1_500_000
+SEGMENT_LINES = 6_000
+SEGMENT_CHARS = 1_000_000
 
 # A blank line (spaces only) and the line end before it.
 _BLANK_RE = re.compile(r"\n[^\S\n]*\n")
@@ -79,7 +82,8 @@ def cut(source: str, *, max_lines: int | None = None, max_chars: int | None = No
     """``source`` (``\\n`` line ends) as consecutive segments, each with the 0-based
     index of its first line. Every segment but the last ends with a line end.
 
-    A segment has at most ``max_lines`` lines and ``max_chars`` characters (a single
+    A segment has at most ``max_lines`` lines and ``max_chars`` characters
+    (``SEGMENT_LINES`` and ``SEGMENT_CHARS`` by default; a single
     longer line is a segment of its own), and ends at the last blank line of its
     second half when there is one, so no paragraph is split.
 
@@ -88,8 +92,8 @@ def cut(source: str, *, max_lines: int | None = None, max_chars: int | None = No
     >>> list(cut("a long line\\nb\\n", max_lines=10, max_chars=4))
     [(0, 'a long line\\n'), (1, 'b\\n')]
     """
-    max_lines = MAX_LINES if max_lines is None else max_lines
-    max_chars = MAX_CHARS if max_chars is None else max_chars
+    max_lines = SEGMENT_LINES if max_lines is None else max_lines
+    max_chars = SEGMENT_CHARS if max_chars is None else max_chars
     n = len(source)
     p = first = 0
     while p < n:

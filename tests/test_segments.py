@@ -41,9 +41,9 @@ def page(k: int) -> str:
 
 @pytest.fixture
 def small_segments(monkeypatch):
-    """Segments of at most 40 lines and 3,000 characters."""
-    monkeypatch.setattr(segments, "MAX_LINES", 40)
-    monkeypatch.setattr(segments, "MAX_CHARS", 3000)
+    """Documents over 40 lines or 3,000 characters, in segments of at most that."""
+    for name, value in (("MAX_LINES", 40), ("MAX_CHARS", 3000), ("SEGMENT_LINES", 40), ("SEGMENT_CHARS", 3000)):
+        monkeypatch.setattr(segments, name, value)
 
 
 def test_big_document_cleaned_in_segments_keeps_every_article_line_near_the_seams(small_segments):
@@ -132,8 +132,8 @@ def test_a_huge_document_is_never_held_whole(small_segments):
     pipeline._whole_pass = spy
     doc = pipeline.single_pass(text)
     assert len(held) > 100
-    assert max(held) <= 2 * segments.MAX_LINES  # this segment's lines (and the one before, not yet collected)
-    assert sum(1 for o in gc.get_objects() if type(o) is Line) <= 2 * segments.MAX_LINES
+    assert max(held) <= 2 * segments.SEGMENT_LINES  # this segment's lines (and the one before, not yet collected)
+    assert sum(1 for o in gc.get_objects() if type(o) is Line) <= 2 * segments.SEGMENT_LINES
     assert isinstance(doc.lines, SegmentedLines) and doc.lines.fates.itemsize == 1
     assert len(doc.lines) == text.count("\n")
 
