@@ -41,6 +41,7 @@ FULL = {
     "stream_mb": 1024,
     "precommit_files": 1000,
     "no_newline_mb": 20,
+    "hostile_mb": 10,
 }
 QUICK = {
     "throughput_mb": 1,
@@ -50,6 +51,7 @@ QUICK = {
     "stream_mb": 8,
     "precommit_files": 40,
     "no_newline_mb": 1,
+    "hostile_mb": 0.2,
 }
 
 
@@ -448,6 +450,114 @@ def bench_hostile(cfg: dict) -> dict:
     return {"inputs": rows, "worst_s": worst, "targets": {"worst_s": "report (linear, no blow-up)"}, "ok": True}
 
 
+# Hostile documents: big inputs of the shapes that cost most per MB. Targets (issue 11,
+# item 26): CPU time per MB within 3x of a typical page's, measured in the same run, and
+# peak memory at most 10x the document.
+TIME_RATIO = 3.0
+RSS_RATIO = 10.0
+_WORDS = ("Home", "News", "World", "Sport", "Business", "Weather", "Opinion", "Video", "Share",
+          "Login", "Register", "Search", "Contact", "Archive", "Subscribe", "Podcasts", "More")
+_PROSE = ("the council said on monday that the new ferry would enter service in the spring after "
+          "a winter of trials and the harbour master welcomed the decision which had been expected "
+          "for several years by the islanders who depend on the crossing for work and school ").split()
+_CJK = ("市议会周二表示新的渡轮将在春季投入运营。", "港务长欢迎这一决定，岛上居民多年来一直期待。",
+        "首页", "新闻", "体育", "天气", "更多", "登录")
+
+
+def _sized(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` UTF-8 bytes, cut at a line end."""
+    per = len(unit.encode("utf-8"))
+    out = (unit * (size // per + 1))[: size * len(unit) // per]
+    return out[: out.rfind("\n") + 1] or out
+
+
+def _hyphen_wrapped(size: int) -> str:
+    """Prose hard-wrapped at 60 columns, every line ending inside a word with a hyphen."""
+    out, n, line, i = [], 0, "", 0
+    while n < size:
+        word = _PROSE[i % len(_PROSE)] + ("," if i % 11 == 10 else "")
+        i += 1
+        if len(line) + len(word) + 1 <= 60:
+            line = f"{line} {word}" if line else word
+            continue
+        cut = max(2, len(word) // 2)
+        out.append(f"{line} {word[:cut]}-")
+        n += len(out[-1]) + 1
+        line = word[cut:]
+    return "\n".join(out) + "\n"
+
+
+def hostile_documents(cfg: dict, pages: list[bytes]) -> dict[str, tuple[str, str]]:
+    """Name -> (input format, text) of each hostile document, ``hostile_mb`` MB each."""
+    size = int(cfg["hostile_mb"] * MB)
+    real = "\n\n".join(p.decode("utf-8", "replace") for p in pages)
+    real = _sized(real if real.endswith("\n") else real + "\n", size)
+    varied = "".join(w + "\n" for w in _WORDS)
+    cjk = "".join(c + "\n" for c in _CJK)
+    mb = f"{cfg['hostile_mb']:g} MB"
+    return {
+        f"{mb} of real pages, one document": ("text", real),
+        f"{mb} of one-word lines ('Home')": ("text", _sized("Home\n", size)),
+        f"{mb} of one-word lines (varied)": ("text", _sized(varied, size)),
+        f"{mb} of hyphen-wrapped lines": ("text", _hyphen_wrapped(size)),
+        f"{mb} of CJK lines": ("text", _sized(cjk, size)),
+        f"{mb} JSONL record of real pages": ("jsonl", json.dumps({"id": 1, "text": real}, ensure_ascii=False) + "\n"),
+    }
+
+
+_TYPICAL = (
+    "import sys, time, newsclean\n"
+    "texts = [open(p, encoding='utf-8', errors='surrogateescape').read() for p in sys.argv[1:]]\n"
+    "for t in texts[:3]: newsclean.clean(t)\n"
+    "c0 = time.process_time()\n"
+    "for t in texts: newsclean.clean(t)\n"
+    "print(time.process_time() - c0, sum(len(t.encode('utf-8', 'surrogateescape')) for t in texts))\n"
+)
+
+
+def bench_documents(tmp: str, pages: list[bytes], cfg: dict) -> dict:
+    """Each hostile document cleaned by ``newsclean FILE`` in a child of its own: CPU
+    seconds per MB against a typical page's (the corpus pages one by one, CPU time of a
+    child), and the child's peak RSS against the document's size."""
+    folder = os.path.join(tmp, "typical")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for i, page in enumerate(pages):
+        paths.append(os.path.join(folder, f"{i}.txt"))
+        with open(paths[-1], "wb") as f:
+            f.write(page)
+    out = subprocess.run([sys.executable, "-c", _TYPICAL, *paths], capture_output=True, text=True, check=True)
+    shutil.rmtree(folder)
+    cpu, nbytes = (float(x) for x in out.stdout.split())
+    typical = cpu / (nbytes / MB)
+    rows, ok = {}, True
+    for name, (fmt, text) in hostile_documents(cfg, pages).items():
+        path = os.path.join(tmp, "hostile.txt")
+        data = text.encode("utf-8")
+        with open(path, "wb") as f:
+            f.write(data)
+        res = measure([*newsclean_cmd(), "-q", "--input-format", fmt, path], rss=True)
+        mb = len(data) / MB
+        row = {"mb": mb, "seconds": res["seconds"], "cpu_seconds": res["cpu_seconds"], "exit": res["exit"],
+               "s_per_mb": res["cpu_seconds"] / mb, "peak_rss_mb": res["peak_rss_mb"]}
+        row["time_ratio"] = row["s_per_mb"] / typical
+        row["rss_ratio"] = row["peak_rss_mb"] / mb
+        row["ok"] = res["exit"] == 0 and row["time_ratio"] <= TIME_RATIO and row["rss_ratio"] <= RSS_RATIO
+        ok = ok and row["ok"]
+        rows[name] = row
+        os.unlink(path)
+    return {"typical_s_per_mb": typical, "typical_mb": nbytes / MB, "inputs": rows, "ok": ok,
+            "targets": {"time_ratio": f"<= {TIME_RATIO:g}", "rss_ratio": f"<= {RSS_RATIO:g}"}}
+
+
+def _hostile(tmp: str, pages: list[bytes], cfg: dict) -> dict:
+    res = bench_hostile(cfg)
+    res["documents"] = docs = bench_documents(tmp, pages, cfg)
+    res["ok"] = docs["ok"]
+    res["targets"].update(docs["targets"])
+    return res
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -499,6 +609,14 @@ def report(name: str, res: dict) -> None:
     elif name == "hostile":
         for label, r in res["inputs"].items():
             print(f"      {label:42s} {r['seconds'] * 1000:9.1f} ms   (CPU {r['cpu_seconds'] * 1000:.1f} ms)")
+        docs = res["documents"]
+        print(f"      documents, each by `newsclean FILE` in a child: CPU s/MB against a typical page's "
+              f"({docs['typical_s_per_mb']:.2f} s/MB, {docs['typical_mb']:.2f} MB of pages one by one), target "
+              f"{docs['targets']['time_ratio']}; peak RSS against the input, target {docs['targets']['rss_ratio']}")
+        for label, r in docs["inputs"].items():
+            mark = "ok " if r["ok"] else "LOW"
+            print(f"      [{mark}] {label:36s} {r['s_per_mb']:6.2f} s/MB {r['time_ratio']:5.1f}x   "
+                  f"peak RSS {r['peak_rss_mb']:7.1f} MB {r['rss_ratio']:6.1f}x   (wall {r['seconds']:.1f} s, exit {r['exit']})")
 
 
 ALL = ("throughput", "startup", "folder", "stream", "learn", "precommit", "hostile")
@@ -510,12 +628,15 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes: checks the script runs, figures mean little")
     ap.add_argument("--only", help="comma-separated subset of: " + ", ".join(ALL))
     ap.add_argument("--stream-mb", type=int, help="size of the larger JSONL stream (the smaller is an eighth)")
+    ap.add_argument("--hostile-mb", type=float, help="size of each hostile document (default 10, --quick 0.2)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"), help="folder for the JSON results")
     args = ap.parse_args(argv)
 
     cfg = dict(QUICK if args.quick else FULL)
     if args.stream_mb:
         cfg["stream_mb"] = args.stream_mb
+    if args.hostile_mb:
+        cfg["hostile_mb"] = args.hostile_mb
     only = [s.strip() for s in args.only.split(",")] if args.only else list(ALL)
     unknown = set(only) - set(ALL)
     if unknown:
@@ -550,7 +671,7 @@ def main(argv=None) -> int:
             "stream": lambda: bench_stream(pages, cfg),
             "learn": lambda: bench_learn(tmp),
             "precommit": lambda: bench_precommit(tmp, results.get("folder", {}).get("_out", ""), cfg),
-            "hostile": lambda: bench_hostile(cfg),
+            "hostile": lambda: _hostile(tmp, pages, cfg),
         }
         for name in ALL:
             if name not in only:

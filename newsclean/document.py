@@ -229,6 +229,20 @@ class Document:
         """
         return self.view("folded_squeezed", _folded_squeezed)
 
+    def body_text(self, end: str = "") -> str | None:
+        """The kept paragraphs' texts joined by blank lines, then ``end``; None when no
+        paragraph is kept. (A document cleaned in segments joins its segments' texts
+        without making a string per paragraph.)
+
+        >>> Document.from_text("One.\\ntwo.\\n\\nThree.").body_text("\\n")
+        'One.\\ntwo.\\n\\nThree.\\n'
+        """
+        paragraphs = self.kept_paragraphs()
+        if not paragraphs:
+            return None
+        joined = getattr(paragraphs, "joined", None)
+        return joined(end) if joined is not None else "\n\n".join([p.text for p in paragraphs]) + end
+
     def kept_paragraphs(self) -> list[Paragraph]:
         """The composer's paragraphs, or runs of kept lines if it did not run."""
         if self.paragraphs is not None:

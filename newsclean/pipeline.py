@@ -25,6 +25,7 @@ from .document import Document
 from .registry import Entry, PipelineError
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
+from .segments import clean_in_segments, oversized
 
 __all__ = ["COMPOSER", "DEFAULT_STAGES", "Context", "Pipeline", "PipelineError", "Stage", "render_plain"]
 
@@ -91,8 +92,14 @@ class Pipeline:
         """Judge ``text`` with every stage, then compose it: one pass, no check.
 
         Text that is already clean (see :mod:`newsclean.clean_text`), recognised once
-        the debris stages have judged it, is passed through as it stands.
+        the debris stages have judged it, is passed through as it stands. A document
+        too big to hold whole is cleaned in segments (see :mod:`newsclean.segments`).
         """
+        if oversized(text):
+            return clean_in_segments(self._whole_pass, text)
+        return self._whole_pass(text)
+
+    def _whole_pass(self, text: str) -> Document:
         doc = Document.from_text(text)
         ctx = self.context
         options = ctx.options
@@ -133,5 +140,5 @@ class Pipeline:
 
 def render_plain(doc: Document) -> str:
     """The text writer's output (``\\n`` newlines, no BOM): what a second run reads."""
-    chunks = [p.text for p in doc.kept_paragraphs()]
-    return "\n\n".join(chunks) + "\n" if chunks else ""
+    body = doc.body_text("\n")
+    return "" if body is None else body

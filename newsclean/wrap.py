@@ -37,6 +37,8 @@ def detect_width(lines: list[str], *, slack: int = 12, min_lines: int = 3) -> in
     >>> detect_width(paragraphs) is None
     True
     """
+    if not lines or max(map(len, lines)) < 30:  # no line reaches a wrap width (the test below)
+        return None
     lengths = [len(s.rstrip()) for s in lines if s.strip()]
     if len(lengths) < min_lines:
         return None

@@ -17,10 +17,10 @@ from .regexes import compile_re
 from .registry import writers
 
 
-def _body(doc: Document, paragraphs: list[str]) -> str:
-    if not paragraphs:
+def _body(doc: Document, out: str | None) -> str:
+    """The paragraphs' text (ending in a newline) in the input's newline style."""
+    if out is None:
         return BOM if doc.bom else ""
-    out = "\n\n".join(paragraphs) + "\n"
     if doc.newline != "\n":
         out = out.replace("\n", doc.newline)
     return (BOM if doc.bom else "") + out
@@ -29,16 +29,17 @@ def _body(doc: Document, paragraphs: list[str]) -> str:
 @writers.register("text")
 def text(doc: Document, **_) -> str:
     """Plain text: paragraphs separated by one blank line, the input's newline style."""
-    return _body(doc, [p.text for p in doc.kept_paragraphs()])
+    return _body(doc, doc.body_text("\n"))
 
 
 @writers.register("markdown")
 def markdown(doc: Document, **_) -> str:
     """Markdown: the headline as a level-1 heading, then the paragraphs."""
-    paragraphs = [p.text for p in doc.kept_paragraphs()]
-    if paragraphs and doc.headline and paragraphs[0] == doc.headline:
-        paragraphs[0] = "# " + doc.headline
-    return _body(doc, paragraphs)
+    body = doc.body_text("\n")
+    kept = doc.kept_paragraphs()
+    if body is not None and doc.headline and kept[0].text == doc.headline:
+        body = "# " + body
+    return _body(doc, body)
 
 
 def removed_records(doc: Document) -> list[dict]:

@@ -127,6 +127,8 @@ PATTERN_CASES.update(
         "newsclean.packs._VERBOSE": ["(?" * (P // 2), "(?" + "a" * P, "(?a" * (P // 3)],
         "newsclean.language._LEADING_BULLETS": ["o " * (P // 2), " " * P + "x", "\n o" * (P // 3), "o" * P],
         "newsclean.language._ONE_LETTER_RE": ["a " * (P // 2), "a" * P, " " * P + "a", "ab " * (P // 3)],
+        "newsclean.segments._BLANK_RE": ["\n" * P, "\n \n" * (P // 3), " \n" * (P // 2), "\n" + " " * P],
+        "newsclean.segments._DIGITS_RE": ["1" * P, "a1" * (P // 2)],
         "newsclean.stages.content.features._DIGIT_RE": ["1" * P, "a1" * (P // 2)],
         "newsclean.stages.content.features._SEPARATOR_RE": ["|" * P, "a»" * (P // 2)],
         "newsclean.stages.content.features.DATE_RE": ["1." * (P // 2), "20" * (P // 2), "12/12/" * (P // 6), "1:" * P],
@@ -350,8 +352,9 @@ def test_the_pattern_time_limit_is_per_document_not_per_search():
         for _ in range(1_000):
             search(slow)
     assert time.monotonic() - t < 3.0  # the budget (0.3 s) and one search's overrun, not 1,000 limits
-    # through the stage: a rules file, one document, one budget
-    doc = Document.from_text("\n".join([slow] * 1_000))
+    # through the stage: a rules file, one document, one budget (distinct lines: the
+    # stage searches each line text once)
+    doc = Document.from_text("\n".join(slow + "c" * i for i in range(1_000)))
     old = boilerplate.PATTERN_TIMEOUT
     boilerplate.PATTERN_TIMEOUT = 0.3
     try:

@@ -222,6 +222,7 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
     """
     pack = ctx.pack(doc)
     folded = doc.folded_squeezed_lines()  # cached per document, shared with other stages
+    rules: dict[str, str] = {}  # a page repeats its menu lines: each text judged once
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -235,7 +236,9 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
             low = visible_lines(doc, group)
         if "](" in low:
             low = link_texts(low)
-        rule = phrase_rule(low, pack)
+        rule = rules.get(low)
+        if rule is None:
+            rule = rules[low] = phrase_rule(low, pack)
         if rule:
             for line in group:
                 doc.remove(line, "boilerplate-lines", rule, Signal.MENU_PHRASE)
@@ -250,12 +253,13 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
     ``menu-block``.
     """
     block: list[Line] = []
-    for line in [*doc.lines, None]:
-        if line is not None and not line.blank:
+    for line, full in zip([*doc.lines, None], [*nonblank_lines(doc), False]):
+        if full and line is not None:
             block.append(line)
             continue
         if len(block) >= min_lines:
-            known = sum(1 for ln in block if ln.removal is not None and Signal.MENU_PHRASE in ln.removal.signal)
+            bit = Signal.MENU_PHRASE._value_  # Signal.MENU_PHRASE in signal, as an int test
+            known = sum(1 for ln in block if ln.removal is not None and ln.removal.signal._value_ & bit)
             if known >= share * len(block):
                 for ln in block:
                     short = len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END)
@@ -354,6 +358,7 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
         return
     category = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     folded = doc.folded_squeezed_lines()
+    cats: dict[str, str] = {}  # a page repeats its menu lines: each text searched once
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -366,7 +371,9 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
             low = visible_lines(doc, group).casefold()
         if len(low) > 2000:
             continue
-        cat = category(low)
+        cat = cats.get(low)
+        if cat is None:
+            cat = cats[low] = category(low)
         if cat:
             signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
             for line in group:

@@ -21,12 +21,16 @@ def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[i
     found = []
     if markers:
         longest = max(len(m) for m in markers)
+        seen: dict[str, bool] = {}  # a page repeats its menu lines: each text judged once
         for line in doc.lines:
             text = line.text
             if not text or len(text) > 80:
                 continue
-            words = tuple(find_words(text.casefold()))
-            if 0 < len(words) <= longest and words in markers:
+            hit = seen.get(text)
+            if hit is None:
+                words = tuple(find_words(text.casefold()))
+                hit = seen[text] = 0 < len(words) <= longest and words in markers
+            if hit:
                 found.append(line.number)
     return sorted(found)
 
