@@ -43,7 +43,7 @@ from ...context import Context
 from ...document import Document
 from ...registry import stages
 from ...wrap import wrap_width
-from .features import FEATURES, OwnRows, Unit, build_units, unit_features
+from .features import FEATURES, OwnRows, Unit, build_units, is_prose, unit_features
 from .model import MODEL, probabilities
 from .region import comment_attributions, end_markers, select
 
@@ -78,14 +78,16 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
         units = build_units(doc, width)
         if not units:
             return
-        probs = probabilities(unit_features(units, lang, seen), MODEL)
+        rows = unit_features(units, lang, seen)
+        probs = probabilities(rows, MODEL)
         for u, p in zip(units, probs):
             u.prob = p
+        prose = [is_prose(row) for row in rows]
         before = sum(1 for u in units for line in u.lines if line.removal is None)
         if n == 0:
-            select(doc, units, params, markers)
+            select(doc, units, params, markers, prose=prose)
         else:  # what a second run meets: only the lines kept so far
             still = [k for k in markers if doc.lines[k - 1].removal is None]
-            select(doc, units, params, still, comments=())
+            select(doc, units, params, still, comments=(), prose=prose)
         if sum(1 for u in units for line in u.lines if line.removal is None) == before:
             return
