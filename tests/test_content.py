@@ -257,3 +257,12 @@ def test_a_box_after_the_article_is_not_taken_for_structure(between):
     assert CLOSING not in kept
     for line in between:
         assert line not in kept.split("\n")
+
+
+def test_a_list_above_the_region_with_prose_above_it_is_kept():
+    lede = "The harbour office published a list of the landing points that stay open while the piers are repaired."
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [lede], LIST, *[[p] for p in ARTICLE], FOOTER)
+    for line in [lede, *LIST, "Storm closes Kilmore harbour for the rest of the week"]:
+        assert line in kept
+    for line in MENU:
+        assert line not in kept.split("\n")

@@ -142,6 +142,15 @@ def select(
             nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
             for i in range(end + 1, _extend_structure(units, lo, tail, min(bound, nxt - 1), prose, debris) + 1):
                 keep[i] = True
+        # ... and above its first prose unit, the same way up
+        head = lo
+        while head < end and not prose[head]:
+            head += 1
+        if prose[head] and not any(debris[lo + 1 : end + 1]):
+            prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
+            first = _extend_up(units, head, prv + 1, prose, debris)
+            for i in range(_extend_to_headline(units, first), lo):
+                keep[i] = True
     for i, u in enumerate(units):
         if keep[i]:
             if inner[i] and u.prob < low:
@@ -224,7 +233,7 @@ def _extend_structure(
     above = {u.text for u in units[:start]}
     for j in range(end + 1, bound + 1):
         u = units[j]
-        if debris[j] or u.text in above or _stamp(u):
+        if debris[j] or u.text in above or _stamp(u) or " | " in u.text:  # " | ": a row of links
             break
         if prose[j]:
             last = j
@@ -239,6 +248,36 @@ def _extend_structure(
     intro = units[end].text.endswith(":")
     items = sum(1 for u in units[end + 1 : last + 1] if u.bullet or _NUMBERED_RE.match(u.text))
     return last if intro or items >= 3 else end
+
+
+def _extend_up(
+    units: list[Unit], head: int, bound: int, prose: Sequence[bool], debris: Sequence[bool], reach: int = 40
+) -> int:
+    """:func:`_extend_structure` upwards: the first unit of article text above the
+    region's first prose unit ``head`` (not above ``bound``), when a list or an
+    introduced run stands between it and more prose further up (key points above
+    the body, a list the model scored as a menu). The walk stops at named debris, a
+    line that repeats one below (a menu printed twice), a stamp or a row of links.
+    """
+    first = head
+    since = 0
+    below = {u.text for u in units[head + 1 :]}
+    for j in range(head - 1, bound - 1, -1):
+        u = units[j]
+        if debris[j + 1] or u.text in below or _stamp(u) or " | " in u.text:
+            break
+        if prose[j]:
+            first = j
+            since = 0
+            continue
+        since += 1
+        if since > reach:
+            break
+    if first == head:
+        return head
+    intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
+    items = sum(1 for u in units[first:head] if u.bullet or _NUMBERED_RE.match(u.text))
+    return first if intro or items >= 3 else head
 
 
 def _cut_at_marker(
