@@ -14,6 +14,9 @@ on any site, and keep the article.
    extraction); units outside it are removed (``outside-article``), units inside it
    that are clearly debris too (``low-content``). An end-of-article heading
    ("Related stories", "Comments") followed by low-content units closes the region.
+   A list (or a run introduced by a line ending in a colon) between the region's
+   prose and more prose below or above it is article structure and is kept with it,
+   unless named debris, a stamp or a row of links stands in the way.
 5. The headline, the byline and the dateline right above the region are kept.
 
 >>> from newsclean.pipeline import Pipeline
