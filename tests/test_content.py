@@ -6,6 +6,7 @@ import pytest
 
 from newsclean.document import Document
 from newsclean.pipeline import Pipeline
+from newsclean.signals import Signal
 from newsclean.stages import content as C
 from newsclean.stages.content import features as F
 from newsclean.stages.content import model as M
@@ -195,3 +196,73 @@ def test_a_lede_above_a_sidebar_box_needs_less_when_near(near, lede_kept):
     assert kept[:2] == [lede_kept, lede_kept]
     assert not any(kept[2:17])  # the box goes either way
     assert all(kept[17:])
+
+
+# Article-internal structure (issue 12): a list, a schedule or a table between the
+# article's prose and more prose below it is article text, however low its items score.
+LIST = ["* Kilmore Sailing Club, slipway beside the lifeboat station",
+        "* Harbour Road car park, open from six in the morning",
+        "* The old fish market, now the visitor centre",
+        "* North pier steps, for foot passengers only"]
+CLOSING = "Boat owners with questions about their moorings can call the harbour office on weekdays."
+FOOTER = ["About us", "Advertise", "Privacy policy", "Terms of use"]
+
+
+def _region(*blocks: list[str], removed: tuple[str, ...] = (), confident: tuple[str, ...] = ()) -> str:
+    """Score the units as the model scores such pages (the article's paragraphs
+    confident, everything else low), choose the region, and return what is kept:
+    the region logic on its own, whatever a later model makes of these lines."""
+    doc = Document.from_text(page(*blocks))
+    for line in doc.lines:
+        if line.text in removed:  # as the boilerplate stages name a share row
+            doc.remove(line, "boilerplate-lines", "phrase:share", Signal.MENU_PHRASE)
+    units = C.build_units(doc, None)
+    rows = F.unit_features(units, "en")
+    for u in units:
+        u.prob = 0.95 if u.text in ARTICLE or u.text in confident else 0.03
+    params = {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}
+    C.select(doc, units, params, prose=[F.is_prose(r) for r in rows])
+    return "\n".join(line.text for line in doc.lines if line.removal is None and line.text)
+
+
+def test_a_list_between_the_prose_of_the_article_is_kept():
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], LIST, [CLOSING], FOOTER)
+    for line in LIST + [CLOSING]:
+        assert line in kept
+    for line in FOOTER + MENU:
+        assert line not in kept.split("\n")
+
+
+def test_an_introduced_run_of_lines_is_kept_without_bullets():
+    intro = "The new landing points for the ferry are these, from north to south:"
+    schedule = [item[2:] for item in LIST]
+    kept = _region(
+        MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], [intro],
+        schedule, [CLOSING], FOOTER, confident=(intro,),
+    )
+    for line in schedule + [CLOSING]:
+        assert line in kept
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        ["Share this article", *LIST],  # named debris: the article has ended
+        ["March 4, 2026", *LIST],  # a teaser's date stamp
+        [item[2:] for item in LIST],  # headlines in a box, neither a list nor introduced
+    ],
+)
+def test_a_box_after_the_article_is_not_taken_for_structure(between):
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], between, [CLOSING], FOOTER, removed=("Share this article",))
+    assert CLOSING not in kept
+    for line in between:
+        assert line not in kept.split("\n")
+
+
+def test_a_list_above_the_region_with_prose_above_it_is_kept():
+    lede = "The harbour office published a list of the landing points that stay open while the piers are repaired."
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [lede], LIST, *[[p] for p in ARTICLE], FOOTER)
+    for line in [lede, *LIST, "Storm closes Kilmore harbour for the rest of the week"]:
+        assert line in kept
+    for line in MENU:
+        assert line not in kept.split("\n")

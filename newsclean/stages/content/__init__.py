@@ -14,6 +14,9 @@ on any site, and keep the article.
    extraction); units outside it are removed (``outside-article``), units inside it
    that are clearly debris too (``low-content``). An end-of-article heading
    ("Related stories", "Comments") followed by low-content units closes the region.
+   A list (or a run introduced by a line ending in a colon) between the region's
+   prose and more prose below or above it is article structure and is kept with it,
+   unless named debris, a stamp or a row of links stands in the way.
 5. The headline, the byline and the dateline right above the region are kept.
 
 >>> from newsclean.pipeline import Pipeline
@@ -43,7 +46,7 @@ from ...context import Context
 from ...document import Document
 from ...registry import stages
 from ...wrap import wrap_width
-from .features import FEATURES, OwnRows, Unit, build_units, unit_features
+from .features import FEATURES, OwnRows, Unit, build_units, is_prose, unit_features
 from .model import MODEL, probabilities
 from .region import comment_attributions, end_markers, select
 
@@ -78,14 +81,16 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
         units = build_units(doc, width)
         if not units:
             return
-        probs = probabilities(unit_features(units, lang, seen), MODEL)
+        rows = unit_features(units, lang, seen)
+        probs = probabilities(rows, MODEL)
         for u, p in zip(units, probs):
             u.prob = p
+        prose = [is_prose(row) for row in rows]
         before = sum(1 for u in units for line in u.lines if line.removal is None)
         if n == 0:
-            select(doc, units, params, markers)
+            select(doc, units, params, markers, prose=prose)
         else:  # what a second run meets: only the lines kept so far
             still = [k for k in markers if doc.lines[k - 1].removal is None]
-            select(doc, units, params, still, comments=())
+            select(doc, units, params, still, comments=(), prose=prose)
         if sum(1 for u in units for line in u.lines if line.removal is None) == before:
             return

@@ -268,6 +268,25 @@ def _own_unspaced(u: Unit, text: str, words: list[str]) -> list[float]:
     ]
 
 
+# a sentence of ten words or more (log1p of the word count), with function words
+PROSE_LOG_WORDS = math.log1p(10)
+PROSE_STOPWORDS = 0.2
+PROSE_SEPARATORS = 0.1  # "|", "»" per word: a row of links is not a sentence
+
+
+def is_prose(row: list[float]) -> bool:
+    """Whether a unit's own signals (a row of FEATURES) make it a sentence of prose:
+    ten words or more (word-equivalents in unspaced scripts), ending like a sentence,
+    with function words among them and next to no separators ("|", "»"). Lists,
+    tables, code, menus and footer rows of links are not.
+
+    >>> units = build_units(Document.from_text("Home\\n\\nThe harbour was closed on Monday after a storm hit the two piers."), None)
+    >>> [is_prose(row) for row in unit_features(units, "en")]
+    [False, True]
+    """
+    return row[0] >= PROSE_LOG_WORDS and row[3] > 0.0 and row[2] >= PROSE_STOPWORDS and row[10] < PROSE_SEPARATORS
+
+
 OwnRows = dict[tuple[str, bool, bool, int], list[float]]
 
 

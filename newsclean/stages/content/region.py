@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ...document import Document
+from ...document import Document, Line
+from ...regexes import compile_pattern
 from ...signals import Signal
 from ...tokens import find_words
 from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
@@ -65,6 +66,7 @@ def select(
     params: Mapping[str, float],
     markers: Sequence[int] = (),
     comments: Sequence[int] | None = None,
+    prose: Sequence[bool] | None = None,
 ) -> None:
     """Choose the article region(s) and mark everything else removed.
 
@@ -130,6 +132,29 @@ def select(
             keep[i] = True
         for i in range(l2, h2 + 1):
             inner[i] = True
+    if prose is not None:
+        # article-internal structure: lists, tables, code and subheads between the
+        # region's prose and more prose below it
+        bound = min(limit - 1, last)
+        debris = _debris_between(doc, units, markers)
+        # past named debris inside the region, the article has ended already
+        # (from its last prose unit: the region may end on the first item of a list)
+        tail = end
+        while tail > lo and not prose[tail]:
+            tail -= 1
+        if prose[tail] and not any(debris[lo + 1 : end + 1]):
+            nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
+            for i in range(end + 1, _extend_structure(units, lo, tail, min(bound, nxt - 1), prose, debris) + 1):
+                keep[i] = True
+        # ... and above its first prose unit, the same way up
+        head = lo
+        while head < end and not prose[head]:
+            head += 1
+        if prose[head] and not any(debris[lo + 1 : end + 1]):
+            prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
+            first = _extend_up(units, head, prv + 1, prose, debris)
+            for i in range(_extend_to_headline(units, first), lo):
+                keep[i] = True
     for i, u in enumerate(units):
         if keep[i]:
             if inner[i] and u.prob < low:
@@ -138,6 +163,125 @@ def select(
             continue
         for line in u.lines:
             doc.remove(line, "content", f"outside-article:{u.prob:.2f}", Signal.STATISTICAL)
+
+
+# A numbered list item ("1. Multimeter", "2) Wire strippers").
+_NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
+# A time of day ("07:52 PM", "19:45"): beside a name, a comment's or a news list's stamp.
+_CLOCK_RE = compile_pattern(r"\b\d{1,2}:\d\d\b")
+
+
+def _stamp(u: Unit) -> bool:
+    """A time or date stamp: a short unit with a time of day ("Ann 07:52 PM"), or one
+    that is little more than a date ("March 4, 2026", "3/13/2026"). Beside a name or
+    a headline it dates a comment or a teaser, not a paragraph of the article.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [_stamp(u) for u in build_units(Document.from_text("March 4, 2026\\n\\nBill 19:45\\n\\nThe pier reopened in May 2026 after repairs."), None)]
+    [True, True, False]
+    """
+    n = len(u.words)
+    if n <= 12 and _CLOCK_RE.search(u.text):
+        return True
+    return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
+
+
+# Stages whose removals name debris (menus, share rows, boilerplate sentences).
+DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
+
+
+def _named_debris(line: Line, markers: frozenset[int]) -> bool:
+    removal = line.removal
+    if line.number in markers:
+        return True
+    if removal is None:
+        return False
+    return removal.stage in DEBRIS_STAGES or (removal.stage == "layout" and removal.rule == "form-field")
+
+
+def _debris_between(doc: Document, units: list[Unit], markers: Sequence[int] = ()) -> list[bool]:
+    """For each unit, whether named debris stands between it and the unit before it: a
+    line removed as a menu or share phrase, a boilerplate sentence or a form field, or
+    an end-of-article heading ("Related stories")."""
+    lines = doc.lines
+    marked = frozenset(markers)
+    flags = []
+    prev = 0
+    for u in units:
+        first = u.lines[0].number
+        flags.append(any(_named_debris(ln, marked) for ln in lines[prev : first - 1]))
+        prev = u.lines[-1].number
+    return flags
+
+
+def _extend_structure(
+    units: list[Unit],
+    start: int,
+    end: int,
+    bound: int,
+    prose: Sequence[bool],
+    debris: Sequence[bool],
+    reach: int = 40,
+) -> int:
+    """The last unit of article text below ``end``: lists, tables, code and subheads
+    that stand between the region's prose and more prose further down are article
+    structure, however low they score as single units (a run of short items looks
+    like a menu). The walk stops at named debris (a menu or share phrase, a
+    boilerplate sentence), at a line that repeats one above the region (a menu
+    printed twice), or after ``reach`` units without prose; it returns the last prose
+    unit met before that (``end`` when there is none).
+    """
+    last = end
+    since = 0
+    above = {u.text for u in units[:start]}
+    for j in range(end + 1, bound + 1):
+        u = units[j]
+        if debris[j] or u.text in above or _stamp(u) or " | " in u.text:  # " | ": a row of links
+            break
+        if prose[j]:
+            last = j
+            since = 0
+            continue
+        since += 1
+        if since > reach:
+            break
+    # what stands between is article structure when it is introduced ("... as
+    # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
+    # a promotion's lines are neither
+    intro = units[end].text.endswith(":")
+    items = sum(1 for u in units[end + 1 : last + 1] if u.bullet or _NUMBERED_RE.match(u.text))
+    return last if intro or items >= 3 else end
+
+
+def _extend_up(
+    units: list[Unit], head: int, bound: int, prose: Sequence[bool], debris: Sequence[bool], reach: int = 40
+) -> int:
+    """:func:`_extend_structure` upwards: the first unit of article text above the
+    region's first prose unit ``head`` (not above ``bound``), when a list or an
+    introduced run stands between it and more prose further up (key points above
+    the body, a list the model scored as a menu). The walk stops at named debris, a
+    line that repeats one below (a menu printed twice), a stamp or a row of links.
+    """
+    first = head
+    since = 0
+    below = {u.text for u in units[head + 1 :]}
+    for j in range(head - 1, bound - 1, -1):
+        u = units[j]
+        if debris[j + 1] or u.text in below or _stamp(u) or " | " in u.text:
+            break
+        if prose[j]:
+            first = j
+            since = 0
+            continue
+        since += 1
+        if since > reach:
+            break
+    if first == head:
+        return head
+    intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
+    items = sum(1 for u in units[first:head] if u.bullet or _NUMBERED_RE.match(u.text))
+    return first if intro or items >= 3 else head
 
 
 def _cut_at_marker(
