@@ -61,10 +61,15 @@ def invented_words(source: str, output: str) -> list[str]:
 
 def kept_lines_in_order(source: str, output: str) -> bool:
     """The output's words are a subsequence of the input's words (a joined word spends
-    the input words it was made of): lines are removed or joined, never reordered."""
-    src = shown_words(source)
+    the input words it was made of): lines are removed or joined, never reordered.
+    The input's words are as the composer shows them (image names gone), or as they
+    are, for a document that was already clean text and passed through verbatim."""
+    return _in_order(words(output), shown_words(source)) or _in_order(words(output), words(source))
+
+
+def _in_order(out: list[str], src: list[str]) -> bool:
     i = 0
-    for w in words(output):
+    for w in out:
         while i < len(src):
             end = _match_at(w, src, i)
             if end is not None:

@@ -142,6 +142,9 @@ KNOWN = [
     + "Home | News | Sport | Weather | Home | News | Sport | Weather",
     "ed w  \udcbce\udc8ba\udcff\udcffel\udcff\udcf7\udcd4, \x00\x00\x08\x00\x00[e3iph-\n]a\n"
     "h\udca8x4iph_\udc93\udc93\udc93\udc93\udc93yn\udca9\udca9\udca9",
+    # Clean text passes through verbatim, image name and all: the oracle took the image
+    # name for an invented word (found by hypothesis on another branch).
+    "[arrow9x7] | The minister said on Tuesday that the talks would go on.",
 ]
 
 
@@ -239,6 +242,25 @@ def test_each_line_judge_is_idempotent_on_its_own_output(text, name):
     again = Document.from_text(_written(doc))
     judge(again, ctx)
     assert [ln.text for ln in again.removed() if ln.text.strip()] == []
+
+
+# Found by longer random searches (NEWSCLEAN_PROPERTY_EXAMPLES=10000 HYPOTHESIS_RANDOM=1):
+# a judge groups hard-wrapped lines by the document's wrap width, and removing a line
+# can change the width, so the same line is judged alone on its own output.
+KNOWN_JUDGE_GAPS = [
+    (
+        "We use cookies to give you the best experience.\nThe minister said on Tuesday that the talks would go on.\n"
+        "Sign up for our daily newsletter\n\u20280",
+        "boilerplate-sentences",
+    ),
+    ("Back to top\n   and its continuation on the next line.\nHome | News | Sport | Weather | Back to top", "boilerplate-lines"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a removal changes the wrap width the judge groups lines by")
+@pytest.mark.parametrize(("text", "name"), KNOWN_JUDGE_GAPS)
+def test_known_judge_gaps_of_idempotence(text, name):
+    test_each_line_judge_is_idempotent_on_its_own_output.hypothesis.inner_test(text, name)
 
 
 @STAGE_PROFILE
