@@ -133,8 +133,12 @@ PATTERN_CASES.update(
         "newsclean.template._DIGITS": ["1" * P, "1a" * (P // 2)],
         "newsclean.text._RUN_RE": [" " * P + "x", "  x" * (P // 3)],
         "newsclean.script.CJK_RE": ["東" * P, "あa" * (P // 2), "a" * P],
-        "newsclean.headline._BULLETS": ["* " * (P // 2), "•" * P + "x", "- -" * (P // 3)],
+        "newsclean.headline._BULLET_START": ["* " * (P // 2), "•" * P + "x", "1" * P],
+        "newsclean.headline._HASHES": ["#" * P + "x", "# " * (P // 2)],
         "newsclean.headline._IMAGES": ["[" + "a" * P, "[a] " * (P // 4), "[" * P],
+        "newsclean.headline._BUTTON": ["(" * P, "(BUTTON" * (P // 7), "[" * P],
+        "newsclean.headline._SITE_SUFFIX": ["a - " * (P // 4), "a" * P + " | ", " - " * (P // 3) + "x", "a" * P],
+        "newsclean.headline._CJK": ["東" * P, "a" * P],
         "newsclean.config._TOOL_TABLE_RE": [
             "[" + " " * P, "[ [" + " \t" * (P // 2), "tool" * (P // 4), "\n" * P, "[tool" + " " * P + ".",
             "\n[ tool ." * (P // 9), "'tool' " * (P // 7),
