@@ -35,6 +35,7 @@ DEFAULT_STAGES: list[str] = [
     "boilerplate-lines",
     "template",
     "content",
+    "furniture",
     "columns",
     "safety-valve",
 ]
