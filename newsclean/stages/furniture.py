@@ -139,6 +139,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     captions, comment rows, form rows and newsletter headings (see the module).
 
     A hard-wrapped paragraph is judged whole (its lines go together or stay).
+    Datelines and bylines stay: they are part of what newsclean gives back.
     """
     groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
     texts = [_squeeze(" ".join(line.text for line in g)) for g in groups]
