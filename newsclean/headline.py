@@ -33,7 +33,7 @@ from collections import Counter
 from .document import Document, Line
 from .language import ALL_STOPWORDS
 from .stages.content.features import MONTHS
-from .tokens import line_tokens
+from .tokens import find_words
 
 # Removals that say a line is debris by what it is (not by statistics).
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
@@ -70,9 +70,18 @@ def _clean(text: str) -> str:
 
 def _is_dateline(low: list[str]) -> bool:
     """Most of the words are a date, a time or a reading time ("Jan 29, 2025 · 4 min read")."""
-    datey = sum(1 for w in low if w.isdigit() or w in MONTHS or w in _WEEKDAYS or w in _TIME_WORDS
-                or any(c.isdigit() for c in w))
-    return datey > 0 and datey * 2 >= len(low) and any(any(c.isdigit() for c in w) or w in MONTHS for w in low)
+    datey = 0
+    dated = False
+    for w in low:
+        if w in MONTHS:
+            datey += 1
+            dated = True
+        elif w in _WEEKDAYS or w in _TIME_WORDS:
+            datey += 1
+        elif not w.isalpha() and any(c.isdigit() for c in w):
+            datey += 1
+            dated = True
+    return dated and datey * 2 >= len(low)
 
 
 def looks_like_title(text: str) -> bool:
@@ -124,7 +133,9 @@ def _is_meta(text: str) -> bool:
     return bool(low) and (_is_dateline(low) or low[0] in _NOT_TITLES or ("min" in low and "read" in low))
 
 
-def _meta_near(lines: list[Line], indices: range, reach: int = 4) -> bool:
+def _meta_near(lines: list[Line], indices: range, meta: dict[int, bool], reach: int = 4) -> bool:
+    """One of the ``reach`` non-blank lines along ``indices`` is a byline, a dateline or
+    a reading time (``meta`` caches the answer per line)."""
     seen = 0
     for j in indices:
         text = lines[j].text
@@ -133,7 +144,10 @@ def _meta_near(lines: list[Line], indices: range, reach: int = 4) -> bool:
         seen += 1
         if seen > reach:
             return False
-        if _is_meta(text):
+        found = meta.get(j)
+        if found is None:
+            found = meta[j] = _is_meta(text)
+        if found:
             return True
     return False
 
@@ -153,7 +167,9 @@ WEIGHTS = (
 )
 
 
-def candidates(doc: Document, *, above: int = 150, below: int = 15) -> list[tuple[int, str, list[float]]]:
+def candidates(
+    doc: Document, *, above: int = 150, below: int = 15, body_lines: int = 150
+) -> list[tuple[int, str, list[float]]]:
     """The lines that may be the headline, as (index, title text, features).
 
     Up to ``above`` non-blank lines above the first kept line and the first ``below``
@@ -164,11 +180,21 @@ def candidates(doc: Document, *, above: int = 150, below: int = 15) -> list[tupl
     start = next((i for i, line in enumerate(lines) if line.removal is None and line.text.strip()), None)
     if start is None:
         return []
-    tokens = line_tokens(doc)
     kept = [i for i in range(start, len(lines)) if lines[i].removal is None and lines[i].text.strip()]
+    cache: dict[int, list[str]] = {}
+
+    def tokens(i: int) -> list[str]:
+        found = cache.get(i)
+        if found is None:
+            found = cache[i] = find_words(lines[i].text.casefold())
+        return found
+
+    # every word of the article's first ``body_lines`` kept lines, counted (a kept
+    # candidate's own words are taken off when it is judged: what counts is that
+    # another line repeats them)
     body: Counter[str] = Counter()
-    for i in kept:
-        body.update(_content(tokens[i].split()))
+    for i in kept[:body_lines]:
+        body.update(tokens(i))
     if not body:
         return []
     order: list[tuple[int, int]] = []
@@ -185,14 +211,17 @@ def candidates(doc: Document, *, above: int = 150, below: int = 15) -> list[tupl
     counts: Counter[str] | None = None
     raw: list[tuple[int, str, set[str], int, int]] = []
     for i, where in order:
+        if len(lines[i].text.strip()) > 400:  # thirty words at most, or a title and a short site name
+            continue
         text = _candidate_text(lines[i])
         if not text:
             continue
-        mine = _content(tokens[i].split())
+        words = tokens(i)
+        mine = _content(words)
         if not mine:
             continue
-        own = 1 if lines[i].removal is None else 0
-        hits = sum(1 for w in mine if body[w] - own > 0)
+        own = Counter(words) if lines[i].removal is None else Counter()
+        hits = sum(1 for w in mine if body[w] - own[w] > 0)
         if hits < min(2, len(mine)):
             continue
         raw.append((i, text, mine, hits, where))
@@ -200,16 +229,15 @@ def candidates(doc: Document, *, above: int = 150, below: int = 15) -> list[tupl
         return []
     best_hits = max(r[3] for r in raw)
     lede: Counter[str] | None = None
+    meta: dict[int, bool] = {}
     out = []
     n_lines = len(lines)
     for i, text, mine, hits, where in raw:
         if lede is None or counts is None:
             counts = Counter(squeezed)
-            lede = Counter()
-            for j in lede_lines:
-                lede.update(_content(tokens[j].split()))
-        own = lines[i].removal is None
-        in_lede = sum(1 for w in mine if lede[w] - (1 if own and i in lede_lines else 0) > 0)
+            lede = Counter(w for j in lede_lines for w in tokens(j))
+        own_words = Counter(tokens(i)) if lines[i].removal is None and i in lede_lines else Counter()
+        in_lede = sum(1 for w in mine if lede[w] - own_words[w] > 0)
         repeated = hits / len(mine)
         blank_before = i == 0 or not lines[i - 1].text.strip()
         blank_after = i + 1 >= n_lines or not lines[i + 1].text.strip()
@@ -221,9 +249,9 @@ def candidates(doc: Document, *, above: int = 150, below: int = 15) -> list[tupl
             float(repeated >= 0.5), repeated, math.log1p(hits), float(blank_before and blank_after),
             float(blank_before), float(blank_after), title_case, float(text[0].isupper() or text[0].isdigit()),
             math.log1p(distance), float(where >= 0), math.log(n), float(n <= 3), float(text[-1] in "?!"),
-            float(counts[squeezed[i]] > 1), float(own), hits / best_hits,
-            float(_meta_near(lines, range(i + 1, min(n_lines, i + 40)))),
-            float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1))),
+            float(counts[squeezed[i]] > 1), float(lines[i].removal is None), hits / best_hits,
+            float(_meta_near(lines, range(i + 1, min(n_lines, i + 40)), meta)),
+            float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta)),
             in_lede / len(mine), i / n_lines,
         ]))
     return out

@@ -98,6 +98,10 @@ _CREDIT_TAIL = re.compile(
 )
 
 
+# words one of which a credit holds (a cheap test before _CREDIT_TAIL's search)
+_CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit", "crédit", "zdj", "kuva")
+
+
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
@@ -151,7 +155,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         if n > _MAX_WORDS:
             continue
         rule = ""
-        if _AGO.match(text) or _is_comment_buttons(text):
+        low = text.casefold()
+        if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
             rule = "comment-meta"
         elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text):
             rule = "form-row"
@@ -159,7 +164,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "form-row"
         elif n <= 6 and _NEWSLETTER_HEADING.match(text) and (n <= 3 or _NEWSLETTER_VERBS.search(text)):
             rule = "newsletter-heading"
-        elif n <= 30 and _CREDIT_TAIL.search(text):
+        elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
         elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?"):
             # an image's alt text and its caption: the same short text again, near,
