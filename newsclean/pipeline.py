@@ -36,6 +36,7 @@ DEFAULT_STAGES: list[str] = [
     "boilerplate-lines",
     "template",
     "content",
+    "furniture",
     "columns",
     "safety-valve",
 ]

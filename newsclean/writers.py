@@ -55,8 +55,20 @@ def removed_records(doc: Document) -> list[dict]:
 
 def as_record(doc: Document, *, name: str | None = None) -> dict:
     """The cleaning result as a JSON-ready dict (text, paragraphs, removed lines, lines
-    cut to the article's cell...)."""
-    paragraphs = [p.text for p in doc.kept_paragraphs()]
+    cut to the article's cell...).
+
+    ``paragraphs`` holds one entry per paragraph: each line of the output text (the
+    composer has joined hard-wrapped lines), so a block of one-paragraph-per-line text
+    gives one entry per line, as ``text`` split on line breaks does.
+
+    >>> from newsclean.pipeline import Pipeline
+    >>> doc = Pipeline().run("A first paragraph of the story, long enough to be kept whole.\\n"
+    ...                      "A second paragraph of the story, on the next line of its own.")
+    >>> as_record(doc)["paragraphs"][1]
+    'A second paragraph of the story, on the next line of its own.'
+    """
+    blocks = [p.text for p in doc.kept_paragraphs()]
+    paragraphs = [line for block in blocks for line in block.split("\n") if line.strip()]
     removed = removed_records(doc)
     cuts = [
         {"line": ln.number, "kept": ln.written.strip(), "stage": ln.cut.stage, "rule": ln.cut.rule}
@@ -70,7 +82,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
         record.update(json_path(name))
     record.update(
         {
-            "text": "\n\n".join(paragraphs) + ("\n" if paragraphs else ""),
+            "text": "\n\n".join(blocks) + ("\n" if blocks else ""),
             "headline": doc.headline,
             "language": doc.language,
             "paragraphs": paragraphs,

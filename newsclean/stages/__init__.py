@@ -6,4 +6,4 @@ lines of ``doc`` as removed or cut, never deletes them. The composer
 (:mod:`newsclean.compose`) is no stage: the pipeline always runs it last.
 """
 
-from . import boilerplate, columns, content, safety, template  # noqa: F401
+from . import boilerplate, columns, content, furniture, safety, template  # noqa: F401

@@ -1,0 +1,184 @@
+"""Modern page furniture inside the kept region, judged by its shape, not by a site's words.
+
+The content stage keeps a run of paragraphs; news pages put furniture inside that run
+that no phrase list names in full: an image's alt text printed again as its caption,
+captions ending in a photo credit, comment rows (a time ago, "Reply"), form rows
+(``[ ]`` checkboxes, a lone ``[Submit]`` button, "Name *") and newsletter headings.
+This judge runs after the content stage, on the lines it kept.
+
+Rules: ``caption-repeated`` (a short line held whole by one of the next few, which
+adds a credit or a note: the alt text and the caption of one image; a sentence of more
+than twelve words may be the article's own: the alt text and the caption of one image; the copy that adds
+nothing goes), ``caption-credit`` (a short line that ends in a
+credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``), ``comment-meta`` (``2 days ago``,
+``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
+required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
+
+>>> from newsclean.context import Context
+>>> from newsclean.document import Document
+>>> doc = Document.from_text(
+...     "The ferry sailed at dawn, the first crossing since the storm closed the harbour.\\n\\n"
+...     "Crew on the deck of the ferry\\n"
+...     "Crew on the deck of the ferry (Photo: Ann Lee)\\n\\n"
+...     "Divers will inspect the piers on Friday. © Coast Times / Ann Lee\\n\\n"
+...     "Jo Smith\\n3 days ago\\nGreat news for the island.\\nReply\\n\\n"
+...     "[ ] I agree to the privacy policy\\n[Subscribe]")
+>>> furniture(doc, Context())
+>>> [(l.number, l.removal.rule) for l in doc.removed()]
+[(3, 'caption-repeated'), (4, 'caption-credit'), (6, 'caption-credit'), (9, 'comment-meta'), (11, 'comment-meta'), (13, 'form-row'), (14, 'form-row')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import Context
+from ..document import Document, Line
+from ..regexes import compile_re
+from ..registry import stages
+from ..wrap import line_groups, wrap_width
+
+_MAX_WORDS = 40
+# "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
+# "há 3 horas", "3 giorni fa", "3 dagen geleden", "just now", "yesterday at 10:15"
+_UNITS = (
+    r"(?:sec(?:ond)?s?|sekunden?|segundos?|secondes?|sekund[ye]?|secondi|seconden|"
+    r"mins?|minutes?|minuten?|minutos?|minut[ya]?|minuti|"
+    r"hrs?|hours?|stunden?|std\.?|horas?|heures?|godzin[ya]?|godz\.?|ore|ora|uur|"
+    r"days?|tag(?:en)?|tage|días?|dias?|jours?|dni|dzień|giorni|giorno|dagen?|"
+    r"weeks?|wochen?|semanas?|semaines?|tygodni[ea]?|settimane?|weken|"
+    r"months?|monat(?:en)?|monate|meses|mes|mois|miesi[aą]c[ey]?|mesi|maanden?|"
+    r"years?|jahr(?:en)?|jahre|años?|anos?|ans?|lat[a]?|rok|anni|jaar)"
+)
+_COUNT = r"(?:\d{1,3}\s*|(?:an?|one|einer?|un[ae]?|une|jeden|jedna)\s+)"
+_AGO = compile_re(
+    rf"^(?:(?:about |vor |hace |il y a |há |circa |około |ongeveer ){_COUNT}{_UNITS}"
+    rf"|(?:about )?{_COUNT}{_UNITS}\s+(?:ago|temu|fa|geleden)"
+    r"|\d{1,3}\s?[smhdwy]"
+    r"|just now|gerade eben|à l'instant|ahora mismo|przed chwilą"
+    r"|(?:yesterday|gestern|ayer|hier|wczoraj|ontem|ieri|gisteren)(?: (?:at|um|a las|à|o) \d{1,2}[:.]\d{2})?)"
+    r"\s*(?:[·•|]\s*(?:edited|bearbeitet|editado|modifié))?$",
+    re.IGNORECASE,
+)
+# a comment's buttons: the row of them as the dump prints it
+_COMMENT_BUTTONS = frozenset(
+    "reply replies antworten antwort responder responde respuesta répondre réponse odpowiedz "
+    "odpowiedź rispondi responder reageren like likes gefällt mir me gusta j'aime lubię "
+    "report melden denunciar signaler zgłoś segnala share teilen upvote downvote vote "
+    "permalink edit bearbeiten editar modifier · | •".split()
+)
+_SOME_BUTTON = frozenset(
+    "reply antworten responder répondre odpowiedz rispondi reageren upvote downvote".split()
+)
+# checkbox, a lone button, a field's label that says it is required
+_CHECKBOX = compile_re(r"^\s*(?:[*+•-]\s*)?\[[ xX✓]?\]\s*\S")
+_BUTTON_ONLY = compile_re(r"^\s*(?:\[\s*[^\[\]\s]+(?:\s[^\[\]\s]+)?\s*\]\s*){1,3}$|^\s*\(BUTTON\)\s*[^()]{0,30}$")
+_REQUIRED_LABEL = compile_re(
+    r"^\s*\w[\w'’/-]*(?:\s+[\w'’/-]+){0,2}\s*(?:\s\*|\*\s*:|\((?:required|erforderlich|obligatorio|"
+    r"obligatoire|wymagane|obrigatório|obbligatorio|verplicht|pflichtfeld)\))\s*:?\s*$",
+    re.IGNORECASE,
+)
+# what a consent or sign-up checkbox says, in the languages of the packs
+_CONSENT = compile_re(
+    r"\b(?:agree|accept|consent|newsletter|privacy|terms|remember me|notify me|einverstanden|zustimm|"
+    r"akzeptier|datenschutz|benachrichtig|acepto|acept|privacidad|accepte|j'accepte|confidentialit|"
+    r"zgadzam|akceptuj|prywatno|concordo|aceito|privacidade|accetto|consenso|akkoord|privacybeleid)",
+    re.IGNORECASE,
+)
+_NEWSLETTER_HEADING = compile_re(r"^(?:[\w’'&-]+\s+){0,3}newsletter(?:\s+[\w’'&-]+){0,2}\s*[!»›>]?$", re.IGNORECASE)
+_NEWSLETTER_VERBS = compile_re(
+    r"\b(?:sign|join|subscribe|get|abonn|anmeld|bestell|inscr|suscr|zapisz|assin|iscriv|aanmeld)", re.IGNORECASE
+)
+# a credit at the end of a short line: "© AFP / Jane Roe", "Foto: dpa", "(Photo: Reuters)",
+# "Photograph by Ann Lee"
+_CREDIT_TAIL = compile_re(
+    r"(?:^|[\s.|(–-])(?:©|\(c\)|(?:fotos?|photos?|photographs?|pictures?|bild(?:er)?|images?|imagen|"
+    r"credits?|crédits?|zdj(?:ę|e)cie|fot\.?|kuva|foto ?grafie)\s*(?::|by\b|von\b|de\b|par\b))"
+    r"\s*[^.!?:;]{2,60}\)?$",
+    re.IGNORECASE,
+)
+
+
+# words one of which a credit holds (a cheap test before _CREDIT_TAIL's search)
+_CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit", "crédit", "zdj", "kuva")
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _kept_runs(doc: Document) -> list[Line]:
+    return [line for line in doc.lines if line.removal is None and line.text.strip()]
+
+
+def _is_comment_buttons(text: str) -> bool:
+    words = text.casefold().replace("(button)", " ").split()
+    if not words or len(words) > 8:
+        return False
+    bare = [w.strip("()[]:") for w in words]
+    if not any(w in _SOME_BUTTON for w in bare):
+        return False
+    return all(w in _COMMENT_BUTTONS or w.isdigit() or not w for w in bare)
+
+
+def _is_form_checkbox(k: int, texts: list[str], *, reach: int = 2) -> bool:
+    """A checkbox of a form, not an item of a checklist: one of at most two in a row,
+    saying what a consent or sign-up box says, or next to a button or a field."""
+    run = 1
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(texts) and _CHECKBOX.match(texts[j]):
+            run += 1
+            j += step
+    if run > 2:
+        return False
+    if _CONSENT.search(texts[k]):
+        return True
+    near = texts[max(0, k - reach) : k + reach + 1]
+    return any(_BUTTON_ONLY.match(t) or _REQUIRED_LABEL.match(t) or "___" in t for t in near)
+
+
+@stages.register("furniture", after=("content",))
+def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
+    """Remove page furniture the content stage kept: repeated captions, credited
+    captions, comment rows, form rows and newsletter headings (see the module).
+
+    A hard-wrapped paragraph is judged whole (its lines go together or stay).
+    Datelines and bylines stay: they are part of what newsclean gives back.
+    """
+    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    texts = [_squeeze(" ".join(line.text for line in g)) for g in groups]
+    gone = [False] * len(groups)
+    for k, (group, text) in enumerate(zip(groups, texts)):
+        if gone[k]:
+            continue
+        n = len(text.split())
+        if n > _MAX_WORDS:
+            continue
+        rule = ""
+        low = text.casefold()
+        if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
+            rule = "comment-meta"
+        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text):
+            rule = "form-row"
+        elif _CHECKBOX.match(text) and _is_form_checkbox(k, texts):
+            rule = "form-row"
+        elif n <= 6 and _NEWSLETTER_HEADING.match(text) and (n <= 3 or _NEWSLETTER_VERBS.search(text)):
+            rule = "newsletter-heading"
+        elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
+            rule = "caption-credit"
+        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?"):
+            # an image's alt text and its caption: the same short text again, near,
+            # with a credit or a note added; the copy that adds nothing goes (a line
+            # printed twice as it stands may be the article's own: a heading and its
+            # entry in a list of contents)
+            for j in range(k + 1, min(len(groups), k + 1 + reach)):
+                other = texts[j]
+                added = other[len(text) :]
+                if other.startswith(text) and len(added) <= 80 and sum(c.isalnum() for c in added) >= 3:
+                    rule = "caption-repeated"
+                    break
+        if rule:
+            gone[k] = True
+            for line in group:
+                doc.remove(line, "furniture", rule)

@@ -1,0 +1,185 @@
+"""Modern page furniture inside the article's region: made-up pages in several
+languages, each with what must go and what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.context import Context
+from newsclean.document import Document
+from newsclean.pipeline import Pipeline
+from newsclean.stages.boilerplate import boilerplate_lines, boilerplate_sentences
+from newsclean.stages.furniture import furniture
+
+PROSE = {
+    "en": [
+        "The harbour at Kilmore was closed on Monday after a winter storm damaged two of its "
+        "piers, leaving the fishing fleet tied up in the inner basin for the rest of the week.",
+        "Harbour master Ruth Okafor said the storm was the worst she had seen in twenty years, "
+        "and that divers would inspect the piers once the waves had dropped.",
+        "The council has set aside money for repairs, which are expected to take at least three "
+        "weeks. Ferries to the islands will sail from Port Ellen until the harbour reopens.",
+    ],
+    "de": [
+        "Der Hafen von Kilmore ist seit Montag geschlossen, nachdem ein Wintersturm zwei der "
+        "Anlegestellen schwer beschädigt hat. Die Fischer müssen ihre Boote im Becken lassen.",
+        "Die Hafenmeisterin sagte, der Sturm sei der schlimmste seit zwanzig Jahren gewesen. "
+        "Taucher sollen die Anlegestellen untersuchen, sobald die Wellen nachlassen.",
+        "Der Gemeinderat hat Geld für die Reparatur bereitgestellt, die mindestens drei Wochen "
+        "dauern soll. Die Fähren zu den Inseln fahren bis dahin von einem anderen Hafen ab.",
+    ],
+    "es": [
+        "El puerto de Kilmore permanece cerrado desde el lunes, después de que un temporal de "
+        "invierno dañara dos de sus muelles y dejara a la flota pesquera amarrada en la dársena.",
+        "La capitana del puerto dijo que fue la peor tormenta en veinte años y que los buzos "
+        "revisarán los muelles en cuanto baje el oleaje.",
+        "El ayuntamiento ha reservado dinero para las obras, que durarán al menos tres semanas. "
+        "Los transbordadores saldrán de otro puerto hasta entonces.",
+    ],
+    "fr": [
+        "Le port de Kilmore est fermé depuis lundi, après qu'une tempête d'hiver a endommagé "
+        "deux de ses jetées et laissé la flottille de pêche à quai dans le bassin intérieur.",
+        "La capitaine du port a déclaré que c'était la pire tempête depuis vingt ans et que des "
+        "plongeurs inspecteraient les jetées dès que la houle serait retombée.",
+        "La mairie a débloqué des fonds pour les travaux, qui dureront au moins trois semaines. "
+        "Les ferries partiront d'un autre port jusqu'à la réouverture.",
+    ],
+    "pl": [
+        "Port w Kilmore jest zamknięty od poniedziałku, po tym jak zimowy sztorm uszkodził dwa "
+        "z jego nabrzeży, a kutry rybackie musiały pozostać w wewnętrznym basenie.",
+        "Kapitan portu powiedziała, że był to najgorszy sztorm od dwudziestu lat, a nurkowie "
+        "sprawdzą nabrzeża, gdy tylko fale się uspokoją.",
+        "Rada gminy przeznaczyła pieniądze na naprawy, które potrwają co najmniej trzy tygodnie. "
+        "Promy będą do tego czasu odpływać z innego portu.",
+    ],
+}
+
+# (language, furniture lines put between the 2nd and 3rd paragraph or after the last)
+FURNITURE = {
+    "en-comments": ("en", ["Jo Smith", "2 days ago", "Reply", "Sam Roe", "5 hours ago", "Reply · Report"]),
+    "de-comments": ("de", ["Anna K.", "vor 3 Stunden", "Antworten", "Peter M.", "gestern um 18:04", "Antworten"]),
+    "es-comments": ("es", ["Lucía", "hace 2 días", "Responder", "Marco", "hace 5 horas", "Responder"]),
+    "fr-comments": ("fr", ["Claire", "il y a 2 jours", "Répondre"]),
+    "pl-comments": ("pl", ["Kasia", "2 godziny temu", "Odpowiedz"]),
+    "en-form": ("en", ["Name *", "Email *", "[ ] I agree to receive the newsletter and the privacy policy", "[Submit]"]),
+    "de-form": ("de", ["[ ] Ich stimme der Datenschutzerklärung zu", "[Absenden]"]),
+    "es-form": ("es", ["Nombre (obligatorio)", "[ ] Acepto la política de privacidad", "[Enviar]"]),
+    "en-newsletter": ("en", ["Join our Newsletter"]),
+    "de-newsletter": ("de", ["Unser Newsletter"]),
+    "en-caption": ("en", ["Divers at work on the damaged pier.", "Divers at work on the damaged pier. Photo: Ann Lee"]),
+    "de-caption": ("de", ["Taucher am beschädigten Steg. © Küstenzeitung / Anna Lehmann"]),
+    "fr-caption": ("fr", ["Des plongeurs sur la jetée endommagée. Photo : Jean Roux"]),
+    "es-caption": ("es", ["Buzos en el muelle dañado. Foto: Ana López"]),
+}
+
+
+def _page(lang: str, extra: list[str], *, at_end: bool) -> str:
+    prose = PROSE[lang]
+    body = [*prose, *extra] if at_end else [*prose[:2], *extra, *prose[2:]]
+    return "\n\n".join(body) + "\n"
+
+
+@pytest.mark.parametrize("name", list(FURNITURE))
+@pytest.mark.parametrize("at_end", [False, True], ids=["inside", "after"])
+def test_furniture_goes_and_the_article_stays(name, at_end):
+    lang, extra = FURNITURE[name]
+    doc = Document.from_text(_page(lang, extra, at_end=at_end))
+    furniture(doc, Context())
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    assert kept == set(PROSE[lang]) | (set(extra) - _furniture_lines(extra))
+
+
+def _furniture_lines(extra: list[str]) -> set[str]:
+    # names of commenters are not furniture by their shape: they stay
+    return {x for x in extra if x not in {"Jo Smith", "Sam Roe", "Anna K.", "Peter M.", "Lucía", "Marco", "Claire", "Kasia"}}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the talks had gone on for 3 days ago and again.",  # a sentence, not a time ago
+        "Reply to the minister came on Friday, in a letter to the council.",
+        "The photo was taken by a diver on the first morning of the inspection.",
+        "Our newsletter team wrote to every household in the parish last spring.",
+        "The report names the source of the leak as a cracked pipe under the pier.",
+        "A check list of the repairs: [1] pier, [2] slipway, [3] lighthouse.",
+        "Ferries will leave from Port Ellen until the works are done",
+        "Kilmore harbour in winter",
+    ],
+)
+def test_article_lines_that_look_a_little_like_furniture_stay(line):
+    text = "\n\n".join([*PROSE["en"][:2], line, PROSE["en"][2]]) + "\n"
+    doc = Document.from_text(text)
+    furniture(doc, Context())
+    assert [line.text for line in doc.removed()] == []
+
+
+def test_a_paragraph_quoted_twice_far_apart_stays():
+    # a pull quote repeats a sentence of the article, far from it: not a caption
+    quote = "The storm was the worst she had seen in twenty years."
+    text = "\n\n".join([quote, *PROSE["en"], quote]) + "\n"
+    doc = Document.from_text(text)
+    furniture(doc, Context())
+    assert [line.text for line in doc.removed()] == []
+
+
+def test_the_pipeline_runs_the_furniture_stage_after_content():
+    page = _page("de", ["Anna K.", "vor 3 Stunden", "Antworten"], at_end=True)
+    out = Pipeline().clean("Startseite | Politik | Sport | Kultur\n\n" + page + "\n© 2026 Küstenzeitung\n")
+    assert "vor 3 Stunden" not in out and "Antworten" not in out
+    for paragraph in PROSE["de"]:
+        assert paragraph in out
+
+
+# Phrase packs: furniture worded the way a language's news sites word it (own samples).
+PACK_CASES = [
+    ("en", "14 responses to “Why the harbour closed”", "comments"),
+    ("en", "You must be logged in to post a comment.", "comments"),
+    ("en", "We want to hear what you think about this story.", "comments"),
+    ("en", "Load more comments", "comments"),
+    ("en", "Show more", "comments"),
+    ("en", "Registration on or use of this site constitutes acceptance of our User Agreement.", "footer"),
+    ("en", "This site is protected by reCAPTCHA and the Google Privacy Policy applies.", "footer"),
+    ("en", "Follow the Coast Times on Twitter and Instagram @coasttimes", "share"),
+    ("en", "Get the latest stories from the coast delivered to your inbox.", "newsletter"),
+    ("de", "12 Antworten zu „Warum der Hafen schließt“", "comments"),
+    ("de", "Hier können Sie den Artikel bewerten", "comments"),
+    ("de", "Weitere Kommentare laden", "comments"),
+    ("de", "Lesen Sie auch die folgenden Beiträge:", "related"),
+    ("de", "Weitere Informationen", "related"),
+    ("de", "Immer informiert bleiben!", "newsletter"),
+    ("es", "Para comentar debes registrarte y completar tus datos.", "comments"),
+    ("es", "Cargar más comentarios", "comments"),
+    ("fr", "Vous devez être connecté pour publier un commentaire.", "comments"),
+    ("fr", "Voir plus de commentaires", "comments"),
+    ("pl", "Pokaż więcej komentarzy", "comments"),
+    ("pl", "12 komentarzy", "comments"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "category"), PACK_CASES)
+def test_pack_furniture_lines_go(lang, line, category):
+    doc = Document.from_text(line + "\n")
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    removal = doc.lines[0].removal
+    assert removal is not None and category in removal.rule
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Fourteen responses to the survey came from fishermen, the council said."),
+        ("en", "Follow the money, the auditor told the council on Tuesday."),
+        ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
+        ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),
+        ("fr", "Vous devez savoir que la jetée restera fermée tout l'hiver, a dit la maire."),
+    ],
+)
+def test_pack_article_sentences_stay(lang, line):
+    doc = Document.from_text(line + "\n")
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    assert doc.lines[0].removal is None

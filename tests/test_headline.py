@@ -1,0 +1,130 @@
+"""The JSON/markdown headline and JSON paragraphs, on made-up pages.
+
+The headline is the title line nearest above the article that is not navigation, a
+dateline, a byline, a site name or a box heading; ``paragraphs`` holds one entry per
+paragraph.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsclean.headline import looks_like_title
+from newsclean.pipeline import Pipeline
+
+ARTICLE_EN = [
+    "The harbour at Kilmore was closed on Monday after a winter storm damaged two of its "
+    "piers, leaving the fishing fleet tied up in the inner basin for the rest of the week.",
+    "Harbour master Ruth Okafor said the storm was the worst she had seen in twenty years, "
+    "and that divers would inspect the piers once the waves had dropped.",
+    "The council has set aside money for repairs, which are expected to take at least three "
+    "weeks. Ferries to the islands will sail from Port Ellen until the harbour reopens.",
+    "Fishermen said the closure would cost them a week of work at the busiest time of the "
+    "year, and asked the council to help crews who cannot land their catch.",
+]
+ARTICLE_DE = [
+    "Der Hafen von Kilmore ist seit Montag geschlossen, nachdem ein Wintersturm zwei der "
+    "Anlegestellen schwer beschädigt hat. Die Fischer müssen ihre Boote im inneren Becken lassen.",
+    "Die Hafenmeisterin sagte, der Sturm sei der schlimmste seit zwanzig Jahren gewesen. "
+    "Taucher sollen die Anlegestellen untersuchen, sobald die Wellen nachlassen.",
+    "Der Gemeinderat hat Geld für die Reparatur bereitgestellt, die mindestens drei Wochen "
+    "dauern soll. Die Fähren zu den Inseln fahren bis dahin von einem anderen Hafen ab.",
+]
+
+
+def page(head: list[str], article: list[str], tail: list[str] | None = None) -> str:
+    return "\n\n".join([*head, *article, *(tail or ["Back to top", "© 2026 Coast Times"])]) + "\n"
+
+
+CASES = {
+    "after-breadcrumbs": (
+        ["Home | News | Coast", "You are here: Home > News > Coast", "Storm closes Kilmore harbour"],
+        "Storm closes Kilmore harbour",
+    ),
+    "after-site-name-and-menu": (
+        ["Coast Times", "News  Sport  Weather  Opinion", "Storm closes Kilmore harbour for three weeks"],
+        "Storm closes Kilmore harbour for three weeks",
+    ),
+    "byline-and-dateline-between": (
+        [
+            "Menu",
+            "Storm closes Kilmore harbour",
+            "By Ann Lee, Coast Times",
+            "Updated March 4, 2026 · 4 min read",
+            "Share",
+        ],
+        "Storm closes Kilmore harbour",
+    ),
+    "title-line-with-site-suffix": (
+        ["Storm closes Kilmore harbour | Coast Times", "Sign in  Subscribe", "Weather  Sport"],
+        "Storm closes Kilmore harbour",
+    ),
+    "standfirst-under-the-title": (
+        [
+            "News",
+            "Storm closes Kilmore harbour",
+            "Fishing fleet tied up as divers wait to inspect the damaged piers.",
+            "By Ann Lee",
+        ],
+        "Storm closes Kilmore harbour",
+    ),
+    "newsletter-prompt-and-author-name-between": (
+        [
+            "Storm closes Kilmore harbour for repairs",
+            "Ann Lee",
+            "Sign up for our morning briefing",
+            "[ ] I agree to the terms",
+        ],
+        "Storm closes Kilmore harbour for repairs",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_headline_is_the_title_above_the_article(name):
+    head, title = CASES[name]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert doc.headline == title
+
+
+def test_headline_of_a_german_page_with_byline_and_date():
+    head = ["Startseite > Region > Küste", "Sturm schließt den Hafen von Kilmore", "Von Anna Lehmann", "04.03.2026, 10:15 Uhr"]
+    doc = Pipeline().run(page(head, ARTICLE_DE, ["Nach oben", "© 2026 Küstenzeitung"]))
+    assert doc.headline == "Sturm schließt den Hafen von Kilmore"
+
+
+def test_a_related_box_heading_below_the_article_is_not_the_headline():
+    head = ["Coast Times", "Home | News | Sport | Weather", "Storm closes Kilmore harbour"]
+    tail = ["More from Coast", "Ferry timetable changes for spring", "New lifeboat station opens", "Back to top"]
+    doc = Pipeline().run(page(head, ARTICLE_EN, tail))
+    assert doc.headline == "Storm closes Kilmore harbour"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Storm closes harbour", True),
+        ("The 9 best tents of 2026", True),
+        ("What is a tide table?", True),
+        ("By Ann Lee", False),
+        ("Updated March 4, 2026 · 4 min read", False),
+        ("The harbour was closed.", False),
+        ("Home | News | Coast", False),
+        ("* Ferry timetable changes", False),
+        ("(BUTTON) Share this story", False),
+    ],
+)
+def test_looks_like_title(text, title):
+    assert looks_like_title(text) is title
+
+
+def test_json_paragraphs_hold_one_entry_per_paragraph():
+    # one paragraph per line, as many corpora store text: each line is a paragraph
+    text = "Storm closes Kilmore harbour\n\n" + "\n".join(ARTICLE_EN) + "\n"
+    doc = Pipeline().run(text)
+    record = json.loads(Pipeline().render(doc, "json"))
+    assert record["paragraphs"] == ["Storm closes Kilmore harbour", *ARTICLE_EN]
+    assert record["counts"]["paragraphs"] == 5
+    assert record["text"] == "Storm closes Kilmore harbour\n\n" + "\n".join(ARTICLE_EN) + "\n"
