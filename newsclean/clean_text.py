@@ -51,7 +51,7 @@ def layout_of(lines: list[str]) -> str | None:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return None
-    last = max(i for i, line in enumerate(lines) if line.strip())
+    last = next(i for i in range(len(lines) - 1, first - 1, -1) if lines[i].strip())  # from the end
     blank_lines = adjacent = 0
     prev_blank = False
     prev_text = False
