@@ -201,7 +201,7 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
         srcs: list[list[int]] = []
         for pieces, src in zip(out, sources):
             text = "".join(pieces)
-            if "[" in text and len(src) > 1:
+            if len(src) > 1 and "[" in text:
                 # Joining wrapped lines can make an image name ("[arrow9" + "x7]"):
                 # remove it as from any line, so the output is what a second run writes.
                 text = visible(text)
