@@ -51,19 +51,22 @@ def layout_of(lines: list[str]) -> str | None:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return None
-    last = max(i for i, line in enumerate(lines) if line.strip())
+    last = next(i for i in range(len(lines) - 1, first - 1, -1) if lines[i].strip())  # from the end
     blank_lines = adjacent = 0
     prev_blank = False
     prev_text = False
+    plain: set[str] = set()  # texts of lines seen to be plain text (a menu repeats its lines)
     for line in lines[first : last + 1]:
-        if not line.strip():
-            if prev_blank:
+        if line not in plain:
+            if not line.strip():
+                if prev_blank:
+                    return None
+                blank_lines += 1
+                prev_blank, prev_text = True, False
+                continue
+            if line[:1].isspace() or "   " in line.rstrip():  # indented, or cells side by side
                 return None
-            blank_lines += 1
-            prev_blank, prev_text = True, False
-            continue
-        if line[:1].isspace() or "   " in line.rstrip():  # indented, or cells side by side
-            return None
+            plain.add(line)
         if prev_text:
             adjacent += 1
         prev_blank, prev_text = False, True

@@ -20,7 +20,7 @@ from .headline import headline_of
 from .regexes import compile_re
 from .text import squeeze
 from .tokens import WORD_RE, line_tokens
-from .visible import visible, visible_line
+from .visible import visible
 from .wrap import continues, detect_width, wrap_width
 
 # lynx -dump numbers every link, "[12]Home", and lists the addresses under "References".
@@ -176,8 +176,8 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
             if line.cut is not None:  # one cell of a side-by-side table line
                 text = squeeze(line.written)
                 shown[line.number] = visible(line.written) if "[" in text else text
-            else:
-                shown[line.number] = visible_line(doc, line)
+            else:  # visible_line(doc, line), inline: a page has thousands of lines
+                shown[line.number] = visible(line.text) if "[" in line.text else text
     if shown and link_numbers(doc):  # "the [5]harbour" is written "the harbour"
         for number, text in shown.items():
             if "[" in text:
@@ -201,7 +201,7 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
         srcs: list[list[int]] = []
         for pieces, src in zip(out, sources):
             text = "".join(pieces)
-            if "[" in text and len(src) > 1:
+            if len(src) > 1 and "[" in text:
                 # Joining wrapped lines can make an image name ("[arrow9" + "x7]"):
                 # remove it as from any line, so the output is what a second run writes.
                 text = visible(text)
@@ -229,7 +229,9 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
             out.append([text])
             sources.append([line.number])
         elif prev is not None and (
-            continues(prev.written, line.written, width) or continues(shown[prev.number], text, bare)
+            # (continues() is False without a width: skip the call and the views)
+            (width is not None and continues(prev.written, line.written, width))
+            or (bare is not None and continues(shown[prev.number], text, bare))
         ):
             pieces = out[-1]
             if vocabulary is None and pieces[-1].endswith("-"):

@@ -185,8 +185,21 @@ class Document:
         if line.removal is None:
             line.removal = Removal(stage, rule, signal)
 
+    def remove_lines(self, lines: list[Line], stage: str, rule: str, signal: Signal = Signal.NONE) -> None:
+        """:meth:`remove` for each of ``lines``, sharing one (immutable) :class:`Removal`:
+        a million-line menu makes one, not a million."""
+        removal = Removal(stage, rule, signal)
+        for line in lines:
+            if line.removal is None:
+                line.removal = removal
+
     def restore(self, line: Line) -> None:
         line.removal = None
+
+    def restore_lines(self, lines: list[Line]) -> None:
+        """:meth:`restore` each of ``lines``."""
+        for line in lines:
+            line.removal = None
 
     def cut(self, line: Line, start: int, end: int, stage: str, rule: str) -> None:
         """Write only ``line.text[start:end]`` of a kept line; the first cut stands."""

@@ -223,6 +223,7 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
     pack = ctx.pack(doc)
     folded = doc.folded_squeezed_lines()  # cached per document, shared with other stages
     rules: dict[str, str] = {}  # a page repeats its menu lines: each text judged once
+    doomed: dict[str, list[Line]] = {}  # rule -> the lines it removes (no judgement reads removals)
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -240,8 +241,9 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
         if rule is None:
             rule = rules[low] = phrase_rule(low, pack)
         if rule:
-            for line in group:
-                doc.remove(line, "boilerplate-lines", rule, Signal.MENU_PHRASE)
+            doomed.setdefault(rule, []).extend(group)
+    for rule, lines in doomed.items():
+        doc.remove_lines(lines, "boilerplate-lines", rule, Signal.MENU_PHRASE)
     _complete_menus(doc)
 
 
@@ -261,9 +263,8 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
             bit = Signal.MENU_PHRASE._value_  # Signal.MENU_PHRASE in signal, as an int test
             known = sum(1 for ln in block if ln.removal is not None and ln.removal.signal._value_ & bit)
             if known >= share * len(block):
-                for ln in block:
-                    short = len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END)
-                    if ln.removal is None and short:
+                for ln in block:  # (removed lines first: most of a menu block is)
+                    if ln.removal is None and len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END):
                         doc.remove(ln, "boilerplate-lines", "menu-block")
         block = []
 

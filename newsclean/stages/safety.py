@@ -51,15 +51,22 @@ def safety_valve(doc: Document, ctx: Context, *, min_share: float = 0.03, min_wo
     # bother, a million-line menu makes a million calls of Flag.__contains__
     bit = Signal.STATISTICAL._value_
     restored = [ln for ln in doc.lines if ln.removal is not None and ln.removal.signal._value_ & bit]
-    for line in restored:
-        doc.restore(line)
+    doc.restore_lines(restored)
     how = "statistical stages"
     if _words(doc.kept()) == 0:
         # Still nothing: the page is all phrases. Keep every line with words rather
         # than write an empty file.
-        more = [ln for ln in doc.lines if ln.removal is not None and ln.text.strip() and any(c.isalnum() for c in ln.text)]
-        for line in more:
-            doc.restore(line)
+        has_words: dict[str, bool] = {}  # a page repeats its menu lines: each text judged once
+        more = []
+        for ln in doc.lines:
+            if ln.removal is not None:
+                text = ln.text
+                wordy = has_words.get(text)
+                if wordy is None:
+                    wordy = has_words[text] = bool(text.strip()) and any(c.isalnum() for c in text)
+                if wordy:
+                    more.append(ln)
+        doc.restore_lines(more)
         restored += more
         how = "any stage"
     if not restored:
