@@ -45,7 +45,7 @@ from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
 from .concurrency import Pool, StopSignals
-from .files import InputError, atomic_output, open_input
+from .files import InputError, atomic_output, open_input, write_all
 from .regexes import compile_re
 from .runner import Plan, clean_text
 
@@ -400,7 +400,7 @@ class _Writer:
         self.written = self.skipped = 0
 
     def _line(self, data: bytes) -> None:
-        self.out.write(data)
+        write_all(self.out, data)  # whole, even on a raw stdout a signal interrupts
         self.out.flush()
         self.written += 1
 
