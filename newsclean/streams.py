@@ -607,7 +607,7 @@ class _InPool:
             kind, value, number, future = self.pending[0]
             if kind == "record":
                 try:
-                    value = future.result(timeout=0.1)
+                    value = self.workers.result(future, timeout=0.1)
                 except Timeout:
                     continue
                 except BrokenProcessPool:
@@ -647,7 +647,7 @@ class _InPool:
                     if _stopped(self.stop):
                         return  # what is left is abandoned whole
                     try:
-                        value = self.workers.submit(clean_record, entry[1], *self.args).result()
+                        value = self.workers.result(self.workers.submit(clean_record, entry[1], *self.args))
                     except BrokenProcessPool:
                         self.workers.restart()
                         entry[0] = "lost"
@@ -668,7 +668,7 @@ class _InPool:
                 if future is None or not (future.running() or future.done()):
                     return
                 try:
-                    value = future.result()
+                    value = self.workers.result(future)  # not for ever: its worker may have died mid-result
                 except BrokenProcessPool:
                     return
             self._write(self.pending.popleft(), value)
