@@ -451,12 +451,11 @@ def write_all(out, data: bytes) -> None:
     >>> out = Slow(); write_all(out, b"a whole line\\n"); out.got
     b'a whole line\\n'
     """
-    view = memoryview(data)
-    while view:
-        n = out.write(view)
-        if n is None:  # a non-blocking stream that could take nothing now
-            raise BlockingIOError("the output cannot take more data now")
-        view = view[n:]
+    n = out.write(data)
+    # None: a file-like object that does not count (taken as all written).
+    while n is not None and n < len(data):
+        data = data[n:]
+        n = out.write(data)
 
 
 def write_atomic(path: str, data: bytes, *, durable: bool = True, expect: os.stat_result | None = None) -> None:
