@@ -22,7 +22,7 @@ import typer  # noqa: E402
 from . import __version__, report  # noqa: E402
 from .concurrency import Pool, StopSignals, Terminated, outcomes, raise_terminated, worker_count  # noqa: E402
 from .config import ConfigError, config_start, find_config, load_config  # noqa: E402
-from .files import InputError, Source, discover  # noqa: E402
+from .files import InputError, Source, discover, write_all  # noqa: E402
 from .options import FORMATS, Flags, InputFormat, Language, OnBadLine, Options, UsageError  # noqa: E402
 from .packs import PackError  # noqa: E402
 from .registry import UnknownNameError  # noqa: E402
@@ -570,7 +570,7 @@ def _color_wanted(flag: bool | None, stream) -> bool:
 
 
 def _write_out(data: bytes) -> None:
-    sys.stdout.buffer.write(data)
+    write_all(sys.stdout.buffer, data)  # a raw stdout (python -u) may take only part at once
 
 
 _COLORS = (("+++", "\x1b[1m"), ("---", "\x1b[1m"), ("@@", "\x1b[36m"), ("+", "\x1b[32m"), ("-", "\x1b[31m"))

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -206,14 +207,63 @@ class Pool:
     def submit(self, fn, *args) -> Future:
         return self.executor().submit(fn, *args)
 
+    def result(self, future: Future, timeout: float | None = None):
+        """``future.result(timeout)``, except that a worker found dead fails it with
+        BrokenProcessPool, as the executor would have: a worker killed while it sent its
+        result (a SIGTERM to the whole process group, the out-of-memory killer) leaves
+        the executor's thread reading the rest of that message for ever (this process
+        holds the pipe's other end), and every future of the pool pending with it."""
+        import time
+        from concurrent.futures import TimeoutError as Timeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            step = 0.1 if end is None else max(0.0, min(0.1, end - time.monotonic()))
+            try:
+                return future.result(timeout=step)
+            except Timeout:
+                if self._worker_died():
+                    self.restart()  # the executor's thread is freed and fails what it had
+                    if future.done():
+                        return future.result()
+                    raise BrokenProcessPool("a worker process died") from None
+                if end is not None and time.monotonic() >= end:
+                    raise
+
+    def _worker_died(self) -> bool:
+        if self._executor is None:
+            return False
+        from multiprocessing.connection import wait
+
+        processes = list((getattr(self._executor, "_processes", None) or {}).values())
+        return bool(processes) and bool(wait([p.sentinel for p in processes], timeout=0))
+
     def restart(self) -> None:
-        """After a worker died: drop the broken executor; the next use starts a new one."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        """After a worker died (or when interrupted twice): drop the executor; the next
+        use starts a new one. Its workers are killed and its result pipe closed on this
+        side, so that its thread, if it waits for the rest of a dead worker's message,
+        reads the end of the pipe and fails the pending futures, and ends before a new
+        pool is forked (which would hold the old pipes open)."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        thread = getattr(executor, "_executor_manager_thread", None)
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.kill()
+        results = getattr(executor, "_result_queue", None)
+        if results is not None:
+            with contextlib.suppress(OSError, AttributeError):
+                results._writer.close()
+        executor.shutdown(wait=False, cancel_futures=True)
+        if thread is not None:
+            thread.join(timeout=10)
 
     def close(self) -> None:
-        if self._executor is not None:
+        if self._worker_died():
+            self.restart()  # a normal shutdown would wait on the dead worker's message
+        elif self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
@@ -290,7 +340,7 @@ class Files:
                 return
             chunk, future = pending.popleft()
             try:
-                outcomes = future.result()
+                outcomes = pool.result(future)
             except BrokenProcessPool:
                 pool.restart()
                 yield from self._retry([(chunk, future), *pending], pool)
@@ -341,7 +391,7 @@ class Files:
             if future.cancelled():
                 continue
             try:
-                yield from future.result()
+                yield from self.pool.result(future) if self.pool is not None else future.result()
             except BrokenProcessPool:
                 yield from self._rewritten(chunk)
 
@@ -361,7 +411,7 @@ class Files:
                     yield from self._rewritten(chunk[i:])
                     break
                 try:
-                    (outcome,) = pool.submit(_work, [source], self.plan).result()
+                    (outcome,) = pool.result(pool.submit(_work, [source], self.plan))
                     yield self._again(outcome)
                 except BrokenProcessPool:
                     pool.restart()

@@ -436,6 +436,28 @@ def _tmp_prefix(target: str) -> str:
     return "." + os.fsdecode(os.fsencode(os.path.basename(target))[:TMP_NAME_BYTES]) + "."
 
 
+def write_all(out, data: bytes) -> None:
+    """Write every byte of ``data`` to ``out``. A buffered stream does that in one
+    call, but ``sys.stdout.buffer`` is a raw stream under ``python -u`` or
+    ``PYTHONUNBUFFERED``, and a raw write into a full pipe that a signal interrupts
+    returns having written only part: the rest is written here, so that a record or
+    a page is never cut short.
+
+    >>> import io
+    >>> class Slow(io.RawIOBase):
+    ...     got = b""
+    ...     def writable(self): return True
+    ...     def write(self, b): self.got += bytes(b[:3]); return min(3, len(b))
+    >>> out = Slow(); write_all(out, b"a whole line\\n"); out.got
+    b'a whole line\\n'
+    """
+    n = out.write(data)
+    # None: a file-like object that does not count (taken as all written).
+    while n is not None and n < len(data):
+        data = data[n:]
+        n = out.write(data)
+
+
 def write_atomic(path: str, data: bytes, *, durable: bool = True, expect: os.stat_result | None = None) -> None:
     """Replace ``path``'s content with ``data`` so that a crash leaves old or new, never
     a mix: a unique temp file in the same folder, fsync, the original's permission

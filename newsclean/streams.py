@@ -45,7 +45,7 @@ from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from typing import BinaryIO
 
 from .concurrency import Pool, StopSignals
-from .files import InputError, atomic_output, open_input
+from .files import InputError, atomic_output, open_input, write_all
 from .regexes import compile_re
 from .runner import Plan, clean_text
 
@@ -400,7 +400,7 @@ class _Writer:
         self.written = self.skipped = 0
 
     def _line(self, data: bytes) -> None:
-        self.out.write(data)
+        write_all(self.out, data)  # whole, even on a raw stdout a signal interrupts
         self.out.flush()
         self.written += 1
 
@@ -607,7 +607,7 @@ class _InPool:
             kind, value, number, future = self.pending[0]
             if kind == "record":
                 try:
-                    value = future.result(timeout=0.1)
+                    value = self.workers.result(future, timeout=0.1)
                 except Timeout:
                     continue
                 except BrokenProcessPool:
@@ -647,7 +647,7 @@ class _InPool:
                     if _stopped(self.stop):
                         return  # what is left is abandoned whole
                     try:
-                        value = self.workers.submit(clean_record, entry[1], *self.args).result()
+                        value = self.workers.result(self.workers.submit(clean_record, entry[1], *self.args))
                     except BrokenProcessPool:
                         self.workers.restart()
                         entry[0] = "lost"
@@ -668,7 +668,7 @@ class _InPool:
                 if future is None or not (future.running() or future.done()):
                     return
                 try:
-                    value = future.result()
+                    value = self.workers.result(future)  # not for ever: its worker may have died mid-result
                 except BrokenProcessPool:
                     return
             self._write(self.pending.popleft(), value)

@@ -455,6 +455,20 @@ def test_signal_while_a_jsonl_stream_waits_for_input_ends_cleanly_not_with_a_fat
     proc.stdin.close()
 
 
+def _first_lines(proc, n: int) -> bytes:
+    """At least ``n`` whole lines of ``proc``'s stdout, and every byte read with them.
+    Read from the pipe itself: ``proc.stdout.readline()`` keeps what it read past the
+    line in its buffer, which ``communicate()`` (reading the descriptor) never sees, so
+    the next line looked cut at its start ("Expecting value: line 1 column 1")."""
+    head = b""
+    while head.count(b"\n") < n:
+        chunk = os.read(proc.stdout.fileno(), 1 << 16)
+        if not chunk:
+            break
+        head += chunk
+    return head
+
+
 def _big_records(path, n=80):
     """Records slow enough to clean (~0.1 s each) that a signal finds some in flight."""
     path.write_bytes(b"".join(
@@ -474,11 +488,11 @@ def test_signal_mid_jsonl_stream_writes_whole_records_in_order_then_the_summary(
         [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", str(jobs), "c.jsonl"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
     )
-    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]  # past the first records
+    first = _first_lines(proc, BEFORE_POOL + 2)  # past the first records
     proc.send_signal(sig)
     rest, errors = proc.communicate(timeout=60)
     assert proc.returncode == code, errors
-    out = (b"".join(first) + rest).decode().split("\n")
+    out = (first + rest).decode().split("\n")
     assert out.pop() == ""  # the last line is whole
     assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
     assert len(out) < 80, "the run finished before the signal: make the records bigger"
@@ -775,11 +789,12 @@ def test_sigterm_to_the_whole_group_mid_jsonl_stream_writes_an_unbroken_prefix(t
         [sys.executable, "-m", "newsclean", "--input-format", "jsonl", "-j", "2", "c.jsonl"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(), start_new_session=True,
     )
-    first = [proc.stdout.readline() for _ in range(BEFORE_POOL + 2)]
+    first = _first_lines(proc, BEFORE_POOL + 2)
     os.killpg(proc.pid, signal.SIGTERM)
     rest, errors = proc.communicate(timeout=60)
     assert proc.returncode == 143, errors
-    out = (b"".join(first) + rest).decode().splitlines()
+    out = (first + rest).decode().split("\n")
+    assert out.pop() == ""  # the last line is whole
     assert [json.loads(line)["id"] for line in out] == list(range(len(out)))
     assert errors.decode().splitlines() == [f"{len(out)} records cleaned. Interrupted: the rest of the input was not read."]
 

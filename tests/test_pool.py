@@ -172,3 +172,33 @@ def test_no_progress_bar_in_a_pipe(corpus, tmp_path):
     assert res.returncode == 0
     assert b"cleaning" not in res.stderr and b"\x1b[" not in res.stderr
     assert res.stderr.decode().strip().endswith("40 files cleaned, 1 file left unchanged, 1 file skipped.")
+
+
+def _die_while_sending_the_result():
+    """In a worker: start a result message on the pool's result pipe (its length, then
+    only part of it) and die, as a worker killed halfway through sending its result."""
+    import struct
+
+    frame = sys._getframe()
+    while frame.f_code.co_name != "_process_worker":
+        frame = frame.f_back
+    writer = frame.f_locals["result_queue"]._writer
+    os.write(writer.fileno(), struct.pack("!i", 1 << 20) + b"the first bytes of a result")
+    os._exit(1)
+
+
+def test_a_worker_killed_while_sending_its_result_fails_the_wait_and_the_pool_starts_again():
+    """A SIGTERM to the whole process group killed a worker halfway through sending a
+    cleaned record: the executor's thread waited for the rest of the message for ever,
+    and so did the run (the stream's last record, then closing the pool): a hang after
+    SIGTERM, 1 run in 20 of a -j 2 JSONL stream. The wait now fails as for any worker
+    that died, and the pool closes."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsclean.concurrency import Pool
+
+    with Pool(2) as pool:
+        future = pool.submit(_die_while_sending_the_result)
+        with pytest.raises(BrokenProcessPool):
+            pool.result(future)
+        assert pool.result(pool.submit(os.getpid)) != os.getpid()  # a fresh pool works

@@ -368,3 +368,31 @@ def test_cli_jobs_2_over_several_files_matches_jobs_1(tmp_path):
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout and one.stderr == two.stderr
     assert len(records(two.stdout)) == 3 * LONG
+
+
+class _PartialWrites(io.RawIOBase):
+    """A raw output that takes at most 1000 bytes a call, as ``sys.stdout.buffer``
+    does under ``python -u`` when a signal interrupts a write into a full pipe."""
+
+    def __init__(self) -> None:
+        self.got = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        n = min(1000, len(b))
+        self.got += bytes(b[:n])
+        return n
+
+
+def test_a_raw_output_that_takes_part_of_a_record_at_a_time_gets_every_record_whole():
+    """Under PYTHONUNBUFFERED a SIGTERM during a record's write made it return having
+    written 103,775 of 157,023 bytes: the record was counted, the summary said so, and
+    the output ended with half a line. Each record is now written to its end."""
+    text = "Back to top\n" + "A sentence of the story, long enough to matter here.\n" * 200
+    src = io.BytesIO(jsonl(*({"id": i, "text": text} for i in range(3))))
+    out = _PartialWrites()
+    assert clean_stream(src, out, Plan(), name="<test>") == (3, 0)
+    assert [r["id"] for r in records(bytes(out.got))] == [0, 1, 2]
+    assert bytes(out.got).count(b"\n") == 3 and bytes(out.got).endswith(b"}\n")
