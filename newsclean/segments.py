@@ -65,6 +65,27 @@ def oversized(text: str, max_lines: int | None = None, max_chars: int | None = N
     return len(text) > max_chars or text.count("\n") > max_lines or text.count("\r") > max_lines
 
 
+def _off_bom(source: str, p: int, q: int) -> int:
+    """A seam for the segment from ``p`` near ``q`` (a line that starts with U+FEFF) at a
+    line that does not: the nearest one back, else the first one on (or the end). Back
+    and forth alone would swing for ever between consecutive such lines.
+
+    >>> _off_bom("x\\ny\\n\\ufeffa\\n", 0, 4)  # back to "y"
+    2
+    >>> _off_bom("a\\n\\ufeffb\\n\\ufeffc\\nd\\n", 0, 5)  # back reaches the start: on to "d"
+    8
+    """
+    back = q
+    while back > p and source.startswith(BOM, back):
+        back = max(p, source.rfind("\n", p, back - 1) + 1)
+    if back > p:
+        return back
+    n = len(source)
+    while q < n and source.startswith(BOM, q):
+        q = source.find("\n", q) + 1 or n
+    return q
+
+
 def _nth_line_end(source: str, start: int, stop: int, k: int) -> int:
     """The position just after the ``k``-th ``\\n`` from ``start`` (there are at least
     ``k`` in ``source[start:stop]``), found by halving with C-speed counts."""
@@ -110,9 +131,8 @@ def cut(source: str, *, max_lines: int | None = None, max_chars: int | None = No
                 last = m
             if last is not None:
                 q = last.end()
-        while source.startswith(BOM, q):  # a page reads a BOM at its start as no text
-            earlier = source.rfind("\n", p, q - 1) + 1
-            q = earlier if earlier > p else source.find("\n", q) + 1 or n
+        if q < n and source.startswith(BOM, q):  # a page reads a BOM at its start as no text
+            q = _off_bom(source, p, q)
         segment = source[p:q]
         yield first, segment
         first += segment.count("\n")

@@ -182,3 +182,12 @@ def test_segmented_cleaning_invents_nothing_and_writes_what_it_kept(lines):
     assert set(out.splitlines()) - {""} <= set(lines)
     kept = {ln.text for ln in doc.lines if ln.kept and ln.text}
     assert kept == set(out.splitlines()) - {""}
+
+
+@pytest.mark.parametrize("source", ["a\n\ufeffb\n\ufeffc\n\ufeffd\n", "\ufeffa\n\ufeffb\n\ufeffc\n", "a\nb\n\ufeffc\n\ufeffd\ne\n"])
+def test_consecutive_lines_starting_with_a_bom_do_not_hang_the_cut(source):
+    """The seam moved back off one U+FEFF line onto another, then forward again, for
+    ever (found by the property test above on a derandomized run)."""
+    parts = list(cut(source, max_lines=1, max_chars=400))
+    assert "".join(seg for _, seg in parts) == source
+    assert not any(seg.startswith("\ufeff") for _, seg in parts[1:])
