@@ -16,7 +16,6 @@ pipeline always runs it last, after every judge (options: ``[options.normalize]`
 from __future__ import annotations
 
 from .document import Document, Line, Paragraph
-from .headline import headline_of
 from .regexes import compile_re
 from .text import squeeze
 from .tokens import WORD_RE, line_tokens
@@ -251,5 +250,3 @@ def compose(doc: Document, *, join_wrapped: bool = True) -> None:
     if join_wrapped:
         paragraphs = _rejoin(paragraphs, doc)
     doc.paragraphs = paragraphs
-    if doc.headline is None:
-        doc.headline = headline_of(doc, [p.text for p in paragraphs[:1]])

@@ -271,3 +271,12 @@ def headline_of(doc: Document, paragraphs: list[str], *, weights: tuple[float, .
         if "\n" not in paragraphs[0] and looks_like_title(first):
             return first
     return None
+
+
+def headline(doc: Document) -> str | None:
+    """The headline of a composed document, ranked when first asked for (only the JSON
+    and Markdown writers ask: plain text does not pay for it); a document left alone as
+    clean text has the one :mod:`newsclean.clean_text` gave it, or none."""
+    if doc.headline is None and doc.paragraphs is not None and not doc.meta.get("clean"):
+        doc.headline = headline_of(doc, [p.text for p in doc.paragraphs[:1]])
+    return doc.headline

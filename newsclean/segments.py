@@ -35,6 +35,7 @@ from itertools import chain, islice
 from typing import overload
 
 from .document import BOM, Cut, Document, Line, Paragraph, Removal, detect_newline
+from .headline import headline as headline_of_document
 from .regexes import compile_re
 
 __all__ = ["MAX_CHARS", "MAX_LINES", "SEGMENT_CHARS", "SEGMENT_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut", "oversized"]
@@ -395,7 +396,7 @@ def clean_in_segments(
         start += len(segment)
         kept = doc.kept_paragraphs()
         if kept and not paragraphs:  # the output's first paragraph is this segment's
-            headline = doc.headline
+            headline = headline_of_document(doc)
         paragraphs.add_segment(kept, first)
         language = language or doc.language
         for note in doc.notes:

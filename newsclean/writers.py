@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from .document import BOM, Document
+from .headline import headline
 from .regexes import compile_re
 from .registry import writers
 
@@ -37,7 +38,8 @@ def markdown(doc: Document, **_) -> str:
     """Markdown: the headline as a level-1 heading, then the paragraphs."""
     body = doc.body_text("\n")
     kept = doc.kept_paragraphs()
-    if body is not None and doc.headline and kept[0].text == doc.headline:
+    title = headline(doc)
+    if body is not None and title and kept[0].text == title:
         body = "# " + body
     return _body(doc, body)
 
@@ -83,7 +85,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
     record.update(
         {
             "text": "\n\n".join(blocks) + ("\n" if blocks else ""),
-            "headline": doc.headline,
+            "headline": headline(doc),
             "language": doc.language,
             "paragraphs": paragraphs,
             "removed": removed,
