@@ -145,7 +145,7 @@ class Document:
         self.final_newline = final_newline
         self.bom = bom
         self.paragraphs = paragraphs
-        self.headline = headline
+        self.headline = headline  # found when first asked for: newsclean.headline.headline(doc)
         self.language = language
         self.notes: list[str] = [] if notes is None else notes
         self.meta: dict = {} if meta is None else meta
