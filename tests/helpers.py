@@ -148,3 +148,16 @@ class FullDisk:
 
     def __getattr__(self, name):
         return getattr(self.f, name)
+
+
+# An English article of our own (four paragraphs), shared by the headline and furniture tests.
+KILMORE_ARTICLE = [
+    "The harbour at Kilmore was closed on Monday after a winter storm damaged two of its "
+    "piers, leaving the fishing fleet tied up in the inner basin for the rest of the week.",
+    "Harbour master Ruth Okafor said the storm was the worst she had seen in twenty years, "
+    "and that divers would inspect the piers once the waves had dropped.",
+    "The council has set aside money for repairs, which are expected to take at least three "
+    "weeks. Ferries to the islands will sail from Port Ellen until the harbour reopens.",
+    "Fishermen said the closure would cost them a week of work at the busiest time of the "
+    "year, and asked the council to help crews who cannot land their catch.",
+]

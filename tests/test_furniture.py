@@ -11,15 +11,10 @@ from newsclean.pipeline import Pipeline
 from newsclean.stages.boilerplate import boilerplate_lines, boilerplate_sentences
 from newsclean.stages.furniture import furniture
 
+from .helpers import KILMORE_ARTICLE
+
 PROSE = {
-    "en": [
-        "The harbour at Kilmore was closed on Monday after a winter storm damaged two of its "
-        "piers, leaving the fishing fleet tied up in the inner basin for the rest of the week.",
-        "Harbour master Ruth Okafor said the storm was the worst she had seen in twenty years, "
-        "and that divers would inspect the piers once the waves had dropped.",
-        "The council has set aside money for repairs, which are expected to take at least three "
-        "weeks. Ferries to the islands will sail from Port Ellen until the harbour reopens.",
-    ],
+    "en": KILMORE_ARTICLE[:3],
     "de": [
         "Der Hafen von Kilmore ist seit Montag geschlossen, nachdem ein Wintersturm zwei der "
         "Anlegestellen schwer beschädigt hat. Die Fischer müssen ihre Boote im Becken lassen.",

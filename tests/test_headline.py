@@ -14,16 +14,9 @@ import pytest
 from newsclean.headline import headline, looks_like_title
 from newsclean.pipeline import Pipeline
 
-ARTICLE_EN = [
-    "The harbour at Kilmore was closed on Monday after a winter storm damaged two of its "
-    "piers, leaving the fishing fleet tied up in the inner basin for the rest of the week.",
-    "Harbour master Ruth Okafor said the storm was the worst she had seen in twenty years, "
-    "and that divers would inspect the piers once the waves had dropped.",
-    "The council has set aside money for repairs, which are expected to take at least three "
-    "weeks. Ferries to the islands will sail from Port Ellen until the harbour reopens.",
-    "Fishermen said the closure would cost them a week of work at the busiest time of the "
-    "year, and asked the council to help crews who cannot land their catch.",
-]
+from .helpers import KILMORE_ARTICLE
+
+ARTICLE_EN = KILMORE_ARTICLE
 ARTICLE_DE = [
     "Der Hafen von Kilmore ist seit Montag geschlossen, nachdem ein Wintersturm zwei der "
     "Anlegestellen schwer beschädigt hat. Die Fischer müssen ihre Boote im inneren Becken lassen.",
