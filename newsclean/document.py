@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+from .record import Record
 from .signals import Signal
 from .text import squeeze_lines
 
@@ -47,12 +48,11 @@ class Cut(NamedTuple):
     rule: str
 
 
-class Line:
+class Line(Record):
     """One input line (without its line ending), 1-based ``number``."""
 
-    # Plain classes, not dataclasses, here and below: generating a dataclass's methods at
-    # import costs every start of the command ~0.6 ms each (see docs/performance.md).
-    # Slots: a page has thousands of lines.
+    # A record (see newsclean.record), with its own __init__: a page has thousands of
+    # lines, and positional arguments are quicker to take than names.
     __slots__ = ("number", "text", "removal", "cut")
 
     def __init__(self, number: int, text: str, removal: Removal | None = None, cut: Cut | None = None) -> None:
@@ -60,16 +60,6 @@ class Line:
         self.text = text
         self.removal = removal
         self.cut = cut
-
-    def __repr__(self) -> str:
-        return f"Line(number={self.number!r}, text={self.text!r}, removal={self.removal!r}, cut={self.cut!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Line):
-            return NotImplemented
-        return (self.number, self.text, self.removal, self.cut) == (other.number, other.text, other.removal, other.cut)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
     @property
     def kept(self) -> bool:
@@ -95,7 +85,7 @@ class Line:
         return " " * cut.start + self.text[cut.start : cut.end]
 
 
-class Paragraph:
+class Paragraph(Record):
     """A paragraph of output text and the input lines it was made from.
 
     ``sources`` has one entry per output line of ``text`` (split on ``\\n``): the input
@@ -108,16 +98,6 @@ class Paragraph:
         self.text = text
         self.lines = lines
         self.sources = sources
-
-    def __repr__(self) -> str:
-        return f"Paragraph(text={self.text!r}, lines={self.lines!r}, sources={self.sources!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Paragraph):
-            return NotImplemented
-        return (self.text, self.lines, self.sources) == (other.text, other.lines, other.sources)
-
-    __hash__ = None  # type: ignore[assignment]
 
     def line_sources(self) -> list[list[int]]:
         if self.sources is not None:
@@ -141,9 +121,8 @@ class Document:
         meta: dict | None = None,
     ) -> None:
         self.lines = lines
-        self.newline = newline
-        self.final_newline = final_newline
-        self.bom = bom
+        # how the input was written, so that the output is written the same way
+        self.newline, self.final_newline, self.bom = newline, final_newline, bom
         self.paragraphs = paragraphs
         self.headline = headline  # found when first asked for: newsclean.headline.headline(doc)
         self.language = language

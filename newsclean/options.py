@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import enum
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .packs import LANGUAGES
+from .record import Record
 from .runner import Mode, Plan
 
 if TYPE_CHECKING:
@@ -68,114 +69,42 @@ def mode_from_configuration(*, in_place: bool, check: bool, diff: bool, output_d
     return Mode.OUTPUT_DIR if output_dir else Mode.STDOUT
 
 
-class _Record:
-    """Named fields, shown and compared field by field (a mutable record: no hash).
-
-    Flags and Options are plain classes, not NamedTuples: a NamedTuple of 30 fields
-    costs ~1 ms to create at import, paid by every start of the command (see
-    docs/performance.md).
-    """
-
-    __slots__: tuple[str, ...] = ()
-
-    def __init__(self, **values: Any) -> None:
-        """Every field by name (a subclass may take defaults in its own ``__init__``)."""
-        missing = [name for name in self.__slots__ if name not in values]
-        unknown = sorted(values.keys() - set(self.__slots__))
-        if missing or unknown:
-            raise TypeError(f"{type(self).__name__}: missing {missing}, unknown {unknown}")
-        for name, value in values.items():
-            setattr(self, name, value)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class Flags(_Record):
+class Flags(Record):
     """The command line as given (None: not given, the configuration or default decides)."""
 
-    __slots__ = (
-        "files", "output", "in_place", "check", "diff", "color", "fmt", "explain", "stages", "skip",
-        "rules", "language", "template", "learn_template", "min_docs", "min_share", "include", "exclude",
-        "force_exclude", "jobs", "scheduler", "encoding", "input_format", "text_field", "with_removed",
-        "on_bad_line", "config", "quiet", "verbose", "debug"
-    )
-
-    def __init__(
-        self,
-        *,
-        files: tuple[str, ...] = (),
-        output: str | None = None,
-        in_place: bool = False,
-        check: bool = False,
-        diff: bool = False,
-        color: bool | None = None,
-        fmt: str | None = None,
-        explain: bool = False,
-        stages: str | None = None,
-        skip: tuple[str, ...] = (),
-        rules: tuple[str, ...] = (),
-        language: str | None = None,
-        template: str | None = None,
-        learn_template: str | None = None,
-        min_docs: int = 3,
-        min_share: float = 0.0,
-        include: tuple[str, ...] = (),
-        exclude: tuple[str, ...] = (),
-        force_exclude: bool | None = None,
-        jobs: int | None = None,
-        scheduler: str | None = None,
-        encoding: str | None = None,
-        input_format: str = "text",
-        text_field: str = "text",
-        with_removed: bool = False,
-        on_bad_line: str = "fail",
-        config: str | None = None,
-        quiet: bool = False,
-        verbose: bool = False,
-        debug: bool = False,
-    ) -> None:
-        self.files = files
-        self.output = output
-        self.in_place = in_place
-        self.check = check
-        self.diff = diff
-        self.color = color
-        self.fmt = fmt
-        self.explain = explain
-        self.stages = stages
-        self.skip = skip
-        self.rules = rules
-        self.language = language
-        self.template = template
-        self.learn_template = learn_template
-        self.min_docs = min_docs
-        self.min_share = min_share
-        self.include = include
-        self.exclude = exclude
-        self.force_exclude = force_exclude
-        self.jobs = jobs
-        self.scheduler = scheduler
-        self.encoding = encoding
-        self.input_format = input_format
-        self.text_field = text_field
-        self.with_removed = with_removed
-        self.on_bad_line = on_bad_line
-        self.config = config
-        self.quiet = quiet
-        self.verbose = verbose
-        self.debug = debug
+    files: tuple[str, ...] = ()
+    output: str | None = None
+    in_place: bool = False
+    check: bool = False
+    diff: bool = False
+    color: bool | None = None
+    fmt: str | None = None
+    explain: bool = False
+    stages: str | None = None
+    skip: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    language: str | None = None
+    template: str | None = None
+    learn_template: str | None = None
+    min_docs: int = 3
+    min_share: float = 0.0
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    force_exclude: bool | None = None
+    jobs: int | None = None
+    scheduler: str | None = None
+    encoding: str | None = None
+    input_format: str = "text"
+    text_field: str = "text"
+    with_removed: bool = False
+    on_bad_line: str = "fail"
+    config: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+    debug: bool = False
 
 
-class Options(_Record):
+class Options(Record):
     """Everything a run needs, resolved: flags over configuration over defaults."""
 
     __slots__ = (

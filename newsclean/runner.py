@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .files import InputError, Skipped, Source, decode_text, encode, looks_binary, read_file, write_atomic
 from .pipeline import Pipeline
+from .record import Record, arguments
 
 if TYPE_CHECKING:
     from .document import Document
@@ -104,7 +105,7 @@ def _check_options(pipeline: Pipeline) -> None:
                 )
 
 
-class Outcome:
+class Outcome(Record):
     """What happened to one input.
 
     ``status`` is "changed", "unchanged", "failed" or "skipped"; ``output`` the rendered
@@ -112,8 +113,16 @@ class Outcome:
     input line and its fate.
     """
 
-    # A plain class, not a dataclass: see newsclean.config.Config. Outcomes cross
-    # process boundaries, so it pickles by its __dict__ like any plain class.
+    # Outcomes cross process boundaries: a record pickles by its slots.
+    __slots__ = ("name", "status", "output", "message", "notes", "bytes_in", "explanation")
+    name: str
+    status: str
+    output: bytes
+    message: str
+    notes: list[str]
+    bytes_in: int
+    explanation: str
+
     def __init__(
         self,
         name: str,
@@ -124,19 +133,11 @@ class Outcome:
         bytes_in: int = 0,
         explanation: str = "",
     ) -> None:
-        self.name = name
-        self.status = status
-        self.output = output
-        self.message = message
-        self.notes = [] if notes is None else notes
-        self.bytes_in = bytes_in
-        self.explanation = explanation
+        notes = [] if notes is None else notes
+        Record.__init__(self, **arguments(locals()))
 
     def __repr__(self) -> str:
         return f"Outcome({self.name!r}, {self.status!r}, message={self.message!r}, notes={self.notes!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Outcome) and self.__dict__ == other.__dict__
 
 
 def clean_text(text: str, plan: Plan) -> tuple[Document, bool]:

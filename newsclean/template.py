@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .document import split_lines
+from .record import Record
 from .regexes import compile_pattern
 from .text import squeeze
 
@@ -43,24 +44,20 @@ def normalise(line: str) -> str:
     return out
 
 
-class Template:
+class Template(Record):
     """A site's recurring lines: ``lines`` maps a normalised line to the number of the
     ``documents`` learned from that held it."""
 
-    # A plain class, not a dataclass: see newsclean.config.Config.
+    __slots__ = ("lines", "documents", "min_docs", "min_share")
+
     def __init__(
         self, lines: dict[str, int] | None = None, documents: int = 0, min_docs: int = 3, min_share: float = 0.0
     ) -> None:
         self.lines = {} if lines is None else lines
-        self.documents = documents
-        self.min_docs = min_docs
-        self.min_share = min_share
+        self.documents, self.min_docs, self.min_share = documents, min_docs, min_share
 
     def __repr__(self) -> str:
         return f"Template({len(self.lines)} lines, documents={self.documents}, min_docs={self.min_docs}, min_share={self.min_share})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Template) and self.__dict__ == other.__dict__
 
     def lookup(self, line: str) -> int:
         """In how many learned documents this line recurred (0: not template)."""
