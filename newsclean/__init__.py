@@ -10,8 +10,9 @@
 The library imports neither typer nor rich; the CLI (``newsclean.cli``) is a thin layer.
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 import gc
 
 # Importing the library makes tens of thousands of objects (compiled patterns, the model,

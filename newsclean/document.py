@@ -13,8 +13,9 @@ line can also be *cut* to one of its side-by-side table cells (:class:`Cut`).
 ['Title', '', 'Body text.']
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
@@ -141,7 +142,7 @@ class Document:
         )
 
     @classmethod
-    def from_text(cls, text: str) -> Document:
+    def from_text(cls, text: str) -> "Document":
         bom = text.startswith(BOM)
         if bom:
             text = text[1:]
@@ -191,7 +192,7 @@ class Document:
         document (stages never change a line's text) and shared by its views."""
         return self.view("source_text", lambda d: "\n".join(line.text for line in d.lines))
 
-    def view(self, key: object, compute: Callable[[Document], Any]) -> Any:
+    def view(self, key: object, compute: Callable[["Document"], Any]) -> Any:
         """A per-document value, ``compute(self)``, computed on first use and cached.
 
         >>> doc = Document.from_text("a\\nb")

@@ -3,8 +3,9 @@
 Nothing here imports typer or rich: the CLI and the Dask runner share it.
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 import codecs
 import contextlib
 import fnmatch

@@ -17,8 +17,9 @@ Traceback (most recent call last):
 newsclean.registry.UnknownNameError: unknown stage 'whisper'; available: shout
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -90,7 +91,7 @@ class Registry:
     def unregister(self, name: str) -> None:
         self._entries.pop(name, None)
 
-    def _plugins(self) -> dict[str, EntryPoint]:
+    def _plugins(self) -> "dict[str, EntryPoint]":
         if self._entry_points is None:
             # imported on the first unknown name only: importlib.metadata costs start-up
             from importlib.metadata import entry_points

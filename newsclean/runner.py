@@ -5,18 +5,17 @@ place where bytes become cleaned bytes, whether they came from stdin, a file bei
 rewritten in place, or a worker of a process pool.
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 import enum
 import os
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from .document import Document
 from .files import InputError, Skipped, Source, decode_text, encode, looks_binary, read_file, write_atomic
 from .pipeline import Pipeline
 from .record import Record, arguments
-
-if TYPE_CHECKING:
-    from .document import Document
 
 
 class Mode(enum.Enum):

@@ -13,8 +13,9 @@ smoothing). The fitted trees are committed as generated Python, ``_model.py``, w
 True
 """
 
-from __future__ import annotations
 
+# No `from __future__ import annotations` in this module: it defines NamedTuples, whose
+# string annotations typing would compile one by one at every start (docs/performance.md).
 import math
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
