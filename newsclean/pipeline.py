@@ -25,7 +25,6 @@ from .document import Document
 from .registry import Entry, PipelineError
 from .registry import stages as stage_registry
 from .registry import writers as writer_registry
-from .segments import clean_in_segments, oversized
 
 __all__ = ["COMPOSER", "DEFAULT_STAGES", "Context", "Pipeline", "PipelineError", "Stage", "render_plain"]
 
@@ -57,6 +56,26 @@ def check_order(entries: Sequence[Entry]) -> None:
         for before in entry.after:
             if position.get(before, -1) > i:
                 raise PipelineError(f"stage {entry.name!r} must follow {before!r}: put it after {before!r}")
+
+
+# Measured (docs/performance.md): cleaning holds about 3 KB a line while it runs.
+# Documents up to MAX_LINES / MAX_CHARS, several times the largest page of the
+# evaluation folders (2,722 lines, 251 KB) and a long live blog, are cleaned whole, as
+# they always were; bigger ones in segments (newsclean.segments).
+MAX_LINES = 20_000
+MAX_CHARS = 1_500_000
+
+
+def oversized(text: str, max_lines: int | None = None, max_chars: int | None = None) -> bool:
+    """Whether ``text`` is cleaned in segments: more than ``max_lines`` line ends or
+    ``max_chars`` characters (the module's limits by default).
+
+    >>> oversized("a\\nb\\nc\\n", max_lines=2), oversized("a\\nb\\n", max_lines=2)
+    (True, False)
+    """
+    max_lines = MAX_LINES if max_lines is None else max_lines
+    max_chars = MAX_CHARS if max_chars is None else max_chars
+    return len(text) > max_chars or text.count("\n") > max_lines or text.count("\r") > max_lines
 
 
 class Pipeline:
@@ -97,6 +116,10 @@ class Pipeline:
         too big to hold whole is cleaned in segments (see :mod:`newsclean.segments`).
         """
         if oversized(text):
+            # imported here, not at the top: only huge inputs need it, and every start
+            # of the command would pay for it (docs/performance.md)
+            from .segments import clean_in_segments
+
             return clean_in_segments(self._whole_pass, text)
         return self._whole_pass(text)
 

@@ -3,8 +3,8 @@
 Cleaning a page holds several Python objects per line (the line, its content unit,
 the unit's signals: about 3 KB a line), all at once. That is nothing for a page (the
 largest of the evaluation folders has 2,722 lines, 251 KB) and gigabytes for a 10 MB
-document of short lines. A document of more than ``MAX_LINES`` lines or
-``MAX_CHARS`` characters is therefore cut into segments of at most ``SEGMENT_LINES``
+document of short lines. A document the pipeline finds too big to hold whole (see
+:func:`newsclean.pipeline.oversized`) is therefore cut into segments of at most ``SEGMENT_LINES``
 lines and ``SEGMENT_CHARS`` characters, each ending at a blank line where the
 segment's second half has one (else at a line end; a longer line stays whole). Each segment is cleaned by the same
 pipeline, as a page of its own, one after the other; what is kept of each is a
@@ -38,32 +38,17 @@ from .document import BOM, Cut, Document, Line, Paragraph, Removal, detect_newli
 from .headline import headline as headline_of_document
 from .regexes import compile_re
 
-__all__ = ["MAX_CHARS", "MAX_LINES", "SEGMENT_CHARS", "SEGMENT_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut", "oversized"]
+__all__ = ["SEGMENT_CHARS", "SEGMENT_LINES", "SegmentedLines", "SegmentedParagraphs", "clean_in_segments", "cut"]
 
-# Measured (docs/performance.md): cleaning holds about 3 KB a line while it runs.
-# Documents up to MAX_LINES / MAX_CHARS, several times the largest page of the
-# evaluation folders (2,722 lines, 251 KB) and a long live blog, are cleaned whole, as
-# they always were; bigger ones in segments of SEGMENT_LINES lines, about 18 MB each,
-# so that a 10 MB document of any shape peaks within 10x its size.
-MAX_LINES = 20_000
-MAX_CHARS = 1_500_000
+# Documents bigger than newsclean.pipeline's MAX_LINES / MAX_CHARS are cleaned in
+# segments of SEGMENT_LINES lines, about 18 MB each (cleaning holds about 3 KB a line
+# while it runs: docs/performance.md), so that a 10 MB document of any shape peaks
+# within 10x its size.
 SEGMENT_LINES = 6_000
 SEGMENT_CHARS = 1_000_000
 
 # A blank line (spaces only) and the line end before it.
 _BLANK_RE = compile_re(r"\n[^\S\n]*\n")
-
-
-def oversized(text: str, max_lines: int | None = None, max_chars: int | None = None) -> bool:
-    """Whether ``text`` is cleaned in segments: more than ``max_lines`` line ends or
-    ``max_chars`` characters (the module's limits by default).
-
-    >>> oversized("a\\nb\\nc\\n", max_lines=2), oversized("a\\nb\\n", max_lines=2)
-    (True, False)
-    """
-    max_lines = MAX_LINES if max_lines is None else max_lines
-    max_chars = MAX_CHARS if max_chars is None else max_chars
-    return len(text) > max_chars or text.count("\n") > max_lines or text.count("\r") > max_lines
 
 
 def _off_bom(source: str, p: int, q: int) -> int:

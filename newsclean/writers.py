@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from .document import BOM, Document
-from .headline import headline
 from .regexes import compile_re
 from .registry import writers
 
@@ -27,6 +26,15 @@ def _body(doc: Document, out: str | None) -> str:
     return (BOM if doc.bom else "") + out
 
 
+def _headline(doc: Document) -> str | None:
+    """The document's headline (see :mod:`newsclean.headline`)."""
+    # imported here, not at the top: only the JSON and Markdown writers name a headline,
+    # and every start of the command would pay for it (docs/performance.md)
+    from .headline import headline
+
+    return headline(doc)
+
+
 @writers.register("text")
 def text(doc: Document, **_) -> str:
     """Plain text: paragraphs separated by one blank line, the input's newline style."""
@@ -38,7 +46,7 @@ def markdown(doc: Document, **_) -> str:
     """Markdown: the headline as a level-1 heading, then the paragraphs."""
     body = doc.body_text("\n")
     kept = doc.kept_paragraphs()
-    title = headline(doc)
+    title = _headline(doc)
     if body is not None and title and kept[0].text == title:
         body = "# " + body
     return _body(doc, body)
@@ -85,7 +93,7 @@ def as_record(doc: Document, *, name: str | None = None) -> dict:
     record.update(
         {
             "text": "\n\n".join(blocks) + ("\n" if blocks else ""),
-            "headline": headline(doc),
+            "headline": _headline(doc),
             "language": doc.language,
             "paragraphs": paragraphs,
             "removed": removed,

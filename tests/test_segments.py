@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import segments
+from newsclean import pipeline, segments
 from newsclean.document import Line
-from newsclean.pipeline import Pipeline
-from newsclean.segments import SegmentedLines, clean_in_segments, cut, oversized
+from newsclean.pipeline import Pipeline, oversized
+from newsclean.segments import SegmentedLines, clean_in_segments, cut
 from newsclean.writers import explain, to_json
 
 MENU = ["Home", "World", "Sport", "Business", "Weather"]
@@ -42,8 +42,10 @@ def page(k: int) -> str:
 @pytest.fixture
 def small_segments(monkeypatch):
     """Documents over 40 lines or 3,000 characters, in segments of at most that."""
-    for name, value in (("MAX_LINES", 40), ("MAX_CHARS", 3000), ("SEGMENT_LINES", 40), ("SEGMENT_CHARS", 3000)):
-        monkeypatch.setattr(segments, name, value)
+    monkeypatch.setattr(pipeline, "MAX_LINES", 40)
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 3000)
+    monkeypatch.setattr(segments, "SEGMENT_LINES", 40)
+    monkeypatch.setattr(segments, "SEGMENT_CHARS", 3000)
 
 
 def test_big_document_cleaned_in_segments_keeps_every_article_line_near_the_seams(small_segments):
