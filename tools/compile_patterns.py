@@ -25,6 +25,8 @@ def builtin_patterns() -> dict:
     import regex
 
     import newsclean  # noqa: F401  (imports every module-level pattern)
+    import newsclean.headline  # noqa: F401  (imported when a writer first names a headline)
+    import newsclean.segments  # noqa: F401  (imported when a document is oversized)
     import newsclean.template  # noqa: F401  (imported by the CLI only when a template is used)
     from newsclean import regexes
     from newsclean.packs import LANGUAGES, PHRASES_DIR, parse_pack
@@ -45,6 +47,8 @@ def builtin_re_patterns() -> list[tuple[str, int]]:
     flags)."""
     import newsclean  # noqa: F401
     import newsclean.cli  # noqa: F401  (the CLI side's modules)
+    import newsclean.headline  # noqa: F401
+    import newsclean.segments  # noqa: F401
     import newsclean.streams  # noqa: F401
     import newsclean.template  # noqa: F401
     from newsclean import regexes
