@@ -36,6 +36,7 @@ from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
 from ..registry import stages
+from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 
 _MAX_WORDS = 40
@@ -147,7 +148,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     Datelines and bylines stay: they are part of what newsclean gives back.
     """
     groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
-    texts = [_squeeze(" ".join(line.text for line in g)) for g in groups]
+    # judged as written: the composer writes a line without its image names
+    texts = [_squeeze(visible_lines(doc, g)) for g in groups]
     gone = [False] * len(groups)
     for k, (group, text) in enumerate(zip(groups, texts)):
         if gone[k]:
