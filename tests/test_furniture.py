@@ -178,3 +178,25 @@ def test_pack_article_sentences_stay(lang, line):
     boilerplate_sentences(doc, ctx)
     boilerplate_lines(doc, ctx)
     assert doc.lines[0].removal is None
+
+
+def test_numbered_code_lines_in_an_article_are_not_comment_attributions():
+    # a listing printed with line numbers ("2.     for line in f:") is the article's own;
+    # a numbered commenter ("12. Bill:") is not a line of code
+    listing = [
+        "1.  def count_lines(path):",
+        "2.      with open(path) as f:",
+        "3.          for line in f:",
+        "4.              if line.strip():",
+        "5.                  yield line",
+    ]
+    text = "\n\n".join([PROSE["en"][0], "\n".join(listing), *PROSE["en"][1:]]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context(language="en"))
+    assert [line.text for line in doc.removed()] == []
+    out = Pipeline().clean(text)
+    for item in listing:
+        assert " ".join(item.split()) in " ".join(out.split())
+    commenter = Document.from_text("12. Bill:\n")
+    boilerplate_sentences(commenter, Context(language="en"))
+    assert commenter.lines[0].removal is not None
