@@ -36,6 +36,7 @@ from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
 from ..registry import stages
+from ..script import word_count
 from ..wrap import line_groups, wrap_width
 
 _MAX_WORDS = 40
@@ -152,7 +153,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     for k, (group, text) in enumerate(zip(groups, texts)):
         if gone[k]:
             continue
-        n = len(text.split())
+        n = word_count(text.split())  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
             continue
         rule = ""
@@ -167,7 +168,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "newsletter-heading"
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
-        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?"):
+        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
             # an image's alt text and its caption: the same short text again, near,
             # with a credit or a note added; the copy that adds nothing goes (a line
             # printed twice as it stands may be the article's own: a heading and its

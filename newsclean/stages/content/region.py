@@ -12,9 +12,23 @@ from collections.abc import Mapping, Sequence
 
 from ...document import Document, Line
 from ...regexes import compile_pattern
+from ...script import word_count
 from ...signals import Signal
 from ...tokens import find_words
 from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
+
+
+def size(u: Unit) -> int:
+    """A unit's length in words, or in word-equivalents in a script written without
+    spaces (two Han or kana characters each, see :func:`newsclean.script.word_count`):
+    a paragraph of Chinese is one long token to a tokenizer, not a menu item.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [size(u) for u in build_units(Document.from_text("The pier reopened in May.\\n\\n市議会は火曜日、新しい橋を春に開通させると発表した。"), None)]
+    [5, 13]
+    """
+    return len(u.words) if u.text.isascii() else word_count(u.words)
 
 
 def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
@@ -82,7 +96,7 @@ def select(
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
-    values = [(u.prob - bias) * (1 + math.sqrt(len(u.words))) for u in units]
+    values = [(u.prob - bias) * (1 + math.sqrt(size(u))) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
@@ -122,7 +136,7 @@ def select(
         j = i
         while j + 1 <= last and j + 1 not in inside and units[j + 1].prob >= strong:
             j += 1
-        if sum(len(u.words) for u in units[i : j + 1]) >= 40:
+        if sum(size(u) for u in units[i : j + 1]) >= 40:
             regions.append((i, j))
         i = j + 1
     keep = [False] * len(units)
@@ -181,9 +195,9 @@ def _stamp(u: Unit) -> bool:
     >>> [_stamp(u) for u in build_units(Document.from_text("March 4, 2026\\n\\nBill 19:45\\n\\nThe pier reopened in May 2026 after repairs."), None)]
     [True, True, False]
     """
-    n = len(u.words)
-    if n <= 12 and _CLOCK_RE.search(u.text):
+    if size(u) <= 12 and _CLOCK_RE.search(u.text):
         return True
+    n = len(u.words)
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
@@ -299,7 +313,7 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        if sum(len(u.words) for u in units[lo:cut] if u.prob >= bias) >= 30:
+        if sum(size(u) for u in units[lo:cut] if u.prob >= bias) >= 30:
             hi = cut - 1
             break
     if not markers:
@@ -309,10 +323,10 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        above = sum(len(u.words) for u in units[lo:cut] if u.prob >= bias)
-        below = sum(len(u.words) for u in units[cut : hi + 1] if u.prob >= bias)
+        above = sum(size(u) for u in units[lo:cut] if u.prob >= bias)
+        below = sum(size(u) for u in units[cut : hi + 1] if u.prob >= bias)
         following = units[cut : cut + 3]
-        headlines = all(len(u.words) < 12 and not u.text.endswith(TERMINAL) for u in following)
+        headlines = all(size(u) < 12 and not u.text.endswith(TERMINAL) for u in following)
         low_after = headlines or sum(u.prob for u in following) / len(following) < 0.5
         if above >= 30 and above >= below and low_after:
             return cut - 1
@@ -331,7 +345,7 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     limit = 1
     while i > 0 and start - i < reach:
         u = units[i - 1]
-        n = len(u.words)
+        n = size(u)
         if u.bullet or n == 0:
             break
         looks_date = n <= 12 and bool(DATELINE_RE.search(u.text) or any(w in MONTHS for w in u.words))
