@@ -60,6 +60,71 @@ def comment_attributions(doc: Document) -> list[int]:
     ]
 
 
+def _trim_tail(
+    values: list[float],
+    lo: int,
+    hi: int,
+    solid: Sequence[bool],
+    named: Sequence[bool],
+    sizes: Sequence[int],
+    *,
+    width: int = 2,
+    share: float = 0.15,
+    ratio: float = 0.1,
+) -> tuple[int, int]:
+    """The run ``lo..hi`` without the furniture the maximum-sum run took in at its end.
+
+    The run bridges a gap of debris whenever what lies beyond weighs more than the
+    gap: a sentence or two of an author's box, a comment or a newsletter form after a
+    row of teasers or a share bar. A gap is ``width`` or more units in a row that
+    score below the bias, none of them prose or a list item (``solid``), with named
+    debris among or around them (``named``: a share or related phrase, a boilerplate
+    sentence, an end-of-article heading). The part past the last gap goes when it
+    weighs less than ``share`` of what stands before it, and the gap weighs at least
+    ``ratio`` of it (a subhead or two between long sections is no gap); then the
+    part before it is judged the same way. The region's head is never trimmed here:
+    a lede and a standfirst above a photo are small and are article text.
+
+    >>> values = [3.0, 2.5, 2.0, -0.4, -0.5, -0.3, 0.6]
+    >>> solid = [True, True, True, False, False, False, True]
+    >>> sizes = [40, 30, 30, 3, 4, 2, 25]
+    >>> _trim_tail(values, 0, 6, solid, [False, False, False, False, True, False, False], sizes)
+    (0, 2)
+    >>> _trim_tail(values, 0, 6, solid, [False] * 7, sizes)  # no named debris: a picture's captions
+    (0, 6)
+    """
+    # what follows named debris after the last prose or list unit is no article text
+    # either: a teaser's headline under a share row
+    t = hi
+    while t > lo and not solid[t] and sizes[t] <= 12:
+        t -= 1
+    if solid[t] and t < hi and any(named[t + 1 : hi + 1]):
+        hi = t
+    parts = []
+    gaps: list[float] = []  # the weight of the gap before each part but the first
+    start = i = lo
+    while i <= hi:
+        if values[i] >= 0 or solid[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= hi and values[j + 1] < 0 and not solid[j + 1]:
+            j += 1
+        if j - i + 1 >= width and any(named[i : j + 2]):
+            parts.append((start, i - 1))
+            gaps.append(-sum(values[i : j + 1]))
+            start = j + 1
+        i = j + 1
+    if not parts:
+        return lo, hi
+    parts.append((start, hi))
+    sums = [sum(values[a : b + 1]) for a, b in parts]
+    last = len(parts) - 1
+    while last > 0 and sums[last] < share * sum(sums[:last]) and gaps[last - 1] >= ratio * sums[last]:
+        last -= 1
+    return lo, parts[last][1]
+
+
 def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
     """The maximum-sum run of ``values[a:b]`` (Kadane): (sum, first, last)."""
     best, best_lo, best_hi = -math.inf, a, a - 1
@@ -100,6 +165,12 @@ def select(
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
+    if prose is not None:
+        # lists, tables and numbered items are article structure, not a gap
+        solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
+        named = _debris_between(doc, units, markers, strict=True)
+        lo, hi = _trim_tail(values, lo, hi, solid, named, [size(u) for u in units])
+        best = sum(values[lo : hi + 1])
     if comments is None:
         comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
@@ -181,6 +252,11 @@ def select(
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
 _NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
+def _is_numbered(text: str) -> bool:
+    """A numbered item, or its number standing alone ("3.") above the item's name."""
+    return bool(_NUMBERED_RE.match(text)) or (len(text) <= 4 and text.rstrip(".)").isdigit() and text[-1:] in ".)")
+
+
 # A time of day ("07:52 PM", "19:45"): beside a name, a comment's or a news list's stamp.
 _CLOCK_RE = compile_pattern(r"\b\d{1,2}:\d\d\b")
 
@@ -214,17 +290,30 @@ def _named_debris(line: Line, markers: frozenset[int]) -> bool:
     return removal.stage in DEBRIS_STAGES or (removal.stage == "layout" and removal.rule == "form-field")
 
 
-def _debris_between(doc: Document, units: list[Unit], markers: Sequence[int] = ()) -> list[bool]:
+def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
+    """:func:`_named_debris` less a lone navigation word ("Entertainment", "FAQ"), which
+    may be a table's row label or a subhead as well as a menu item."""
+    if not _named_debris(line, markers):
+        return False
+    removal = line.removal
+    return line.number in markers or removal is None or removal.rule != "phrase:navigation" or " " in line.text.strip()
+
+
+def _debris_between(
+    doc: Document, units: list[Unit], markers: Sequence[int] = (), *, strict: bool = False
+) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
-    an end-of-article heading ("Related stories")."""
+    an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
+    word (see :func:`_furniture_named`)."""
     lines = doc.lines
     marked = frozenset(markers)
+    judge = _furniture_named if strict else _named_debris
     flags = []
     prev = 0
     for u in units:
         first = u.lines[0].number
-        flags.append(any(_named_debris(ln, marked) for ln in lines[prev : first - 1]))
+        flags.append(any(judge(ln, marked) for ln in lines[prev : first - 1]))
         prev = u.lines[-1].number
     return flags
 
