@@ -149,6 +149,14 @@ PACK_CASES = [
     ("fr", "Voir plus de commentaires", "comments"),
     ("pl", "Pokaż więcej komentarzy", "comments"),
     ("pl", "12 komentarzy", "comments"),
+    ("de", "Ihre Meinung zu diesem Thema", "comments"),
+    ("de", "Hier klicken, um das Antworten abzubrechen.", "comments"),
+    ("de", "%d Bloggern gefällt das:", "share"),
+    ("de", "Wir respektieren deine Privatsphäre und nutzen Cookies nur mit deiner Zustimmung.", "cookie"),
+    ("de", "Alle Angaben ohne Gewähr", "footer"),
+    ("en", "Log in to leave a comment", "comments"),
+    ("pl", "Korzystamy z plików cookies, aby ułatwić Ci korzystanie z serwisu.", "cookie"),
+    ("it", "Ultima modifica: 12 marzo 2026", "footer"),
 ]
 
 
