@@ -157,6 +157,12 @@ PACK_CASES = [
     ("en", "Log in to leave a comment", "comments"),
     ("pl", "Korzystamy z plików cookies, aby ułatwić Ci korzystanie z serwisu.", "cookie"),
     ("it", "Ultima modifica: 12 marzo 2026", "footer"),
+    ("en", "Filed under: Harbours, Storms, Kilmore", "navigation"),
+    ("en", "Never miss the latest news from the coast: sign up for our morning email.", "newsletter"),
+    ("en", "To read the full story, please subscribe to the Coast Times.", "newsletter"),
+    ("en", "Advertising disclosure: we may be paid when you buy through our links.", "advertising"),
+    ("es", "Síguenos en Telegram, Instagram, Facebook y X", "share"),
+    ("pl", "Zapraszamy też do subskrypcji naszego newslettera", "newsletter"),
 ]
 
 
@@ -175,6 +181,8 @@ def test_pack_furniture_lines_go(lang, line, category):
     [
         ("en", "Fourteen responses to the survey came from fishermen, the council said."),
         ("en", "Follow the money, the auditor told the council on Tuesday."),
+        ("en", "Filed under the old rules, the claim was refused by the council in May."),
+        ("en", "Sign up for the swimming lessons opened at the harbour pool on Monday."),
         ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
         ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),
         ("fr", "Vous devez savoir que la jetée restera fermée tout l'hiver, a dit la maire."),
