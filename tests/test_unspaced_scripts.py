@@ -82,3 +82,12 @@ def test_japanese_and_chinese_articles_are_kept_whole_under_menus_and_teasers():
         for paragraph in article:
             assert paragraph in out, lang
         assert related[1] not in out, lang
+
+
+def test_a_hard_wrapped_japanese_paragraph_is_joined_without_spaces():
+    # lynx at 80 columns wraps Japanese inside words: the line end is no space
+    paragraph = JA_ARTICLE[0] + JA_ARTICLE[1]
+    wrapped = [paragraph[i : i + 38] for i in range(0, len(paragraph), 38)]
+    page = "\n".join(["   " + w for w in wrapped]) + "\n\n   " + JA_SENTENCE + "\n"
+    out = Pipeline().clean(page)
+    assert paragraph in out
