@@ -93,12 +93,12 @@ def _trim_tail(
     >>> _trim_tail(values, 0, 6, solid, [False] * 7, sizes)  # no named debris: a picture's captions
     (0, 6)
     """
-    # what follows named debris after the last prose or list unit is no article text
-    # either: a teaser's headline under a share row
+    # short lines under named debris after the last paragraph (prose, a list item or
+    # a long unit) are no article text either: a teaser's headline under a share row
     t = hi
     while t > lo and not solid[t] and sizes[t] <= 12:
         t -= 1
-    if solid[t] and t < hi and any(named[t + 1 : hi + 1]):
+    if (solid[t] or sizes[t] > 12) and t < hi and any(named[t + 1 : hi + 1]):
         hi = t
     parts = []
     gaps: list[float] = []  # the weight of the gap before each part but the first
@@ -253,7 +253,14 @@ def select(
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
 _NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
 def _is_numbered(text: str) -> bool:
-    """A numbered item, or its number standing alone ("3.") above the item's name."""
+    """A numbered item, its number standing alone ("3.") above the item's name, or an
+    entry of a timeline ("2009 Second house finished").
+
+    >>> [_is_numbered(t) for t in ("2. Tie the line", "3.", "2009 Work ends", "2009", "Home")]
+    [True, True, True, True, False]
+    """
+    if len(text) >= 4 and text[:4].isdigit() and text[4:5] in ("", " ", ":", "–", "-"):
+        return True
     return bool(_NUMBERED_RE.match(text)) or (len(text) <= 4 and text.rstrip(".)").isdigit() and text[-1:] in ".)")
 
 
