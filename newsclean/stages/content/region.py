@@ -155,7 +155,9 @@ def select(
     split by a photo or an advertisement block), but not past an end-of-article
     heading; a run within ``near`` units of a kept one needs only ``near_share`` of
     that (a lede above a sidebar box of links). So are runs of confident prose
-    (``strong``) of 40 words or more.
+    (``strong``) of 40 words or more. Before that, the main run's tail is trimmed of
+    the furniture it bridged to (see :func:`_trim_tail`: teasers under a share row, an
+    author's box past a row of teasers). Lengths are word-equivalents (:func:`size`).
     """
     bias = params.get("bias", 0.5)
     low = params.get("low", 0.2)
