@@ -74,7 +74,11 @@ def _join(left: str, right: str, vocabulary: set[str] | None) -> tuple[bool, str
     ((True, 'enated word'), (False, 'enated'))
     >>> _join("one line", "and the next", None)
     (False, ' and the next')
+    >>> _join("運航を再開するこ", "とになった。", None)  # Chinese and Japanese: no space between
+    (False, 'とになった。')
     """
+    if left and right and _unspaced(left[-1]) and _unspaced(right[0]):
+        return False, right
     if (
         len(left) > 1
         and left[-1] == "-"
@@ -91,6 +95,15 @@ def _join(left: str, right: str, vocabulary: set[str] | None) -> tuple[bool, str
             return True, right
         return False, right
     return False, " " + right
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a script written without spaces (Han, kana) or its punctuation
+    (、。「」, full-width forms): a line wrapped between two of them is joined without one."""
+    return not char.isascii() and (
+        "\u3000" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+        or "\uff00" <= char <= "\uffef"
+    )
 
 
 # A word longer than this is not re-joined across a line end (and not looked for).

@@ -149,6 +149,20 @@ PACK_CASES = [
     ("fr", "Voir plus de commentaires", "comments"),
     ("pl", "Pokaż więcej komentarzy", "comments"),
     ("pl", "12 komentarzy", "comments"),
+    ("de", "Ihre Meinung zu diesem Thema", "comments"),
+    ("de", "Hier klicken, um das Antworten abzubrechen.", "comments"),
+    ("de", "%d Bloggern gefällt das:", "share"),
+    ("de", "Wir respektieren deine Privatsphäre und nutzen Cookies nur mit deiner Zustimmung.", "cookie"),
+    ("de", "Alle Angaben ohne Gewähr", "footer"),
+    ("en", "Log in to leave a comment", "comments"),
+    ("pl", "Korzystamy z plików cookies, aby ułatwić Ci korzystanie z serwisu.", "cookie"),
+    ("it", "Ultima modifica: 12 marzo 2026", "footer"),
+    ("en", "Filed under: Harbours, Storms, Kilmore", "navigation"),
+    ("en", "Never miss the latest news from the coast: sign up for our morning email.", "newsletter"),
+    ("en", "To read the full story, please subscribe to the Coast Times.", "newsletter"),
+    ("en", "Advertising disclosure: we may be paid when you buy through our links.", "advertising"),
+    ("es", "Síguenos en Telegram, Instagram, Facebook y X", "share"),
+    ("pl", "Zapraszamy też do subskrypcji naszego newslettera", "newsletter"),
 ]
 
 
@@ -167,6 +181,8 @@ def test_pack_furniture_lines_go(lang, line, category):
     [
         ("en", "Fourteen responses to the survey came from fishermen, the council said."),
         ("en", "Follow the money, the auditor told the council on Tuesday."),
+        ("en", "Filed under the old rules, the claim was refused by the council in May."),
+        ("en", "Sign up for the swimming lessons opened at the harbour pool on Monday."),
         ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
         ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),
         ("fr", "Vous devez savoir que la jetée restera fermée tout l'hiver, a dit la maire."),
@@ -178,3 +194,25 @@ def test_pack_article_sentences_stay(lang, line):
     boilerplate_sentences(doc, ctx)
     boilerplate_lines(doc, ctx)
     assert doc.lines[0].removal is None
+
+
+def test_numbered_code_lines_in_an_article_are_not_comment_attributions():
+    # a listing printed with line numbers ("2.     for line in f:") is the article's own;
+    # a numbered commenter ("12. Bill:") is not a line of code
+    listing = [
+        "1.  def count_lines(path):",
+        "2.      with open(path) as f:",
+        "3.          for line in f:",
+        "4.              if line.strip():",
+        "5.                  yield line",
+    ]
+    text = "\n\n".join([PROSE["en"][0], "\n".join(listing), *PROSE["en"][1:]]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context(language="en"))
+    assert [line.text for line in doc.removed()] == []
+    out = Pipeline().clean(text)
+    for item in listing:
+        assert " ".join(item.split()) in " ".join(out.split())
+    commenter = Document.from_text("12. Bill:\n")
+    boilerplate_sentences(commenter, Context(language="en"))
+    assert commenter.lines[0].removal is not None

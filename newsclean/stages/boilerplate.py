@@ -26,12 +26,15 @@ from ..context import Context
 from ..document import Document, Line
 from ..packs import Pack
 from ..registry import stages
+from ..script import cjk_chars, word_count
 from ..signals import Signal
 from ..tokens import words
 from ..visible import link_texts, visible, visible_line, visible_lines
 from ..wrap import line_groups, nonblank_lines, wrap_width
 
-_SENTENCE_END = tuple('.!?…"”»')
+_SENTENCE_END = tuple('.!?…"”»。！？')
+# what ends a sentence in any script: the ideographic full stop and full-width ! and ?
+_ENDS = ".!?。！？"
 
 FORM_FIELD = "___"
 # Seconds the searches of rules-file patterns may take on one document, all together,
@@ -118,7 +121,7 @@ def layout(doc: Document, ctx: Context) -> None:
             doc.remove(line, "layout", "image-placeholder")
         elif vis.startswith(("IFRAME:", "IFRAME :")):
             doc.remove(line, "layout", "iframe")
-        elif FORM_FIELD in vis and len(vis.split()) < 15:
+        elif FORM_FIELD in vis and word_count(vis.split()) < 15:
             doc.remove(line, "layout", "form-field")
 
 
@@ -193,14 +196,17 @@ def _ends_sentence_of(above: str, text: str) -> bool:
     True
     >>> _ends_sentence_of("Home", "More.")
     False
+    >>> _ends_sentence_of("島と本土の港を結ぶフェリーが、例年より約一か月早く運航を再開", "した。")
+    True
     """
     body = text.strip()
     head = above.rstrip()
     return (
-        len(head) >= 40
-        and body[-1:] in ".!?"
+        # (a line of Chinese or Japanese is as wide as one of twice its characters)
+        (len(head) >= 40 or (not head.isascii() and len(head) + cjk_chars(head) >= 40))
+        and body[-1:] in _ENDS
         and head[-1:].isalnum()
-        and len(body.split()) <= 3
+        and word_count(body.split()) <= 3
     )
 
 
@@ -229,7 +235,7 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
             line = group[0]
             low = folded[line.number - 1]
             # a line that _ends_sentence_of ends in ".!?", and so does its squeezed view
-            if low[-1:] in ".!?" and line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
+            if low[-1:] in _ENDS and line.number > 1 and _ends_sentence_of(doc.lines[line.number - 2].text, line.text):
                 continue
             if "[" in low:
                 low = visible_line(doc, line)  # judged as it will be written: image names gone
@@ -264,7 +270,7 @@ def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -
             known = sum(1 for ln in block if ln.removal is not None and ln.removal.signal._value_ & bit)
             if known >= share * len(block):
                 for ln in block:  # (removed lines first: most of a menu block is)
-                    if ln.removal is None and len(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END):
+                    if ln.removal is None and word_count(ln.text.split()) <= 4 and not ln.text.rstrip().endswith(_SENTENCE_END):
                         doc.remove(ln, "boilerplate-lines", "menu-block")
         block = []
 
@@ -334,7 +340,7 @@ def debris_rule(text: str, pack: Pack, search: PatternSearch) -> str:
     low = vis.casefold()
     # a cell that ends a sentence ("economy.") ends a wrapped sentence of the article,
     # whatever menu has a word like it
-    rule = "" if low[-1:] in ".!?" else phrase_rule(link_texts(low) if "](" in low else low, pack)
+    rule = "" if low[-1:] in _ENDS else phrase_rule(link_texts(low) if "](" in low else low, pack)
     if rule:
         return rule
     if len(low) <= 2000:

@@ -14,15 +14,14 @@ credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``), ``comment-meta`` (``2 day
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
 required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
 
->>> from newsclean.context import Context
->>> from newsclean.document import Document
->>> doc = Document.from_text(
-...     "The ferry sailed at dawn, the first crossing since the storm closed the harbour.\\n\\n"
-...     "Crew on the deck of the ferry\\n"
-...     "Crew on the deck of the ferry (Photo: Ann Lee)\\n\\n"
-...     "Divers will inspect the piers on Friday. © Coast Times / Ann Lee\\n\\n"
-...     "Jo Smith\\n3 days ago\\nGreat news for the island.\\nReply\\n\\n"
-...     "[ ] I agree to the privacy policy\\n[Subscribe]")
+>>> from newsclean import Context, Document
+>>> page = [
+...     "The ferry sailed at dawn, the first crossing since the storm closed the harbour.", "",
+...     "Crew on the deck of the ferry", "Crew on the deck of the ferry (Photo: Ann Lee)", "",
+...     "Divers will inspect the piers on Friday. © Coast Times / Ann Lee", "",
+...     "Jo Smith", "3 days ago", "Great news for the island.", "Reply", "",
+...     "[ ] I agree to the privacy policy", "[Subscribe]"]
+>>> doc = Document.from_text("\\n".join(page))
 >>> furniture(doc, Context())
 >>> [(l.number, l.removal.rule) for l in doc.removed()]
 [(3, 'caption-repeated'), (4, 'caption-credit'), (6, 'caption-credit'), (9, 'comment-meta'), (11, 'comment-meta'), (13, 'form-row'), (14, 'form-row')]
@@ -36,6 +35,7 @@ from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
 from ..registry import stages
+from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 
@@ -154,7 +154,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     for k, (group, text) in enumerate(zip(groups, texts)):
         if gone[k]:
             continue
-        n = len(text.split())
+        n = word_count(text.split())  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
             continue
         rule = ""
@@ -169,7 +169,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "newsletter-heading"
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
-        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?"):
+        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
             # an image's alt text and its caption: the same short text again, near,
             # with a credit or a note added; the copy that adds nothing goes (a line
             # printed twice as it stands may be the article's own: a heading and its

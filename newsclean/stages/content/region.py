@@ -12,9 +12,23 @@ from collections.abc import Mapping, Sequence
 
 from ...document import Document, Line
 from ...regexes import compile_pattern
+from ...script import word_count
 from ...signals import Signal
 from ...tokens import find_words
 from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
+
+
+def size(u: Unit) -> int:
+    """A unit's length in words, or in word-equivalents in a script written without
+    spaces (two Han or kana characters each, see :func:`newsclean.script.word_count`):
+    a paragraph of Chinese is one long token to a tokenizer, not a menu item.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [size(u) for u in build_units(Document.from_text("The pier reopened in May.\\n\\n市議会は火曜日、新しい橋を春に開通させると発表した。"), None)]
+    [5, 13]
+    """
+    return len(u.words) if u.text.isascii() else word_count(u.words)
 
 
 def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
@@ -44,6 +58,71 @@ def comment_attributions(doc: Document) -> list[int]:
         for line in doc.lines
         if line.removal is not None and Signal.COMMENT_ATTRIBUTION in line.removal.signal
     ]
+
+
+def _trim_tail(
+    values: list[float],
+    lo: int,
+    hi: int,
+    solid: Sequence[bool],
+    named: Sequence[bool],
+    sizes: Sequence[int],
+    *,
+    width: int = 2,
+    share: float = 0.15,
+    ratio: float = 0.1,
+) -> tuple[int, int]:
+    """The run ``lo..hi`` without the furniture the maximum-sum run took in at its end.
+
+    The run bridges a gap of debris whenever what lies beyond weighs more than the
+    gap: a sentence or two of an author's box, a comment or a newsletter form after a
+    row of teasers or a share bar. A gap is ``width`` or more units in a row that
+    score below the bias, none of them prose or a list item (``solid``), with named
+    debris among or around them (``named``: a share or related phrase, a boilerplate
+    sentence, an end-of-article heading). The part past the last gap goes when it
+    weighs less than ``share`` of what stands before it, and the gap weighs at least
+    ``ratio`` of it (a subhead or two between long sections is no gap); then the
+    part before it is judged the same way. The region's head is never trimmed here:
+    a lede and a standfirst above a photo are small and are article text.
+
+    >>> values = [3.0, 2.5, 2.0, -0.4, -0.5, -0.3, 0.6]
+    >>> solid = [True, True, True, False, False, False, True]
+    >>> sizes = [40, 30, 30, 3, 4, 2, 25]
+    >>> _trim_tail(values, 0, 6, solid, [False, False, False, False, True, False, False], sizes)
+    (0, 2)
+    >>> _trim_tail(values, 0, 6, solid, [False] * 7, sizes)  # no named debris: a picture's captions
+    (0, 6)
+    """
+    # short lines under named debris after the last paragraph (prose, a list item or
+    # a long unit) are no article text either: a teaser's headline under a share row
+    t = hi
+    while t > lo and not solid[t] and sizes[t] <= 12:
+        t -= 1
+    if (solid[t] or sizes[t] > 12) and t < hi and any(named[t + 1 : hi + 1]):
+        hi = t
+    parts = []
+    gaps: list[float] = []  # the weight of the gap before each part but the first
+    start = i = lo
+    while i <= hi:
+        if values[i] >= 0 or solid[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= hi and values[j + 1] < 0 and not solid[j + 1]:
+            j += 1
+        if j - i + 1 >= width and any(named[i : j + 2]):
+            parts.append((start, i - 1))
+            gaps.append(-sum(values[i : j + 1]))
+            start = j + 1
+        i = j + 1
+    if not parts:
+        return lo, hi
+    parts.append((start, hi))
+    sums = [sum(values[a : b + 1]) for a, b in parts]
+    last = len(parts) - 1
+    while last > 0 and sums[last] < share * sum(sums[:last]) and gaps[last - 1] >= ratio * sums[last]:
+        last -= 1
+    return lo, parts[last][1]
 
 
 def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
@@ -76,16 +155,24 @@ def select(
     split by a photo or an advertisement block), but not past an end-of-article
     heading; a run within ``near`` units of a kept one needs only ``near_share`` of
     that (a lede above a sidebar box of links). So are runs of confident prose
-    (``strong``) of 40 words or more.
+    (``strong``) of 40 words or more. Before that, the main run's tail is trimmed of
+    the furniture it bridged to (see :func:`_trim_tail`: teasers under a share row, an
+    author's box past a row of teasers). Lengths are word-equivalents (:func:`size`).
     """
     bias = params.get("bias", 0.5)
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
-    values = [(u.prob - bias) * (1 + math.sqrt(len(u.words))) for u in units]
+    values = [(u.prob - bias) * (1 + math.sqrt(size(u))) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
+    if prose is not None:
+        # lists, tables and numbered items are article structure, not a gap
+        solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
+        named = _debris_between(doc, units, markers, strict=True)
+        lo, hi = _trim_tail(values, lo, hi, solid, named, [size(u) for u in units])
+        best = sum(values[lo : hi + 1])
     if comments is None:
         comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
@@ -122,7 +209,7 @@ def select(
         j = i
         while j + 1 <= last and j + 1 not in inside and units[j + 1].prob >= strong:
             j += 1
-        if sum(len(u.words) for u in units[i : j + 1]) >= 40:
+        if sum(size(u) for u in units[i : j + 1]) >= 40:
             regions.append((i, j))
         i = j + 1
     keep = [False] * len(units)
@@ -167,6 +254,18 @@ def select(
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
 _NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
+def _is_numbered(text: str) -> bool:
+    """A numbered item, its number standing alone ("3.") above the item's name, or an
+    entry of a timeline ("2009 Second house finished").
+
+    >>> [_is_numbered(t) for t in ("2. Tie the line", "3.", "2009 Work ends", "2009", "Home")]
+    [True, True, True, True, False]
+    """
+    if len(text) >= 4 and text[:4].isdigit() and text[4:5] in ("", " ", ":", "–", "-"):
+        return True
+    return bool(_NUMBERED_RE.match(text)) or (len(text) <= 4 and text.rstrip(".)").isdigit() and text[-1:] in ".)")
+
+
 # A time of day ("07:52 PM", "19:45"): beside a name, a comment's or a news list's stamp.
 _CLOCK_RE = compile_pattern(r"\b\d{1,2}:\d\d\b")
 
@@ -181,9 +280,9 @@ def _stamp(u: Unit) -> bool:
     >>> [_stamp(u) for u in build_units(Document.from_text("March 4, 2026\\n\\nBill 19:45\\n\\nThe pier reopened in May 2026 after repairs."), None)]
     [True, True, False]
     """
-    n = len(u.words)
-    if n <= 12 and _CLOCK_RE.search(u.text):
+    if size(u) <= 12 and _CLOCK_RE.search(u.text):
         return True
+    n = len(u.words)
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
@@ -200,17 +299,30 @@ def _named_debris(line: Line, markers: frozenset[int]) -> bool:
     return removal.stage in DEBRIS_STAGES or (removal.stage == "layout" and removal.rule == "form-field")
 
 
-def _debris_between(doc: Document, units: list[Unit], markers: Sequence[int] = ()) -> list[bool]:
+def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
+    """:func:`_named_debris` less a lone navigation word ("Entertainment", "FAQ"), which
+    may be a table's row label or a subhead as well as a menu item."""
+    if not _named_debris(line, markers):
+        return False
+    removal = line.removal
+    return line.number in markers or removal is None or removal.rule != "phrase:navigation" or " " in line.text.strip()
+
+
+def _debris_between(
+    doc: Document, units: list[Unit], markers: Sequence[int] = (), *, strict: bool = False
+) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
-    an end-of-article heading ("Related stories")."""
+    an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
+    word (see :func:`_furniture_named`)."""
     lines = doc.lines
     marked = frozenset(markers)
+    judge = _furniture_named if strict else _named_debris
     flags = []
     prev = 0
     for u in units:
         first = u.lines[0].number
-        flags.append(any(_named_debris(ln, marked) for ln in lines[prev : first - 1]))
+        flags.append(any(judge(ln, marked) for ln in lines[prev : first - 1]))
         prev = u.lines[-1].number
     return flags
 
@@ -299,7 +411,7 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        if sum(len(u.words) for u in units[lo:cut] if u.prob >= bias) >= 30:
+        if sum(size(u) for u in units[lo:cut] if u.prob >= bias) >= 30:
             hi = cut - 1
             break
     if not markers:
@@ -309,10 +421,10 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        above = sum(len(u.words) for u in units[lo:cut] if u.prob >= bias)
-        below = sum(len(u.words) for u in units[cut : hi + 1] if u.prob >= bias)
+        above = sum(size(u) for u in units[lo:cut] if u.prob >= bias)
+        below = sum(size(u) for u in units[cut : hi + 1] if u.prob >= bias)
         following = units[cut : cut + 3]
-        headlines = all(len(u.words) < 12 and not u.text.endswith(TERMINAL) for u in following)
+        headlines = all(size(u) < 12 and not u.text.endswith(TERMINAL) for u in following)
         low_after = headlines or sum(u.prob for u in following) / len(following) < 0.5
         if above >= 30 and above >= below and low_after:
             return cut - 1
@@ -331,7 +443,7 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     limit = 1
     while i > 0 and start - i < reach:
         u = units[i - 1]
-        n = len(u.words)
+        n = size(u)
         if u.bullet or n == 0:
             break
         looks_date = n <= 12 and bool(DATELINE_RE.search(u.text) or any(w in MONTHS for w in u.words))

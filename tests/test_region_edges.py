@@ -1,0 +1,69 @@
+"""The article region's tail: furniture the maximum-sum run takes in past the article's
+last paragraph (a teaser under a share row, an author's box after a row of teasers)
+goes; lists, tables and sections after a subhead stay. Made-up pages."""
+
+from __future__ import annotations
+
+from newsclean.pipeline import Pipeline
+from newsclean.stages.content.region import _trim_tail
+
+from .test_content import ARTICLE, MENU, page
+
+MORE = [
+    "The harbour master said the inspection would start on Wednesday, weather permitting, and that "
+    "divers from the county would join the engineers.",
+    "Boat owners have been told to check their moorings twice a day until the work is done, and to "
+    "report any damage to the harbour office.",
+]
+TEASERS = ["Council approves new ferry timetable", "Three injured in crash on coast road", "Kilmore band wins regional final"]
+
+
+def test_a_teaser_headline_under_the_share_row_goes():
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in ARTICLE + MORE],
+               ["Share on Facebook | Tweet | Email"], *[[t] for t in TEASERS])
+    out = Pipeline().clean(raw)
+    for paragraph in ARTICLE + MORE:
+        assert paragraph in out
+    for teaser in TEASERS:
+        assert teaser not in out
+
+
+def test_a_list_after_the_share_row_of_a_how_to_stays_when_prose_follows():
+    steps = ["1. Check the mooring lines at high tide.", "2. Tie a second line to the rear cleat.",
+             "3. Put fenders on the harbour side."]
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in ARTICLE], ["Before the next storm:"], steps,
+               [MORE[0]], [MORE[1]])
+    out = Pipeline().clean(raw)
+    for line in [*ARTICLE, *steps, *MORE]:
+        assert line in out
+
+
+# (values, solid = prose or a list item, named debris before the unit, sizes in words)
+ARTICLE_VALUES = [5.0, 4.5, 4.8, 5.2, 4.9]
+
+
+def _trim(tail_values, tail_solid, tail_named, tail_sizes):
+    values = ARTICLE_VALUES + tail_values
+    solid = [True] * 5 + tail_solid
+    named = [False] * 5 + tail_named
+    sizes = [30] * 5 + tail_sizes
+    return _trim_tail(values, 0, len(values) - 1, solid, named, sizes)
+
+
+def test_an_authors_box_past_a_row_of_teasers_and_a_share_row_goes():
+    # share row (named), three teasers scoring as debris, then a short bio
+    assert _trim([-0.4, -0.5, -0.4, 1.2], [False, False, False, True], [True, False, False, False], [5, 6, 5, 25]) == (0, 4)
+
+
+def test_a_section_after_captions_without_named_debris_stays():
+    assert _trim([-0.4, -0.5, 1.2], [False, False, True], [False, False, False], [5, 6, 25]) == (0, 7)
+
+
+def test_a_long_section_after_a_gap_stays():
+    # the part past the gap weighs more than a sixth of the article: article text
+    assert _trim([-0.4, -0.5, 4.0, 4.2], [False, False, True, True], [True, False, False, False], [5, 6, 30, 30]) == (0, 8)
+
+
+def test_a_table_is_no_gap():
+    # table cells are list items here (solid): nothing to split at
+    assert _trim([-0.2, -0.2, -0.2, 1.0], [True, True, True, True], [True, True, False, False], [2, 2, 2, 25]) == (0, 8)
