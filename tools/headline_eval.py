@@ -26,7 +26,7 @@ import math
 import sys
 from pathlib import Path
 
-from newsclean.headline import FEATURES, candidates
+from newsclean.headline import FEATURES, candidates, headline
 from newsclean.pipeline import Pipeline
 
 # One page: the candidates' features and whether each is the title.
@@ -132,8 +132,8 @@ def report(folder: Path, show: int, loose_too: bool, limit: int) -> None:
     misses: list[tuple[str, str, str | None]] = []
     for name, title, raw in _titled_pages(folder, limit):
         eligible += 1
-        headline = pipeline.run(raw).headline
-        got = _squeeze(headline) if headline else None
+        found = headline(pipeline.run(raw))
+        got = _squeeze(found) if found else None
         if got == title:
             right += 1
         elif got is not None and loose_too and title in got:
