@@ -35,6 +35,7 @@ from .language import ALL_STOPWORDS
 from .regexes import compile_re
 from .stages.content.features import MONTHS
 from .tokens import find_words
+from .wrap import continues, wrap_width
 
 # Removals that say a line is debris by what it is (not by statistics).
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
@@ -42,12 +43,12 @@ _BULLET_START = compile_re(r"^(?:[*+o\-–—•·»>■▪◦□]|\d{1,2}[.)])\
 _HASHES = compile_re(r"^#{1,6}\s+")
 _IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
-_SITE_SUFFIX = compile_re(r"^(.{10,}?)\s(?:\||-|–|—|::|·)\s[^|]{1,40}$")
+_SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
 # First words of bylines, datelines and credits, in the languages with packs.
 _NOT_TITLES = frozenset(
     "by von par por di door от posted published updated written edited reviewed photo "
-    "photos picture credit image images source courtesy foto fotos bild home autor "
+    "photos picture credit image images source courtesy foto fotos bild autor "
     "author auteur autora redaktion veröffentlicht aktualisiert publié publicado "
     "actualizado stand".split()
 )
@@ -85,6 +86,13 @@ def _is_dateline(low: list[str]) -> bool:
     return dated and datey * 2 >= len(low)
 
 
+def _capitalized(words: list[str]) -> bool:
+    """Title case: at least two words of four letters or more, and all of them start with
+    a capital ("Things to Know Before You Go.")."""
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
 def looks_like_title(text: str) -> bool:
     """Two to thirty words, not a sentence, not a menu (``a | b``), no dateline, byline,
     credit, button or list item.
@@ -100,8 +108,10 @@ def looks_like_title(text: str) -> bool:
     n = len(words)
     if n == 1 and _CJK.search(text) and 6 <= len(text) <= 60:
         n = 2  # a title in a script without spaces
-    if n < 2 or n > 30 or text.endswith((".", ",", ";", ":", "…")) or "©" in text:
+    if n < 2 or n > 30 or text.endswith((",", ";", ":", "…")) or "©" in text:
         return False
+    if text.endswith(".") and not _capitalized(words):
+        return False  # a sentence; a title in title case may end with a full stop
     if any(sep in text for sep in _SEPARATORS) or _BULLET_START.match(text) or _BUTTON.search(text):
         return False
     low = [w.casefold().strip(",.:()") for w in words]
@@ -114,18 +124,35 @@ def _content(tokens: list[str]) -> set[str]:
     return {w for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS}
 
 
-def _candidate_text(line: Line) -> str:
-    """The title a line may hold: the line, or its part before a short " | Site"."""
-    removal = line.removal
-    if removal is not None and removal.stage in _DEBRIS_STAGES:
-        return ""
-    text = _clean(line.text)
+def _titles_in(text: str) -> list[tuple[str, str]]:
+    """The titles a line may hold, each with the part of the line cut off: the whole
+    line when it looks like a title, and its part before a separator ("Title | Site",
+    "Title – Subtitle") when that does and at most twelve words follow.
+
+    >>> _titles_in("Storm closes harbour – Coast Times")
+    [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
+    >>> _titles_in("Home | News | Coast")
+    []
+    """
+    out = []
     if looks_like_title(text):
-        return text
-    m = _SITE_SUFFIX.match(text) if len(text) <= 300 else None
-    if m and len(text.split()) - len(m.group(1).split()) <= 6 and looks_like_title(m.group(1)):
-        return m.group(1)
-    return ""
+        out.append((text, ""))
+    m = _SPLIT.search(text) if len(text) <= 300 else None
+    if m and m.start() >= 10:
+        head, rest = text[: m.start()], text[m.end() :]
+        if len(rest.split()) <= 12 and looks_like_title(head):
+            out.append((head, rest))
+    return out
+
+
+def _is_debris(line: Line) -> bool:
+    """A debris stage (not the statistics) removed the line: it is no title."""
+    return line.removal is not None and line.removal.stage in _DEBRIS_STAGES
+
+
+def _joinable(line: Line) -> bool:
+    """Whether a line may be the rest of a title a dumper wrapped: words, not debris."""
+    return not _is_debris(line) and any(c.isalpha() for c in line.text)
 
 
 def _is_meta(text: str) -> bool:
@@ -153,29 +180,43 @@ def _meta_near(lines: list[Line], indices: range, meta: dict[int, bool], reach: 
     return False
 
 
-# Names of the features of a candidate line, in the order of WEIGHTS.
+def _next_nonblank(lines: list[Line], i: int, step: int, reach: int = 2) -> int | None:
+    """The index of the first non-blank line from ``i`` along ``step`` within ``reach``
+    lines (blank ones counted), or None."""
+    for j in range(i, i + step * reach, step):
+        if not 0 <= j < len(lines):
+            return None
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+# Names of the features of a candidate, in the order of WEIGHTS.
 FEATURES = (
     "repeated-half", "repeated", "log-hits", "alone", "blank-before", "blank-after",
     "title-case", "capital-first", "log-distance", "below-start", "log-words", "short",
     "question", "twice-on-page", "kept", "hits-of-best", "meta-below", "meta-above",
-    "in-lede", "position",
+    "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
+    "title-below", "title-above", "log-elsewhere", "first-kept",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.989, -1.384, 0.947, 0.608, 0.574, 1.163, 1.435, 1.547, -1.005, -0.47,
-    0.168, -1.405, -0.217, -0.071, -0.47, 0.873, 1.648, 0.506, 2.436, -4.511,
+    0.36, 0.463, 1.058, 1.058, 0.321, 1.019, 1.591, 1.068, -0.52, -0.297,
+    0.511, -1.515, -0.241, -0.301, -0.297, 0.379, 1.39, 0.2, 2.072, -0.749,
+    -0.696, 1.912, -0.799, -1.242, -0.005, -0.335, 0.236, 0.276,
 )
 
 
 def candidates(
-    doc: Document, *, above: int = 150, below: int = 15, body_lines: int = 150
+    doc: Document, *, above: int = 150, below: int = 40, body_lines: int = 150
 ) -> list[tuple[int, str, list[float]]]:
-    """The lines that may be the headline, as (index, title text, features).
+    """The titles that may be the headline, as (line index, title text, features).
 
     Up to ``above`` non-blank lines above the first kept line and the first ``below``
-    kept lines; a candidate looks like a title and at least two of its content words
-    (all, when it has fewer) are repeated in the kept text.
+    kept lines; a title a dumper wrapped over two or three lines is joined again. A
+    candidate looks like a title (or is the part of a line before " | Site") and the
+    kept text repeats at least one of its content words.
     """
     lines = doc.lines
     start = next((i for i, line in enumerate(lines) if line.removal is None and line.text.strip()), None)
@@ -207,53 +248,86 @@ def candidates(
                 break
             order.append((i, -seen))
     order.extend((i, k) for k, i in enumerate(kept[:below]))
-    lede_lines = kept[:12]
-    squeezed = doc.squeezed_lines()
-    counts: Counter[str] | None = None
-    raw: list[tuple[int, str, set[str], int, int]] = []
+    width = wrap_width(doc)
+    n_lines = len(lines)
+
+    def span(i: int) -> int:
+        """How many lines the title starting at ``i`` takes (a wrapped title: 2 or 3)."""
+        n = 1
+        while (
+            n < 3
+            and i + n < n_lines
+            and _joinable(lines[i + n])
+            and continues(lines[i + n - 1].text, lines[i + n].text, width)
+        ):
+            n += 1
+        return n
+
+    raw: list[tuple[int, str, str, set[str], int, int, int]] = []
     for i, where in order:
-        if len(lines[i].text.strip()) > 400:  # thirty words at most, or a title and a short site name
+        line = lines[i]
+        if len(line.text.strip()) > 400 or _is_debris(line):
             continue
-        text = _candidate_text(lines[i])
-        if not text:
+        if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
+            continue  # the end of a wrapped line, not a line of its own
+        n = span(i) if width else 1
+        titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
+        if not titles:
+            n = 1
+            titles = _titles_in(_clean(line.text))
+        if not titles:
             continue
-        words = tokens(i)
-        mine = _content(words)
-        if not mine:
-            continue
-        own = Counter(words) if lines[i].removal is None else Counter()
-        hits = sum(1 for w in mine if body[w] - own[w] > 0)
-        if hits < min(2, len(mine)):
-            continue
-        raw.append((i, text, mine, hits, where))
+        words = tokens(i) if n == 1 else [w for j in range(i, i + n) for w in tokens(j)]
+        own = Counter(words) if line.removal is None else Counter()
+        for title, cut in titles:
+            mine = _content(find_words(title.casefold())) if cut else _content(words)
+            hits = sum(1 for w in mine if body[w] - own[w] > 0)
+            if hits:
+                raw.append((i, title, cut, mine, hits, where, n))
     if not raw:
         return []
-    best_hits = max(r[3] for r in raw)
-    lede: Counter[str] | None = None
+    best_hits = max(r[4] for r in raw)
+    starts = {r[0] for r in raw}
+    # kept lines of prose (a dozen words or more) before each kept line
+    prose_before: dict[int, int] = {}
+    count = 0
+    for i in kept[:below]:
+        prose_before[i] = count
+        count += len(lines[i].text.split()) >= 12
+    lede_lines = kept[:12]
+    squeezed = doc.squeezed_lines()
+    counts = Counter(squeezed)
+    page = doc.source_text.casefold()
+    lede = Counter(w for j in lede_lines for w in tokens(j))
     meta: dict[int, bool] = {}
     out = []
-    n_lines = len(lines)
-    for i, text, mine, hits, where in raw:
-        if lede is None or counts is None:
-            counts = Counter(squeezed)
-            lede = Counter(w for j in lede_lines for w in tokens(j))
+    for i, text, cut, mine, hits, where, n in raw:
         own_words = Counter(tokens(i)) if lines[i].removal is None and i in lede_lines else Counter()
         in_lede = sum(1 for w in mine if lede[w] - own_words[w] > 0)
         repeated = hits / len(mine)
+        last = i + n - 1
         blank_before = i == 0 or not lines[i - 1].text.strip()
-        blank_after = i + 1 >= n_lines or not lines[i + 1].text.strip()
+        blank_after = last + 1 >= n_lines or not lines[last + 1].text.strip()
         long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
         title_case = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
         distance = -where if where < 0 else where + 1
-        n = len(text.split())
+        n_words = len(text.split())
+        folded = text.casefold()
+        elsewhere = page.count(folded) - 1 if len(folded) >= 8 else 0
+        below_line = _next_nonblank(lines, last + 1, 1)
+        above_line = _next_nonblank(lines, i - 1, -1)
         out.append((i, text, [
             float(repeated >= 0.5), repeated, math.log1p(hits), float(blank_before and blank_after),
             float(blank_before), float(blank_after), title_case, float(text[0].isupper() or text[0].isdigit()),
-            math.log1p(distance), float(where >= 0), math.log(n), float(n <= 3), float(text[-1] in "?!"),
-            float(counts[squeezed[i]] > 1), float(lines[i].removal is None), hits / best_hits,
-            float(_meta_near(lines, range(i + 1, min(n_lines, i + 40)), meta)),
+            math.log1p(distance), float(where >= 0), math.log(n_words), float(n_words <= 3),
+            float(text[-1] in "?!"), float(counts[squeezed[i]] > 1), float(lines[i].removal is None),
+            hits / best_hits,
+            float(_meta_near(lines, range(last + 1, min(n_lines, last + 40)), meta)),
             float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta)),
             in_lede / len(mine), i / n_lines,
+            float(bool(cut)), float(bool(cut) and page.count(cut.casefold()) > 1), float(n > 1),
+            math.log1p(prose_before.get(i, 0)), float(below_line in starts), float(above_line in starts),
+            math.log1p(max(0, elsewhere)), float(i == start),
         ]))
     return out
 
