@@ -52,6 +52,8 @@ _NOT_TITLES = frozenset(
     "author auteur autora redaktion veröffentlicht aktualisiert publié publicado "
     "actualizado stand".split()
 )
+# A word that makes a line an image's alt text ("Coast Times logo").
+_IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
     "thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
@@ -62,12 +64,22 @@ _TIME_WORDS = frozenset(
     "am pm a.m p.m et est edt pt pst pdt gmt utc bst cet cest uhr h min mins minute "
     "minutes read ago hour hours hrs day days updated published posted on at".split()
 )
-_SEPARATORS = (" | ", " > ", " » ", " › ", " / ", " · ", " :: ")
+_SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " / ", " · ", " :: ")
 _CJK = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _clean(text: str) -> str:
-    return _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    """The line's text without a heading's hashes or image names in front, spaces
+    squeezed, and said once when a dumper wrote a link's text twice.
+
+    >>> _clean("## [photo] Storm closes harbourStorm closes harbour")
+    'Storm closes harbour'
+    """
+    text = _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    half = len(text) // 2
+    if half >= 8 and text[:half] == text[-half:]:
+        text = text[:half].strip()
+    return text
 
 
 def _is_dateline(low: list[str]) -> bool:
@@ -114,8 +126,10 @@ def looks_like_title(text: str) -> bool:
         return False  # a sentence; a title in title case may end with a full stop
     if any(sep in text for sep in _SEPARATORS) or _BULLET_START.match(text) or _BUTTON.search(text):
         return False
+    if text[0] == "#" and text[1:2].isalnum():
+        return False  # a hashtag, or a dumper's "#alternate" link
     low = [w.casefold().strip(",.:()") for w in words]
-    if _is_dateline(low) or low[0] in _NOT_TITLES:
+    if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
         return False
     return any(c.isalpha() for c in text)
 
@@ -197,19 +211,21 @@ FEATURES = (
     "title-case", "capital-first", "log-distance", "below-start", "log-words", "short",
     "question", "twice-on-page", "kept", "hits-of-best", "meta-below", "meta-above",
     "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
-    "title-below", "title-above", "log-elsewhere", "first-kept",
+    "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
+    "comma", "longer-title-below", "titles-around",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.36, 0.463, 1.058, 1.058, 0.321, 1.019, 1.591, 1.068, -0.52, -0.297,
-    0.511, -1.515, -0.241, -0.301, -0.297, 0.379, 1.39, 0.2, 2.072, -0.749,
-    -0.696, 1.912, -0.799, -1.242, -0.005, -0.335, 0.236, 0.276,
+    0.324, -0.092, 1.402, 0.845, 0.346, 1.092, 1.583, 0.848, -0.447, -0.429,
+    0.521, -1.261, -0.329, -0.121, -0.429, 0.357, 1.397, 0.207, 2.337, 0.126,
+    -0.581, 1.759, -0.981, -0.943, -0.08, -0.138, 0.138, 0.555, 0.547, -0.214,
+    -0.845, 0.555, -0.497,
 )
 
 
 def candidates(
-    doc: Document, *, above: int = 150, below: int = 40, body_lines: int = 150
+    doc: Document, *, above: int = 150, below: int = 120, body_lines: int = 150
 ) -> list[tuple[int, str, list[float]]]:
     """The titles that may be the headline, as (line index, title text, features).
 
@@ -287,7 +303,9 @@ def candidates(
     if not raw:
         return []
     best_hits = max(r[4] for r in raw)
-    starts = {r[0] for r in raw}
+    longest: dict[int, int] = {}  # the most words of a title starting on each line
+    for r in raw:
+        longest[r[0]] = max(longest.get(r[0], 0), len(r[1].split()))
     # kept lines of prose (a dozen words or more) before each kept line
     prose_before: dict[int, int] = {}
     count = 0
@@ -300,6 +318,27 @@ def candidates(
     page = doc.source_text.casefold()
     lede = Counter(w for j in lede_lines for w in tokens(j))
     meta: dict[int, bool] = {}
+    title_like: dict[int, bool] = {}
+
+    def titles_around(first: int, last: int, reach: int = 2) -> float:
+        """The share of the ``reach`` non-blank lines above and below that look like
+        titles: a title in a list of headlines is a link to another page."""
+        found = total = 0
+        for indices in (range(first - 1, max(-1, first - 8), -1), range(last + 1, min(n_lines, last + 8))):
+            seen = 0
+            for j in indices:
+                if seen == reach:
+                    break
+                if not lines[j].text.strip():
+                    continue
+                seen += 1
+                like = title_like.get(j)
+                if like is None:
+                    like = title_like[j] = looks_like_title(_clean(lines[j].text))
+                found += like
+            total += seen
+        return found / total if total else 0.0
+
     out = []
     for i, text, cut, mine, hits, where, n in raw:
         own_words = Counter(tokens(i)) if lines[i].removal is None and i in lede_lines else Counter()
@@ -316,6 +355,11 @@ def candidates(
         elsewhere = page.count(folded) - 1 if len(folded) >= 8 else 0
         below_line = _next_nonblank(lines, last + 1, 1)
         above_line = _next_nonblank(lines, i - 1, -1)
+        below_words = 0 if below_line is None else longest.get(below_line, 0)
+        folded_words = find_words(folded)
+        stop = sum(w in ALL_STOPWORDS for w in folded_words) / max(1, len(folded_words))
+        # a name, a site's name or a menu: capitalized words, none a stopword or a number
+        name_like = stop == 0 and all(w[:1].isupper() for w in text.split())
         out.append((i, text, [
             float(repeated >= 0.5), repeated, math.log1p(hits), float(blank_before and blank_after),
             float(blank_before), float(blank_after), title_case, float(text[0].isupper() or text[0].isdigit()),
@@ -326,8 +370,9 @@ def candidates(
             float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta)),
             in_lede / len(mine), i / n_lines,
             float(bool(cut)), float(bool(cut) and page.count(cut.casefold()) > 1), float(n > 1),
-            math.log1p(prose_before.get(i, 0)), float(below_line in starts), float(above_line in starts),
-            math.log1p(max(0, elsewhere)), float(i == start),
+            math.log1p(prose_before.get(i, 0)), float(below_line in longest), float(above_line in longest),
+            math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
+            float(below_words > n_words), titles_around(i, last),
         ]))
     return out
 
