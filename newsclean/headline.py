@@ -44,6 +44,8 @@ _HASHES = compile_re(r"^#{1,6}\s+")
 _IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
+# "Title (example.com)": a link and its site, as link aggregators show them
+_DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)$")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
 # First words of bylines, datelines and credits, in the languages with packs.
 _NOT_TITLES = frozenset(
@@ -147,6 +149,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
     >>> _titles_in("Home | News | Coast")
     []
+    >>> _titles_in("Storm closes harbour (coasttimes.example)")[-1]
+    ('Storm closes harbour', 'coasttimes.example')
     """
     out = []
     if looks_like_title(text):
@@ -154,8 +158,12 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     m = _SPLIT.search(text) if len(text) <= 300 else None
     if m and m.start() >= 10:
         head, rest = text[: m.start()], text[m.end() :]
-        if len(rest.split()) <= 12 and looks_like_title(head):
+        # what is cut off names a site or a subtitle: not the rest of a sentence
+        if len(rest.split()) <= 12 and not rest[:1].islower() and not rest.endswith(".") and looks_like_title(head):
             out.append((head, rest))
+    m = _DOMAIN_SUFFIX.match(text)
+    if m and looks_like_title(m.group(1)):
+        out.append((m.group(1), m.group(2)))
     return out
 
 
@@ -212,15 +220,15 @@ FEATURES = (
     "question", "twice-on-page", "kept", "hits-of-best", "meta-below", "meta-above",
     "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
-    "comma", "longer-title-below", "titles-around",
+    "comma", "longer-title-below", "titles-around", "spread", "spread-two",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.324, -0.092, 1.402, 0.845, 0.346, 1.092, 1.583, 0.848, -0.447, -0.429,
-    0.521, -1.261, -0.329, -0.121, -0.429, 0.357, 1.397, 0.207, 2.337, 0.126,
-    -0.581, 1.759, -0.981, -0.943, -0.08, -0.138, 0.138, 0.555, 0.547, -0.214,
-    -0.845, 0.555, -0.497,
+    0.344, -0.04, 0.875, 0.515, 0.605, 0.988, 1.002, 1.318, -0.46, -0.329,
+    -0.046, -1.352, -0.152, 0.0, -0.329, -0.287, 1.505, 0.221, 1.484, 0.264,
+    -0.593, 1.142, -1.042, -0.999, -0.042, -0.105, 0.05, 0.501, 0.088, -0.229,
+    -0.611, 0.494, -0.521, 4.242, 2.369,
 )
 
 
@@ -251,8 +259,12 @@ def candidates(
     # candidate's own words are taken off when it is judged: what counts is that
     # another line repeats them)
     body: Counter[str] = Counter()
+    where_used: dict[str, set[int]] = {}  # the kept lines each word is on
     for i in kept[:body_lines]:
-        body.update(tokens(i))
+        words = tokens(i)
+        body.update(words)
+        for w in words:
+            where_used.setdefault(w, set()).add(i)
     if not body:
         return []
     order: list[tuple[int, int]] = []
@@ -356,6 +368,14 @@ def candidates(
         below_line = _next_nonblank(lines, last + 1, 1)
         above_line = _next_nonblank(lines, i - 1, -1)
         below_words = 0 if below_line is None else longest.get(below_line, 0)
+        # the share of the article's lines that use one of its words: a title names what
+        # the whole article is about, a subheading what one section is
+        uses: Counter[int] = Counter()
+        for w in mine:
+            uses.update(where_used.get(w, ()))
+        uses.pop(i, None)
+        spread = len(uses) / len(kept[:body_lines])
+        spread_two = sum(1 for c in uses.values() if c >= 2) / len(kept[:body_lines])
         folded_words = find_words(folded)
         stop = sum(w in ALL_STOPWORDS for w in folded_words) / max(1, len(folded_words))
         # a name, a site's name or a menu: capitalized words, none a stopword or a number
@@ -372,7 +392,7 @@ def candidates(
             float(bool(cut)), float(bool(cut) and page.count(cut.casefold()) > 1), float(n > 1),
             math.log1p(prose_before.get(i, 0)), float(below_line in longest), float(above_line in longest),
             math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
-            float(below_words > n_words), titles_around(i, last),
+            float(below_words > n_words), titles_around(i, last), spread, spread_two,
         ]))
     return out
 
