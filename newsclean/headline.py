@@ -149,9 +149,12 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
     >>> _titles_in("Home | News | Coast")
     []
-    >>> _titles_in("Storm closes harbour (coasttimes.example)")[-1]
-    ('Storm closes harbour', 'coasttimes.example')
+    >>> _titles_in("Storm closes harbour (coasttimes.example)")
+    [('Storm closes harbour', 'coasttimes.example')]
     """
+    m = _DOMAIN_SUFFIX.match(text)
+    if m:  # a site's address is never part of its title
+        return [(m.group(1), m.group(2))] if looks_like_title(m.group(1)) else []
     out = []
     if looks_like_title(text):
         out.append((text, ""))
@@ -161,9 +164,6 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
         # what is cut off names a site or a subtitle: not the rest of a sentence
         if len(rest.split()) <= 12 and not rest[:1].islower() and not rest.endswith(".") and looks_like_title(head):
             out.append((head, rest))
-    m = _DOMAIN_SUFFIX.match(text)
-    if m and looks_like_title(m.group(1)):
-        out.append((m.group(1), m.group(2)))
     return out
 
 
