@@ -44,6 +44,8 @@ _HASHES = compile_re(r"^#{1,6}\s+")
 _IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
+# the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
+_SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
 # "Title (example.com)": a link and its site, as link aggregators show them
 _DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)$")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
@@ -136,35 +138,58 @@ def looks_like_title(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def _content(tokens: list[str]) -> set[str]:
-    return {w for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS}
+def _content(tokens: list[str]) -> list[str]:
+    """The content words of ``tokens`` (no stopwords, no one- or two-letter words but
+    CJK characters), each cut to its first :data:`STEM` letters so that a title's
+    "rentals" meets the article's "rental".
+
+    >>> _content(["the", "harbours", "closed", "東"])
+    ['harbo', 'close', '東']
+    """
+    return [w[:STEM] for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS]
+
+
+STEM = 6
 
 
 def _titles_in(text: str) -> list[tuple[str, str]]:
     """The titles a line may hold, each with the part of the line cut off: the whole
-    line when it looks like a title, and its part before a separator ("Title | Site",
-    "Title – Subtitle") when that does and at most twelve words follow.
+    line when it looks like a title (and is no breadcrumb), its part before a separator
+    ("Title | Site", "Title – Subtitle") and its part after the last one ("Site | Title",
+    "Home - Sport - Title") when that does and at most twelve words are cut off.
 
-    >>> _titles_in("Storm closes harbour – Coast Times")
+    >>> _titles_in("Storm closes harbour – Coast Times")[:2]
     [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
     >>> _titles_in("Home | News | Coast")
     []
+    >>> _titles_in("Home - Coast - Storm closes harbour")
+    [('Storm closes harbour', 'Home - Coast')]
     >>> _titles_in("Storm closes harbour (coasttimes.example)")
     [('Storm closes harbour', 'coasttimes.example')]
     """
     m = _DOMAIN_SUFFIX.match(text)
     if m:  # a site's address is never part of its title
         return [(m.group(1), m.group(2))] if looks_like_title(m.group(1)) else []
+    splits = list(_SPLIT.finditer(text)) if len(text) <= 300 else []
     out = []
-    if looks_like_title(text):
+    if len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
         out.append((text, ""))
-    m = _SPLIT.search(text) if len(text) <= 300 else None
-    if m and m.start() >= 10:
-        head, rest = text[: m.start()], text[m.end() :]
+    if splits:
+        first, last = splits[0], splits[-1]
+        head, rest = text[: first.start()], text[first.end() :]
         # what is cut off names a site or a subtitle: not the rest of a sentence
-        if len(rest.split()) <= 12 and not rest[:1].islower() and not rest.endswith(".") and looks_like_title(head):
+        if len(head) >= 10 and _cut_off(rest) and looks_like_title(head):
             out.append((head, rest))
+        # "Site | Title", "Home - Sport - Title": the last part
+        head, rest = text[: last.start()], text[last.end() :]
+        if len(rest) >= 10 and _cut_off(head) and looks_like_title(rest):
+            out.append((rest, head))
     return out
+
+
+def _cut_off(part: str) -> bool:
+    """Whether ``part`` may be cut off a title: a few words that are not a sentence."""
+    return len(part.split()) <= 12 and not part[:1].islower() and not part.endswith(".")
 
 
 def _is_debris(line: Line) -> bool:
@@ -220,15 +245,15 @@ FEATURES = (
     "question", "twice-on-page", "kept", "hits-of-best", "meta-below", "meta-above",
     "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
-    "comma", "longer-title-below", "titles-around", "spread", "spread-two",
+    "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.344, -0.04, 0.875, 0.515, 0.605, 0.988, 1.002, 1.318, -0.46, -0.329,
-    -0.046, -1.352, -0.152, 0.0, -0.329, -0.287, 1.505, 0.221, 1.484, 0.264,
-    -0.593, 1.142, -1.042, -0.999, -0.042, -0.105, 0.05, 0.501, 0.088, -0.229,
-    -0.611, 0.494, -0.521, 4.242, 2.369,
+    0.674, 0.112, 0.764, 0.402, 0.675, 1.068, 1.095, 1.256, -0.449, -0.366,
+    0.222, -1.318, -0.11, -0.014, -0.366, -0.587, 1.517, 0.33, 1.66, 0.077,
+    -0.669, 0.854, -1.039, -0.948, -0.009, -0.062, 0.107, 0.509, -0.002, -0.234,
+    -0.595, 0.443, -0.575, 4.146, 2.758, -0.562,
 )
 
 
@@ -252,7 +277,7 @@ def candidates(
     def tokens(i: int) -> list[str]:
         found = cache.get(i)
         if found is None:
-            found = cache[i] = find_words(lines[i].text.casefold())
+            found = cache[i] = _content(find_words(lines[i].text.casefold()))
         return found
 
     # every word of the article's first ``body_lines`` kept lines, counted (a kept
@@ -308,7 +333,7 @@ def candidates(
         words = tokens(i) if n == 1 else [w for j in range(i, i + n) for w in tokens(j)]
         own = Counter(words) if line.removal is None else Counter()
         for title, cut in titles:
-            mine = _content(find_words(title.casefold())) if cut else _content(words)
+            mine = set(_content(find_words(title.casefold())) if cut else words)
             hits = sum(1 for w in mine if body[w] - own[w] > 0)
             if hits:
                 raw.append((i, title, cut, mine, hits, where, n))
@@ -393,6 +418,7 @@ def candidates(
             math.log1p(prose_before.get(i, 0)), float(below_line in longest), float(above_line in longest),
             math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
             float(below_words > n_words), titles_around(i, last), spread, spread_two,
+            float(_SENTENCE_END.search(text) is not None),
         ]))
     return out
 
