@@ -144,7 +144,7 @@ def _content(tokens: list[str]) -> list[str]:
     "rentals" meets the article's "rental".
 
     >>> _content(["the", "harbours", "closed", "東"])
-    ['harbo', 'close', '東']
+    ['harbou', 'closed', '東']
     """
     return [w[:STEM] for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS]
 
