@@ -284,12 +284,8 @@ def candidates(
     # candidate's own words are taken off when it is judged: what counts is that
     # another line repeats them)
     body: Counter[str] = Counter()
-    where_used: dict[str, set[int]] = {}  # the kept lines each word is on
     for i in kept[:body_lines]:
-        words = tokens(i)
-        body.update(words)
-        for w in words:
-            where_used.setdefault(w, set()).add(i)
+        body.update(tokens(i))
     if not body:
         return []
     order: list[tuple[int, int]] = []
@@ -319,7 +315,8 @@ def candidates(
     raw: list[tuple[int, str, str, set[str], int, int, int]] = []
     for i, where in order:
         line = lines[i]
-        if len(line.text.strip()) > 400 or _is_debris(line):
+        # thirty words of title and twelve cut off at most (a paragraph is no title)
+        if len(line.text.strip()) > 400 or _is_debris(line) or len(line.text.split()) > 45:
             continue
         if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
             continue  # the end of a wrapped line, not a line of its own
@@ -339,6 +336,13 @@ def candidates(
                 raw.append((i, title, cut, mine, hits, where, n))
     if not raw:
         return []
+    # the kept lines each candidate's word is on
+    wanted = set().union(*(r[3] for r in raw))
+    where_used: dict[str, set[int]] = {w: set() for w in wanted}
+    for i in kept[:body_lines]:
+        for w in tokens(i):
+            if w in wanted:
+                where_used[w].add(i)
     best_hits = max(r[4] for r in raw)
     longest: dict[int, int] = {}  # the most words of a title starting on each line
     for r in raw:
