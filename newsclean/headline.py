@@ -46,6 +46,8 @@ _IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
 # the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
 _SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
+# A word that is a drawn rule ("-----") or a site's address ("news.example.com").
+_RULE_OR_SITE = compile_re(r"(?<!\S)(?:[-=_*~.]{3,}|(?:[\w-]+\.)+(?:com|org|net|[a-z]{2})/?)$")
 # "Title (example.com)": a link and its site, as link aggregators show them
 _DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)$")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
@@ -119,6 +121,8 @@ def looks_like_title(text: str) -> bool:
     (False, False)
     >>> looks_like_title("The 9 best tents of 2026"), looks_like_title("Updated May 2, 2026 · 4 min read")
     (True, False)
+    >>> looks_like_title("Our sites ------ news.example.com sport.example.com")
+    False
     """
     words = text.split()
     n = len(words)
@@ -132,6 +136,10 @@ def looks_like_title(text: str) -> bool:
         return False
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
+    if (n > 25 or len(_CJK.findall(text)) > 60) and _SENTENCE_END.search(text):
+        return False  # sentences of a paragraph
+    if sum(1 for w in words if _RULE_OR_SITE.match(w)) >= 2:
+        return False  # a menu of sites, or items between rules ("-----")
     low = [w.casefold().strip(",.:()") for w in words]
     if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
         return False

@@ -195,9 +195,18 @@ def test_a_subheading_inside_the_article_is_not_the_headline():
 
 @pytest.mark.parametrize(
     "line",
-    ["Home | News | Coast", "By Ann Lee", "Updated March 4, 2026 · 4 min read", "Coast Times logo", "#harbour #storm"],
+    [
+        "Home | News | Coast",
+        "By Ann Lee",
+        "Updated March 4, 2026 · 4 min read",
+        "Coast Times logo",
+        "#harbour #storm",
+        "Our papers ------ kilmore.example.com ellen.example.com islay.example.com",
+        "Storm or no storm, the harbour of Kilmore never closes for long? Ask the harbour master, "
+        "who has seen twenty winters there and says the piers will be mended in three weeks at most",
+    ],
 )
-def test_the_headline_is_never_a_menu_a_byline_a_date_or_a_logo(line):
+def test_the_headline_is_never_a_menu_a_byline_a_date_a_logo_or_sentences(line):
     # the only line above the article that could be a title is one of these
     doc = Pipeline().run(page([line], ARTICLE_EN))
     assert headline(doc) != _squeezed(line)

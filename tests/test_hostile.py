@@ -144,6 +144,7 @@ PATTERN_CASES.update(
         "newsclean.headline._BUTTON": ["(" * P, "(BUTTON" * (P // 7), "[" * P],
         "newsclean.headline._SPLIT": ["a - " * (P // 4), "a" * P + " | ", " - " * (P // 3) + "x", " " * P],
         "newsclean.headline._DOMAIN_SUFFIX": ["a" * P + " (", "a (" * (P // 3), "a (b." + "c." * (P // 2), " (a.bc)" * (P // 7)],
+        "newsclean.headline._RULE_OR_SITE": ["-" * P + "x", "a." * (P // 2), "a-." * (P // 3) + "1", "." * P],
         "newsclean.headline._SENTENCE_END": ["aa." * (P // 3), "a. " * (P // 3), "。" * P, "aa" + " " * P],
         "newsclean.headline._CJK": ["東" * P, "a" * P],
         "newsclean.stages.furniture._AGO": ["vor " + "1" * P, "1 " * (P // 2), "about " * (P // 6), "1" + " " * P + "h"],
