@@ -3,16 +3,21 @@ dateline or a byline.
 
 The composer asks :func:`headline_of` once the paragraphs are built. Candidates are
 the lines around the start of the article (the first kept line): up to 150 non-blank
-lines above it, whatever the content stage thought of them, and its first kept lines
-(a kicker or a breadcrumb may have been kept above the title). A candidate must look
-like a title (:func:`looks_like_title`: not a sentence, a menu, a dateline, a byline,
-a credit, a button or a list item; "Title | Site" gives "Title"), no debris stage may
-have removed it, and the article must repeat its words: a headline names what the
-article is about, while a sidebar's heading, an author's name, "Table of Contents" or
-a newsletter prompt does not. The candidates are then ranked by signals that hold on
-any site (how much of it the lede repeats, a line of its own between blank lines, title
-case, a byline or dateline just under it, nearness to the article), with weights
-fitted by ``tools/headline_eval.py --fit``.
+lines above it, whatever the content stage thought of them, and its first 120 kept
+lines (kicker, breadcrumb, a sidebar or a sign-up form may have been kept above the
+title). A title a dumper hard-wrapped (lynx at 80 columns) is joined again. A
+candidate must look like a title (:func:`looks_like_title`: not a sentence, a menu, a
+breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
+"Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
+"Title (site.com)" also give their parts. No debris stage may have removed it, and the
+article must repeat one of its words: a headline names what the article is about,
+while a sidebar's heading, an author's name or a newsletter prompt does not. The
+candidates are then ranked by signals that hold on any site and in any language: how
+much of the article uses its words (the whole article for a title, one section for a
+subheading), how much of it the lede repeats, a line of its own between blank lines,
+title case, a byline or dateline just under it, nearness to the article, whether
+what a cut took off is found elsewhere on the page (a site's name), titles around it
+(a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_text("Home | News\\n\\nStorm closes harbour\\n\\nBy Ann Lee\\n\\n"
