@@ -75,7 +75,9 @@ _TIME_WORDS = frozenset(
     "am pm a.m p.m et est edt pt pst pdt gmt utc bst cet cest uhr h min mins minute "
     "minutes read ago hour hours hrs day days updated published posted on at".split()
 )
-_SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " / ", " · ", " :: ")
+_SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " · ")
+# separators a title may hold once ("Movers / Moving Companies"), a menu more often
+_TWICE_SEPARATORS = (" / ", " :: ")
 _CJK = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -137,7 +139,9 @@ def looks_like_title(text: str) -> bool:
         return False
     if text.endswith(".") and not _capitalized(words):
         return False  # a sentence; a title in title case may end with a full stop
-    if any(sep in text for sep in _SEPARATORS) or _BULLET_START.match(text) or _BUTTON.search(text):
+    if any(sep in text for sep in _SEPARATORS) or any(text.count(sep) > 1 for sep in _TWICE_SEPARATORS):
+        return False
+    if _BULLET_START.match(text) or _BUTTON.search(text):
         return False
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
@@ -263,10 +267,10 @@ FEATURES = (
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.666, 0.056, 0.754, 0.403, 0.674, 1.062, 1.094, 1.234, -0.45, -0.36,
-    0.219, -1.297, -0.115, -0.012, -0.36, -0.489, 1.522, 0.321, 1.676, 0.063,
-    -0.675, 0.866, -0.809, -0.947, -0.014, -0.058, 0.109, 0.504, 0.032, -0.225,
-    -0.585, 0.469, -0.581, 4.168, 2.695, -0.441,
+    0.7, 0.038, 0.706, 0.394, 0.702, 1.098, 1.059, 1.231, -0.456, -0.363,
+    0.188, -1.328, -0.124, -0.021, -0.363, -0.43, 1.544, 0.355, 1.654, 0.044,
+    -0.697, 0.872, -0.77, -0.938, -0.039, -0.077, 0.111, 0.506, 0.032, -0.231,
+    -0.578, 0.466, -0.481, 4.168, 2.614, -0.459,
 )
 
 

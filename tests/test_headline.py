@@ -102,6 +102,10 @@ CASES.update(
             ["Storm closes Kilmore harbour – Coast Times", "By Ann Lee", "March 4, 2026"],
             "Storm closes Kilmore harbour",
         ),
+        "title-with-one-slash": (
+            ["News / Coast / Kilmore", "Storm closes Kilmore harbour / ferries sail from Port Ellen", "By Ann Lee"],
+            "Storm closes Kilmore harbour / ferries sail from Port Ellen",
+        ),
         "title-with-its-site-in-brackets": (
             ["Storm closes Kilmore harbour (coasttimes.example)", "By Ann Lee"],
             "Storm closes Kilmore harbour",
@@ -197,6 +201,7 @@ def test_a_subheading_inside_the_article_is_not_the_headline():
     "line",
     [
         "Home | News | Coast",
+        "News / Coast / Kilmore harbour",
         "By Ann Lee",
         "Updated March 4, 2026 · 4 min read",
         "Coast Times logo",
