@@ -145,9 +145,11 @@ def looks_like_title(text: str) -> bool:
         return False
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
-    if (n > 25 or len(_CJK.findall(text)) > 60) and _SENTENCE_END.search(text):
+    if (n > 25 or (len(text) > 60 and len(_CJK.findall(text)) > 60)) and _SENTENCE_END.search(text):
         return False  # sentences of a paragraph
-    if sum(1 for w in words if _RULE_OR_SITE.match(w)) >= 2:
+    if ("." in text or "--" in text or "==" in text or "__" in text or "**" in text or "~~" in text) and sum(
+        1 for w in words if _RULE_OR_SITE.match(w)
+    ) >= 2:
         return False  # a menu of sites, or items between rules ("-----")
     low = [w.casefold().strip(",.:()") for w in words]
     if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
@@ -333,7 +335,10 @@ def candidates(
     for i, where in order:
         line = lines[i]
         # thirty words of title and twelve cut off at most (a paragraph is no title)
-        if len(line.text.strip()) > 400 or _is_debris(line) or len(line.text.split()) > 45:
+        text = line.text
+        if len(text) > 400 and len(text.strip()) > 400 or _is_debris(line):
+            continue
+        if text.count(" ") > 45 and len(text.split()) > 45:
             continue
         if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
             continue  # the end of a wrapped line, not a line of its own
