@@ -325,8 +325,8 @@ def candidates(
         while (
             n < 3
             and i + n < n_lines
-            and _joinable(lines[i + n])
             and continues(lines[i + n - 1].text, lines[i + n].text, width)
+            and _joinable(lines[i + n])
         ):
             n += 1
         return n
