@@ -3,16 +3,21 @@ dateline or a byline.
 
 The composer asks :func:`headline_of` once the paragraphs are built. Candidates are
 the lines around the start of the article (the first kept line): up to 150 non-blank
-lines above it, whatever the content stage thought of them, and its first kept lines
-(a kicker or a breadcrumb may have been kept above the title). A candidate must look
-like a title (:func:`looks_like_title`: not a sentence, a menu, a dateline, a byline,
-a credit, a button or a list item; "Title | Site" gives "Title"), no debris stage may
-have removed it, and the article must repeat its words: a headline names what the
-article is about, while a sidebar's heading, an author's name, "Table of Contents" or
-a newsletter prompt does not. The candidates are then ranked by signals that hold on
-any site (how much of it the lede repeats, a line of its own between blank lines, title
-case, a byline or dateline just under it, nearness to the article), with weights
-fitted by ``tools/headline_eval.py --fit``.
+lines above it, whatever the content stage thought of them, and its first 120 kept
+lines (kicker, breadcrumb, a sidebar or a sign-up form may have been kept above the
+title). A title a dumper hard-wrapped (lynx at 80 columns) is joined again. A
+candidate must look like a title (:func:`looks_like_title`: not a sentence, a menu, a
+breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
+"Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
+"Title (site.com)" also give their parts. No debris stage may have removed it, and the
+article must repeat one of its words: a headline names what the article is about,
+while a sidebar's heading, an author's name or a newsletter prompt does not. The
+candidates are then ranked by signals that hold on any site and in any language: how
+much of the article uses its words (the whole article for a title, one section for a
+subheading), how much of it the lede repeats, a line of its own between blank lines,
+title case, a byline or dateline just under it, nearness to the article, whether
+what a cut took off is found elsewhere on the page (a site's name), titles around it
+(a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_text("Home | News\\n\\nStorm closes harbour\\n\\nBy Ann Lee\\n\\n"
@@ -35,6 +40,7 @@ from .language import ALL_STOPWORDS
 from .regexes import compile_re
 from .stages.content.features import MONTHS
 from .tokens import find_words
+from .wrap import continues, wrap_width
 
 # Removals that say a line is debris by what it is (not by statistics).
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
@@ -42,15 +48,23 @@ _BULLET_START = compile_re(r"^(?:[*+o\-–—•·»>■▪◦□]|\d{1,2}[.)])\
 _HASHES = compile_re(r"^#{1,6}\s+")
 _IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
-_SITE_SUFFIX = compile_re(r"^(.{10,}?)\s(?:\||-|–|—|::|·)\s[^|]{1,40}$")
+_SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
+# the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
+_SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
+# A word that is a drawn rule ("-----") or a site's address ("news.example.com").
+_RULE_OR_SITE = compile_re(r"(?<!\S)(?:[-=_*~.]{3,}|(?:[\w-]+\.)+(?:com|org|net|[a-z]{2})/?)$")
+# "Title (example.com)": a link and its site, as link aggregators show them
+_DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)$")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
 # First words of bylines, datelines and credits, in the languages with packs.
 _NOT_TITLES = frozenset(
     "by von par por di door от posted published updated written edited reviewed photo "
-    "photos picture credit image images source courtesy foto fotos bild home autor "
+    "photos picture credit image images source courtesy foto fotos bild autor "
     "author auteur autora redaktion veröffentlicht aktualisiert publié publicado "
     "actualizado stand".split()
 )
+# A word that makes a line an image's alt text ("Coast Times logo").
+_IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
     "thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
@@ -61,12 +75,24 @@ _TIME_WORDS = frozenset(
     "am pm a.m p.m et est edt pt pst pdt gmt utc bst cet cest uhr h min mins minute "
     "minutes read ago hour hours hrs day days updated published posted on at".split()
 )
-_SEPARATORS = (" | ", " > ", " » ", " › ", " / ", " · ", " :: ")
+_SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " · ")
+# separators a title may hold once ("Movers / Moving Companies"), a menu more often
+_TWICE_SEPARATORS = (" / ", " :: ")
 _CJK = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _clean(text: str) -> str:
-    return _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    """The line's text without a heading's hashes or image names in front, spaces
+    squeezed, and said once when a dumper wrote a link's text twice.
+
+    >>> _clean("## [photo] Storm closes harbourStorm closes harbour")
+    'Storm closes harbour'
+    """
+    text = _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    half = len(text) // 2
+    if half >= 8 and text[:half] == text[-half:]:
+        text = text[:half].strip()
+    return text
 
 
 def _is_dateline(low: list[str]) -> bool:
@@ -85,6 +111,13 @@ def _is_dateline(low: list[str]) -> bool:
     return dated and datey * 2 >= len(low)
 
 
+def _capitalized(words: list[str]) -> bool:
+    """Title case: at least two words of four letters or more, and all of them start with
+    a capital ("Things to Know Before You Go.")."""
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
 def looks_like_title(text: str) -> bool:
     """Two to thirty words, not a sentence, not a menu (``a | b``), no dateline, byline,
     credit, button or list item.
@@ -95,37 +128,97 @@ def looks_like_title(text: str) -> bool:
     (False, False)
     >>> looks_like_title("The 9 best tents of 2026"), looks_like_title("Updated May 2, 2026 · 4 min read")
     (True, False)
+    >>> looks_like_title("Our sites ------ news.example.com sport.example.com")
+    False
     """
     words = text.split()
     n = len(words)
     if n == 1 and _CJK.search(text) and 6 <= len(text) <= 60:
         n = 2  # a title in a script without spaces
-    if n < 2 or n > 30 or text.endswith((".", ",", ";", ":", "…")) or "©" in text:
+    if n < 2 or n > 30 or text.endswith((",", ";", ":", "…")) or "©" in text:
         return False
-    if any(sep in text for sep in _SEPARATORS) or _BULLET_START.match(text) or _BUTTON.search(text):
+    if text.endswith(".") and not _capitalized(words):
+        return False  # a sentence; a title in title case may end with a full stop
+    if any(sep in text for sep in _SEPARATORS) or any(text.count(sep) > 1 for sep in _TWICE_SEPARATORS):
         return False
+    if _BULLET_START.match(text) or _BUTTON.search(text):
+        return False
+    if text[0] == "#" and text[1:2].isalnum():
+        return False  # a hashtag, or a dumper's "#alternate" link
+    if (n > 25 or (len(text) > 60 and len(_CJK.findall(text)) > 60)) and _SENTENCE_END.search(text):
+        return False  # sentences of a paragraph
+    if ("." in text or "--" in text or "==" in text or "__" in text or "**" in text or "~~" in text) and sum(
+        1 for w in words if _RULE_OR_SITE.match(w)
+    ) >= 2:
+        return False  # a menu of sites, or items between rules ("-----")
     low = [w.casefold().strip(",.:()") for w in words]
-    if _is_dateline(low) or low[0] in _NOT_TITLES:
+    if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
         return False
     return any(c.isalpha() for c in text)
 
 
-def _content(tokens: list[str]) -> set[str]:
-    return {w for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS}
+def _content(tokens: list[str]) -> list[str]:
+    """The content words of ``tokens`` (no stopwords, no one- or two-letter words but
+    CJK characters), each cut to its first :data:`STEM` letters so that a title's
+    "rentals" meets the article's "rental".
+
+    >>> _content(["the", "harbours", "closed", "東"])
+    ['harbou', 'closed', '東']
+    """
+    return [w[:STEM] for w in tokens if (len(w) > 2 or _CJK.match(w)) and w not in ALL_STOPWORDS]
 
 
-def _candidate_text(line: Line) -> str:
-    """The title a line may hold: the line, or its part before a short " | Site"."""
-    removal = line.removal
-    if removal is not None and removal.stage in _DEBRIS_STAGES:
-        return ""
-    text = _clean(line.text)
-    if looks_like_title(text):
-        return text
-    m = _SITE_SUFFIX.match(text) if len(text) <= 300 else None
-    if m and len(text.split()) - len(m.group(1).split()) <= 6 and looks_like_title(m.group(1)):
-        return m.group(1)
-    return ""
+STEM = 6
+
+
+def _titles_in(text: str) -> list[tuple[str, str]]:
+    """The titles a line may hold, each with the part of the line cut off: the whole
+    line when it looks like a title (and is no breadcrumb), its part before a separator
+    ("Title | Site", "Title – Subtitle") and its part after the last one ("Site | Title",
+    "Home - Sport - Title") when that does and at most twelve words are cut off.
+
+    >>> _titles_in("Storm closes harbour – Coast Times")[:2]
+    [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
+    >>> _titles_in("Home | News | Coast")
+    []
+    >>> _titles_in("Home - Coast - Storm closes harbour")
+    [('Storm closes harbour', 'Home - Coast')]
+    >>> _titles_in("Storm closes harbour (coasttimes.example)")
+    [('Storm closes harbour', 'coasttimes.example')]
+    """
+    m = _DOMAIN_SUFFIX.match(text)
+    if m:  # a site's address is never part of its title
+        return [(m.group(1), m.group(2))] if looks_like_title(m.group(1)) else []
+    splits = list(_SPLIT.finditer(text)) if len(text) <= 300 else []
+    out = []
+    if len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
+        out.append((text, ""))
+    if splits:
+        first, last = splits[0], splits[-1]
+        head, rest = text[: first.start()], text[first.end() :]
+        # what is cut off names a site or a subtitle: not the rest of a sentence
+        if len(head) >= 10 and _cut_off(rest) and looks_like_title(head):
+            out.append((head, rest))
+        # "Site | Title", "Home - Sport - Title": the last part
+        head, rest = text[: last.start()], text[last.end() :]
+        if len(rest) >= 10 and _cut_off(head) and looks_like_title(rest):
+            out.append((rest, head))
+    return out
+
+
+def _cut_off(part: str) -> bool:
+    """Whether ``part`` may be cut off a title: a few words that are not a sentence."""
+    return len(part.split()) <= 12 and not part[:1].islower() and not part.endswith(".")
+
+
+def _is_debris(line: Line) -> bool:
+    """A debris stage (not the statistics) removed the line: it is no title."""
+    return line.removal is not None and line.removal.stage in _DEBRIS_STAGES
+
+
+def _joinable(line: Line) -> bool:
+    """Whether a line may be the rest of a title a dumper wrapped: words, not debris."""
+    return not _is_debris(line) and any(c.isalpha() for c in line.text)
 
 
 def _is_meta(text: str) -> bool:
@@ -153,29 +246,45 @@ def _meta_near(lines: list[Line], indices: range, meta: dict[int, bool], reach: 
     return False
 
 
-# Names of the features of a candidate line, in the order of WEIGHTS.
+def _next_nonblank(lines: list[Line], i: int, step: int, reach: int = 2) -> int | None:
+    """The index of the first non-blank line from ``i`` along ``step`` within ``reach``
+    lines (blank ones counted), or None."""
+    for j in range(i, i + step * reach, step):
+        if not 0 <= j < len(lines):
+            return None
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+# Names of the features of a candidate, in the order of WEIGHTS.
 FEATURES = (
     "repeated-half", "repeated", "log-hits", "alone", "blank-before", "blank-after",
     "title-case", "capital-first", "log-distance", "below-start", "log-words", "short",
     "question", "twice-on-page", "kept", "hits-of-best", "meta-below", "meta-above",
-    "in-lede", "position",
+    "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
+    "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
+    "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.989, -1.384, 0.947, 0.608, 0.574, 1.163, 1.435, 1.547, -1.005, -0.47,
-    0.168, -1.405, -0.217, -0.071, -0.47, 0.873, 1.648, 0.506, 2.436, -4.511,
+    0.7, 0.038, 0.706, 0.394, 0.702, 1.098, 1.059, 1.231, -0.456, -0.363,
+    0.188, -1.328, -0.124, -0.021, -0.363, -0.43, 1.544, 0.355, 1.654, 0.044,
+    -0.697, 0.872, -0.77, -0.938, -0.039, -0.077, 0.111, 0.506, 0.032, -0.231,
+    -0.578, 0.466, -0.481, 4.168, 2.614, -0.459,
 )
 
 
 def candidates(
-    doc: Document, *, above: int = 150, below: int = 15, body_lines: int = 150
+    doc: Document, *, above: int = 150, below: int = 120, body_lines: int = 150
 ) -> list[tuple[int, str, list[float]]]:
-    """The lines that may be the headline, as (index, title text, features).
+    """The titles that may be the headline, as (line index, title text, features).
 
     Up to ``above`` non-blank lines above the first kept line and the first ``below``
-    kept lines; a candidate looks like a title and at least two of its content words
-    (all, when it has fewer) are repeated in the kept text.
+    kept lines; a title a dumper wrapped over two or three lines is joined again. A
+    candidate looks like a title (or is the part of a line before " | Site") and the
+    kept text repeats at least one of its content words.
     """
     lines = doc.lines
     start = next((i for i, line in enumerate(lines) if line.removal is None and line.text.strip()), None)
@@ -187,7 +296,7 @@ def candidates(
     def tokens(i: int) -> list[str]:
         found = cache.get(i)
         if found is None:
-            found = cache[i] = find_words(lines[i].text.casefold())
+            found = cache[i] = _content(find_words(lines[i].text.casefold()))
         return found
 
     # every word of the article's first ``body_lines`` kept lines, counted (a kept
@@ -207,53 +316,135 @@ def candidates(
                 break
             order.append((i, -seen))
     order.extend((i, k) for k, i in enumerate(kept[:below]))
-    lede_lines = kept[:12]
-    squeezed = doc.squeezed_lines()
-    counts: Counter[str] | None = None
-    raw: list[tuple[int, str, set[str], int, int]] = []
+    width = wrap_width(doc)
+    n_lines = len(lines)
+
+    def span(i: int) -> int:
+        """How many lines the title starting at ``i`` takes (a wrapped title: 2 or 3)."""
+        n = 1
+        while (
+            n < 3
+            and i + n < n_lines
+            and continues(lines[i + n - 1].text, lines[i + n].text, width)
+            and _joinable(lines[i + n])
+        ):
+            n += 1
+        return n
+
+    raw: list[tuple[int, str, str, set[str], int, int, int]] = []
     for i, where in order:
-        if len(lines[i].text.strip()) > 400:  # thirty words at most, or a title and a short site name
+        line = lines[i]
+        # thirty words of title and twelve cut off at most (a paragraph is no title)
+        text = line.text
+        if len(text) > 400 and len(text.strip()) > 400 or _is_debris(line):
             continue
-        text = _candidate_text(lines[i])
-        if not text:
+        if text.count(" ") > 45 and len(text.split()) > 45:
             continue
-        words = tokens(i)
-        mine = _content(words)
-        if not mine:
+        if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
+            continue  # the end of a wrapped line, not a line of its own
+        n = span(i) if width else 1
+        titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
+        if not titles:
+            n = 1
+            titles = _titles_in(_clean(line.text))
+        if not titles:
             continue
-        own = Counter(words) if lines[i].removal is None else Counter()
-        hits = sum(1 for w in mine if body[w] - own[w] > 0)
-        if hits < min(2, len(mine)):
-            continue
-        raw.append((i, text, mine, hits, where))
+        words = tokens(i) if n == 1 else [w for j in range(i, i + n) for w in tokens(j)]
+        own = Counter(words) if line.removal is None else Counter()
+        for title, cut in titles:
+            mine = set(_content(find_words(title.casefold())) if cut else words)
+            hits = sum(1 for w in mine if body[w] - own[w] > 0)
+            if hits:
+                raw.append((i, title, cut, mine, hits, where, n))
     if not raw:
         return []
-    best_hits = max(r[3] for r in raw)
-    lede: Counter[str] | None = None
+    # the kept lines each candidate's word is on
+    wanted = set().union(*(r[3] for r in raw))
+    where_used: dict[str, set[int]] = {w: set() for w in wanted}
+    for i in kept[:body_lines]:
+        for w in tokens(i):
+            if w in wanted:
+                where_used[w].add(i)
+    best_hits = max(r[4] for r in raw)
+    longest: dict[int, int] = {}  # the most words of a title starting on each line
+    for r in raw:
+        longest[r[0]] = max(longest.get(r[0], 0), len(r[1].split()))
+    # kept lines of prose (a dozen words or more) before each kept line
+    prose_before: dict[int, int] = {}
+    count = 0
+    for i in kept[:below]:
+        prose_before[i] = count
+        count += len(lines[i].text.split()) >= 12
+    lede_lines = kept[:12]
+    squeezed = doc.squeezed_lines()
+    counts = Counter(squeezed)
+    page = doc.source_text.casefold()
+    lede = Counter(w for j in lede_lines for w in tokens(j))
     meta: dict[int, bool] = {}
+    title_like: dict[int, bool] = {}
+
+    def titles_around(first: int, last: int, reach: int = 2) -> float:
+        """The share of the ``reach`` non-blank lines above and below that look like
+        titles: a title in a list of headlines is a link to another page."""
+        found = total = 0
+        for indices in (range(first - 1, max(-1, first - 8), -1), range(last + 1, min(n_lines, last + 8))):
+            seen = 0
+            for j in indices:
+                if seen == reach:
+                    break
+                if not lines[j].text.strip():
+                    continue
+                seen += 1
+                like = title_like.get(j)
+                if like is None:
+                    like = title_like[j] = looks_like_title(_clean(lines[j].text))
+                found += like
+            total += seen
+        return found / total if total else 0.0
+
     out = []
-    n_lines = len(lines)
-    for i, text, mine, hits, where in raw:
-        if lede is None or counts is None:
-            counts = Counter(squeezed)
-            lede = Counter(w for j in lede_lines for w in tokens(j))
+    for i, text, cut, mine, hits, where, n in raw:
         own_words = Counter(tokens(i)) if lines[i].removal is None and i in lede_lines else Counter()
         in_lede = sum(1 for w in mine if lede[w] - own_words[w] > 0)
         repeated = hits / len(mine)
+        last = i + n - 1
         blank_before = i == 0 or not lines[i - 1].text.strip()
-        blank_after = i + 1 >= n_lines or not lines[i + 1].text.strip()
+        blank_after = last + 1 >= n_lines or not lines[last + 1].text.strip()
         long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
         title_case = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
         distance = -where if where < 0 else where + 1
-        n = len(text.split())
+        n_words = len(text.split())
+        folded = text.casefold()
+        elsewhere = page.count(folded) - 1 if len(folded) >= 8 else 0
+        below_line = _next_nonblank(lines, last + 1, 1)
+        above_line = _next_nonblank(lines, i - 1, -1)
+        below_words = 0 if below_line is None else longest.get(below_line, 0)
+        # the share of the article's lines that use one of its words: a title names what
+        # the whole article is about, a subheading what one section is
+        uses: Counter[int] = Counter()
+        for w in mine:
+            uses.update(where_used.get(w, ()))
+        uses.pop(i, None)
+        spread = len(uses) / len(kept[:body_lines])
+        spread_two = sum(1 for c in uses.values() if c >= 2) / len(kept[:body_lines])
+        folded_words = find_words(folded)
+        stop = sum(w in ALL_STOPWORDS for w in folded_words) / max(1, len(folded_words))
+        # a name, a site's name or a menu: capitalized words, none a stopword or a number
+        name_like = stop == 0 and all(w[:1].isupper() for w in text.split())
         out.append((i, text, [
             float(repeated >= 0.5), repeated, math.log1p(hits), float(blank_before and blank_after),
             float(blank_before), float(blank_after), title_case, float(text[0].isupper() or text[0].isdigit()),
-            math.log1p(distance), float(where >= 0), math.log(n), float(n <= 3), float(text[-1] in "?!"),
-            float(counts[squeezed[i]] > 1), float(lines[i].removal is None), hits / best_hits,
-            float(_meta_near(lines, range(i + 1, min(n_lines, i + 40)), meta)),
+            math.log1p(distance), float(where >= 0), math.log(n_words), float(n_words <= 3),
+            float(text[-1] in "?!"), float(counts[squeezed[i]] > 1), float(lines[i].removal is None),
+            hits / best_hits,
+            float(_meta_near(lines, range(last + 1, min(n_lines, last + 40)), meta)),
             float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta)),
             in_lede / len(mine), i / n_lines,
+            float(bool(cut)), float(bool(cut) and page.count(cut.casefold()) > 1), float(n > 1),
+            math.log1p(prose_before.get(i, 0)), float(below_line in longest), float(above_line in longest),
+            math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
+            float(below_words > n_words), titles_around(i, last), spread, spread_two,
+            float(_SENTENCE_END.search(text) is not None),
         ]))
     return out
 

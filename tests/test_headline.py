@@ -75,6 +75,45 @@ CASES = {
 }
 
 
+# One case per cause of a wrong headline seen on modern pages.
+CASES.update(
+    {
+        "title-starting-with-home": (
+            ["Menu", "Home repairs after the storm: what Kilmore owners can claim", "By Ann Lee"],
+            "Home repairs after the storm: what Kilmore owners can claim",
+        ),
+        "title-case-title-ending-in-a-full-stop": (
+            ["Coast Times", "Storm Closes the Harbour at Kilmore for Three Weeks.", "By Ann Lee"],
+            "Storm Closes the Harbour at Kilmore for Three Weeks.",
+        ),
+        "logo-alt-text-above": (
+            ["Coast Times harbour logo", "Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "hashtags-above": (
+            ["#harbour #storm #kilmore", "Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "link-text-written-twice": (
+            ["Coast Times", "Storm closes Kilmore harbourStorm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "title-with-its-site-after-a-dash": (
+            ["Storm closes Kilmore harbour – Coast Times", "By Ann Lee", "March 4, 2026"],
+            "Storm closes Kilmore harbour",
+        ),
+        "title-with-one-slash": (
+            ["News / Coast / Kilmore", "Storm closes Kilmore harbour / ferries sail from Port Ellen", "By Ann Lee"],
+            "Storm closes Kilmore harbour / ferries sail from Port Ellen",
+        ),
+        "title-with-its-site-in-brackets": (
+            ["Storm closes Kilmore harbour (coasttimes.example)", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_headline_is_the_title_above_the_article(name):
     head, title = CASES[name]
@@ -121,3 +160,62 @@ def test_json_paragraphs_hold_one_entry_per_paragraph():
     assert record["paragraphs"] == ["Storm closes Kilmore harbour", *ARTICLE_EN]
     assert record["counts"]["paragraphs"] == 5
     assert record["text"] == "Storm closes Kilmore harbour\n\n" + "\n".join(ARTICLE_EN) + "\n"
+
+
+def wrap80(text: str, indent: str = "   ") -> list[str]:
+    """``text`` hard-wrapped at 80 columns, as lynx dumps it."""
+    out: list[str] = []
+    line = indent
+    for word in text.split():
+        if len(line) + len(word) + (line != indent) > 80:
+            out.append(line)
+            line = indent
+        line += (" " if line != indent else "") + word
+    return [*out, line]
+
+
+def test_a_title_wrapped_at_80_columns_is_joined_again():
+    title = (
+        "Storm closes Kilmore harbour for three weeks as divers wait to inspect the two piers "
+        "it damaged"
+    )
+    paragraphs = ["\n".join(wrap80(p)) for p in ARTICLE_EN * 2]
+    text = "\n\n".join(["Home | News | Coast", "\n".join(wrap80(title, "")), "By Ann Lee", *paragraphs])
+    doc = Pipeline().run(text + "\n\nBack to top\n")
+    assert headline(doc) == title
+
+
+def test_a_subheading_inside_the_article_is_not_the_headline():
+    article = [
+        ARTICLE_EN[0],
+        "Ferry timetable for the islands",
+        "Ferries to the islands will sail from Port Ellen, with an extra crossing on Fridays "
+        "and a bus from Kilmore to the ferry pier every morning.",
+        *ARTICLE_EN[1:],
+    ]
+    doc = Pipeline().run(page(["Coast Times", "Storm closes Kilmore harbour", "By Ann Lee"], article))
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | News | Coast",
+        "News / Coast / Kilmore harbour",
+        "By Ann Lee",
+        "Updated March 4, 2026 · 4 min read",
+        "Coast Times logo",
+        "#harbour #storm",
+        "Our papers ------ kilmore.example.com ellen.example.com islay.example.com",
+        "Storm or no storm, the harbour of Kilmore never closes for long? Ask the harbour master, "
+        "who has seen twenty winters there and says the piers will be mended in three weeks at most",
+    ],
+)
+def test_the_headline_is_never_a_menu_a_byline_a_date_a_logo_or_sentences(line):
+    # the only line above the article that could be a title is one of these
+    doc = Pipeline().run(page([line], ARTICLE_EN))
+    assert headline(doc) != _squeezed(line)
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())

@@ -10,11 +10,14 @@ equals it (whitespace squeezed, case kept).
     python tools/headline_eval.py ../shared/eval/dev2 --show 30     # misses, with headline
     python tools/headline_eval.py ../shared/eval/dev2 --loose       # also: title inside headline
     python tools/headline_eval.py ../shared/eval/dev2 ../shared/eval/dev --fit   # new WEIGHTS
+    python tools/headline_eval.py ../shared/eval/dev2 ../shared/eval/dev --fit --halves
 
 ``--fit`` fits the weights of :data:`newsclean.headline.WEIGHTS` on the folders given
 (a conditional logit over each page's candidates, by gradient descent on standardized
 features; deterministic) and prints them with the share right on each folder; with two
-folders it also prints the figures fitted on one and scored on the other.
+folders it also prints the figures fitted on one and scored on the other; ``--halves``
+splits each folder's sites in two halves (by a hash of the host in ``manifest.tsv``) and
+prints the figures fitted on the pages of one half and scored on the other's.
 
 Nothing of the folder is written anywhere: the pages stay outside the repository.
 """
@@ -22,11 +25,15 @@ Nothing of the folder is written anywhere: the pages stay outside the repository
 from __future__ import annotations
 
 import argparse
+import csv
 import math
+import operator
 import sys
+import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from newsclean.headline import FEATURES, candidates
+from newsclean.headline import FEATURES, candidates, headline
 from newsclean.pipeline import Pipeline
 
 # One page: the candidates' features and whether each is the title.
@@ -35,6 +42,21 @@ Page = tuple[list[list[float]], list[bool]]
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+def _sites(folder: Path) -> dict[str, str]:
+    """Each page's site (the host of its ``url`` in ``manifest.tsv``), when known."""
+    manifest = folder / "manifest.tsv"
+    if not manifest.exists():
+        return {}
+    with manifest.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {r["name"]: urlsplit(r.get("url") or "").netloc.lower().removeprefix("www.") for r in rows}
+
+
+def _half(site: str) -> int:
+    """The half (0 or 1) a site falls in, the same on every run and machine."""
+    return zlib.crc32(site.encode("utf-8")) % 2
 
 
 def _titled_pages(folder: Path, limit: int = 0):
@@ -54,12 +76,16 @@ def _titled_pages(folder: Path, limit: int = 0):
             yield name, title, raw
 
 
-def _pages(folder: Path, pipeline: Pipeline, limit: int) -> list[Page]:
+def _pages(folder: Path, pipeline: Pipeline, limit: int) -> tuple[list[Page], list[int]]:
+    """Each titled page's candidates, and the half of the sites its site is in."""
+    sites = _sites(folder)
     out: list[Page] = []
-    for _name, title, raw in _titled_pages(folder, limit):
+    halves: list[int] = []
+    for name, title, raw in _titled_pages(folder, limit):
         found = candidates(pipeline.run(raw))
         out.append(([c[2] for c in found], [_squeeze(c[1]) == title for c in found]))
-    return out
+        halves.append(_half(sites.get(name, name)))
+    return out, halves
 
 
 def _fit(pages: list[Page], steps: int = 500, rate: float = 0.5, l2: float = 0.01) -> list[float]:
@@ -74,7 +100,7 @@ def _fit(pages: list[Page], steps: int = 500, rate: float = 0.5, l2: float = 0.0
     for _ in range(steps):
         grad = [0.0] * k
         for zs, ys in data:
-            scores = [sum(a * b for a, b in zip(w, z)) for z in zs]
+            scores = [sum(map(operator.mul, w, z)) for z in zs]
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)
@@ -96,9 +122,24 @@ def _right(pages: list[Page], w: list[float]) -> float:
     return ok / max(1, len(pages))
 
 
-def fit(folders: list[Path], limit: int) -> int:
+def fit(folders: list[Path], limit: int, halves: bool = False) -> int:
     pipeline = Pipeline()
-    pages = {f: _pages(f, pipeline, limit) for f in folders}
+    found = {f: _pages(f, pipeline, limit) for f in folders}
+    pages = {f: found[f][0] for f in folders}
+    if halves:
+        # fitted on the pages of half the sites (of every folder), scored on the others'
+        for k in (0, 1):
+            train = [p for f in folders for p, h in zip(*found[f]) if h == k]
+            w = _fit(train)
+            shown = []
+            for f in folders:
+                own = [p for p, h in zip(*found[f]) if h == k]
+                rest = [p for p, h in zip(*found[f]) if h != k]
+                shown.append(
+                    f"{f.name} fitted half {_right(own, w):.3f} ({len(own)}), "
+                    f"other half {_right(rest, w):.3f} ({len(rest)})"
+                )
+            print(f"fitted on sites of half {k}: " + "; ".join(shown))
     if len(folders) == 2:
         a, b = folders
         for one, other in ((a, b), (b, a)):
@@ -115,12 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="+")
     parser.add_argument("--fit", action="store_true", help="fit the ranking weights on the folders")
+    parser.add_argument("--halves", action="store_true", help="with --fit: also fit on half the sites, score on the rest")
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     parser.add_argument("--loose", action="store_true", help="also count a headline that contains the title")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args(argv)
     if args.fit:
-        return fit(args.folder, args.limit)
+        return fit(args.folder, args.limit, args.halves)
     for folder in args.folder:
         report(folder, args.show, args.loose, args.limit)
     return 0
@@ -132,8 +174,8 @@ def report(folder: Path, show: int, loose_too: bool, limit: int) -> None:
     misses: list[tuple[str, str, str | None]] = []
     for name, title, raw in _titled_pages(folder, limit):
         eligible += 1
-        headline = pipeline.run(raw).headline
-        got = _squeeze(headline) if headline else None
+        found = headline(pipeline.run(raw))
+        got = _squeeze(found) if found else None
         if got == title:
             right += 1
         elif got is not None and loose_too and title in got:
