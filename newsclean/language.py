@@ -94,30 +94,25 @@ ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 STOPWORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stopwords.txt")
 
 
-def _read_stopwords() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def _read_stopwords() -> dict[str, frozenset[str]]:
     """``stopwords.txt``: language code -> its words, for the languages without a
-    hand-written list; and the one-letter words among them."""
+    hand-written list."""
     out: dict[str, frozenset[str]] = {}
     try:
         with open(STOPWORDS_FILE, encoding="utf-8") as f:
             lines = f.read().split("\n")
     except FileNotFoundError:  # pragma: no cover - a broken install: the eight lists only
-        return out, frozenset()
-    lists = []
+        return out
     for line in lines:
         if line.startswith("#") or not line.strip():
             continue
         code, _, words = line.partition(" ")
         if code not in HAND_WRITTEN:
             out[code] = frozenset(words.split())
-            lists.append(words)
-    return out, frozenset(_ONE_LETTER_RE.findall(" ".join(lists)))
+    return out
 
 
-# A word of one character (language codes have two): found in C, not word by word.
-_ONE_LETTER_RE = compile_re(r"(?<!\S)\S(?!\S)")
-_GENERATED, _ONE_LETTER = _read_stopwords()
-STOPWORDS.update(_GENERATED)
+STOPWORDS.update(_read_stopwords())
 
 # Scripts by the first code point of their block, and the languages written in them.
 # A script of one language names it; for the others, stopwords choose among the
@@ -287,7 +282,7 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     for lang in counts:
         hits = words & STOPWORDS[lang]
         if hits and lang not in HAND_WRITTEN:
-            hits -= _ONE_LETTER
+            hits = {w for w in hits if len(w) > 1}
         if hits:
             found = list(map(count_of, sorted(hits)))
             counts[lang] = sum(found)

@@ -126,7 +126,6 @@ PATTERN_CASES.update(
         "newsclean.tokens._NOT_LATIN": ["é" * P, "a’" * (P // 2) + "ж"],
         "newsclean.packs._VERBOSE": ["(?" * (P // 2), "(?" + "a" * P, "(?a" * (P // 3)],
         "newsclean.language._LEADING_BULLETS": ["o " * (P // 2), " " * P + "x", "\n o" * (P // 3), "o" * P],
-        "newsclean.language._ONE_LETTER_RE": ["a " * (P // 2), "a" * P, " " * P + "a", "ab " * (P // 3)],
         "newsclean.segments._BLANK_RE": ["\n" * P, "\n \n" * (P // 3), " \n" * (P // 2), "\n" + " " * P],
         "newsclean.segments._DIGITS_RE": ["1" * P, "a1" * (P // 2)],
         "newsclean.stages.content.features._DIGIT_RE": ["1" * P, "a1" * (P // 2)],
