@@ -104,6 +104,57 @@ def test_article_kept_menu_and_teasers_removed():
         assert line not in out.split("\n")
 
 
+GUIDE_TOP = [
+    "Walking the coast path from Kilmore to Carne takes most of a day, and the views over the "
+    "islands make it one of the finest walks in the county for anyone who can manage the climbs.",
+    "Before you set off, check the tide tables: two stretches of the path run along the beach "
+    "and cannot be passed for an hour either side of high water.",
+    "What to bring:",
+]
+PACKING = ["* Boots with a good grip, as the rocks are wet all year.", "* A rain jacket and a warm layer.",
+           "* Water and food for the whole day.", "* A paper map of the coast.", "* A charged phone."]
+GUIDE_MID = [
+    "The path is waymarked with yellow arrows, but the signs are sparse between the old pier "
+    "and the lighthouse, where most walkers who get lost leave the trail by mistake.",
+    "Guided walks",
+    "The heritage group leads walks on these dates, all starting at the harbour car park:",
+]
+DATES = ["Saturday 4 May: Kilmore to the lighthouse", "Sunday 19 May: the cliff loop",
+         "Saturday 8 June: Kilmore to Carne", "Sunday 23 June: the bird reserve"]
+GUIDE_END = [
+    "Places are free but limited to twenty walkers, and the group asks everyone to book at the "
+    "library a week ahead so that the guides know how many people to expect.",
+]
+
+
+def test_lists_subheads_and_dates_inside_a_guide_are_kept_with_it():
+    raw = page(MENU, ["A day on the Kilmore coast path"], *[[p] for p in GUIDE_TOP], PACKING,
+               *[[p] for p in GUIDE_MID], DATES, *[[p] for p in GUIDE_END], ["Most popular"], TEASERS)
+    out = Pipeline().clean(raw)
+    for line in GUIDE_TOP + GUIDE_MID + GUIDE_END + [p[2:] for p in PACKING] + DATES:
+        assert line in out
+    for line in MENU + TEASERS:
+        assert line not in out.split("\n")
+
+
+JA_MENU = ["ホーム", "ニュース", "スポーツ", "経済", "天気", "エンタメ", "地域", "お問い合わせ"]
+JA_TOP = ["海岸沿いの遊歩道は、港から灯台までおよそ三時間かかり、晴れた日には沖の島々までよく見渡せる。",
+          "満潮の前後一時間は浜辺の区間を通れないため、出発前に潮の時刻を必ず確かめてほしい。",
+          "持ち物："]
+JA_LIST = ["・滑りにくい靴", "・雨具と防寒着", "・一日分の水と食料", "・紙の地図"]
+JA_END = ["案内板は古い桟橋と灯台の間で少なくなるので、道に迷わないよう地図で位置を確かめながら歩くとよい。",
+          "地元の保存会は五月と六月の週末にガイド付きの散策を行っており、参加は無料だが事前の申し込みが必要だ。"]
+
+
+def test_a_list_inside_a_japanese_article_is_kept_with_it():
+    raw = page(JA_MENU, ["港から灯台へ、海岸の道を歩く"], *[[p] for p in JA_TOP], JA_LIST, *[[p] for p in JA_END])
+    out = Pipeline().clean(raw)
+    for line in JA_TOP + JA_LIST + JA_END:
+        assert line in out
+    for line in JA_MENU:
+        assert line not in out.split("\n")
+
+
 def test_every_content_removal_names_its_signal():
     raw = page(MENU, *[[p] for p in ARTICLE], TEASERS)
     doc = Pipeline().run(raw)

@@ -29,7 +29,9 @@ def tree_source(ensemble: dict[str, Any], name: str) -> str:
     ensemble (as tools/train.py exports it: a dict of ``init`` and ``trees``).
 
     Generated code runs several times faster than walking the trees: each feature the
-    trees test is read from the row once, into a local, and the function returns one
+    trees test is read from the row once, into a local (one tuple assignment for all of
+    them, so that two functions do not repeat a column of ``xN = x[N]`` lines), and the
+    function returns one
     sum of conditional expressions, one per tree, ``init + tree0 + tree1 + ...``. Python
     adds from the left, in the trees' order, so the sum is the same float as walking
     them.
@@ -44,7 +46,8 @@ def tree_source(ensemble: dict[str, Any], name: str) -> str:
         return f"({left} if x{f} <= {tree['threshold'][node]!r} else {right})"
 
     lines = [f"def {name}(x):"]
-    lines += [f"    x{f} = x[{f}]" for f in used]
+    if used:
+        lines.append("    " + ", ".join(f"x{f}" for f in used) + " = " + ", ".join(f"x[{f}]" for f in used))
     lines.append("    return (")
     lines.append(f"        {ensemble['init']!r}")
     lines += [f"        + {expr(tree, 0)}" for tree in ensemble["trees"]]
@@ -59,12 +62,13 @@ def model_source(data: dict[str, Any]) -> str:
 
     >>> tree = {"feature": [0, -1, -1], "threshold": [0.5, 0.0, 0.0], "value": [0.0, -1.0, 1.0],
     ...         "left": [1, -1, -1], "right": [2, -1, -1]}
-    >>> print(tree_source({"init": 0.25, "trees": [tree]}, "first"), end="")
+    >>> print(tree_source({"init": 0.25, "trees": [tree, {**tree, "feature": [2, -1, -1]}]}, "first"), end="")
     def first(x):
-        x0 = x[0]
+        x0, x2 = x[0], x[2]
         return (
             0.25
             + (-1.0 if x0 <= 0.5 else 1.0)
+            + (-1.0 if x2 <= 0.5 else 1.0)
         )
     """
     return (
