@@ -9,7 +9,6 @@ from newsclean.document import Document
 from newsclean.pipeline import Pipeline
 from newsclean.stages.boilerplate import boilerplate_lines, boilerplate_sentences, layout
 from newsclean.stages.content.features import build_units
-from newsclean.stages.content.region import size
 from newsclean.stages.furniture import furniture
 
 JA_SENTENCE = "町は来年度、二隻目の船を購入する計画を示しており、点検の間も運航を続けたいとしている。"
@@ -42,8 +41,8 @@ def _run(text: str, lang: str, *stages) -> Document:
 
 def test_a_paragraph_of_japanese_counts_its_characters_as_words():
     units = build_units(Document.from_text(JA_SENTENCE + "\n\nホーム\n"), None)
-    assert size(units[0]) >= 20
-    assert size(units[1]) == 2
+    assert units[0].size >= 20
+    assert units[1].size == 2
 
 
 def test_a_japanese_sentence_in_a_menu_block_is_no_menu_item():

@@ -41,10 +41,18 @@ DATE_RE = compile_pattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}(?:[./]\d{
 class Unit:
     """A paragraph the model judges: its input ``lines``, squeezed ``text`` and
     ``words``; whether it starts with a bullet, was a table line (``columns``) and how
-    many gaps of spaces it has; its ``index`` among the units and the model's ``prob``."""
+    many gaps of spaces it has; its ``index`` among the units and the model's ``prob``.
+
+    ``size`` is its length in words, or in word-equivalents in a script written without
+    spaces (see :func:`newsclean.script.word_count`): a paragraph of Chinese is one long
+    token to a tokenizer, not a menu item.
+
+    >>> [u.size for u in build_units(Document.from_text("The pier reopened in May.\\n\\n市議会は火曜日、新しい橋を春に開通させると発表した。"), None)]
+    [5, 13]
+    """
 
     # A plain class with slots, not a dataclass: see newsclean.document.Line.
-    __slots__ = ("lines", "text", "words", "bullet", "columns", "gaps", "index", "prob")
+    __slots__ = ("lines", "text", "words", "bullet", "columns", "gaps", "index", "prob", "size")
 
     def __init__(
         self,
@@ -65,6 +73,7 @@ class Unit:
         self.gaps = gaps
         self.index = index
         self.prob = prob
+        self.size = word_count(words)
 
     def __repr__(self) -> str:
         return f"Unit(index={self.index}, text={self.text[:40]!r}, prob={self.prob:.3f})"

@@ -12,23 +12,9 @@ from collections.abc import Mapping, Sequence
 
 from ...document import Document, Line
 from ...regexes import compile_pattern
-from ...script import word_count
 from ...signals import Signal
 from ...tokens import find_words
 from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
-
-
-def size(u: Unit) -> int:
-    """A unit's length in words, or in word-equivalents in a script written without
-    spaces (two Han or kana characters each, see :func:`newsclean.script.word_count`):
-    a paragraph of Chinese is one long token to a tokenizer, not a menu item.
-
-    >>> from newsclean.document import Document
-    >>> from .features import build_units
-    >>> [size(u) for u in build_units(Document.from_text("The pier reopened in May.\\n\\n市議会は火曜日、新しい橋を春に開通させると発表した。"), None)]
-    [5, 13]
-    """
-    return len(u.words) if u.text.isascii() else word_count(u.words)
 
 
 def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
@@ -157,13 +143,13 @@ def select(
     that (a lede above a sidebar box of links). So are runs of confident prose
     (``strong``) of 40 words or more. Before that, the main run's tail is trimmed of
     the furniture it bridged to (see :func:`_trim_tail`: teasers under a share row, an
-    author's box past a row of teasers). Lengths are word-equivalents (:func:`size`).
+    author's box past a row of teasers). Lengths are word-equivalents (``Unit.size``).
     """
     bias = params.get("bias", 0.5)
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
-    values = [(u.prob - bias) * (1 + math.sqrt(size(u))) for u in units]
+    values = [(u.prob - bias) * (1 + math.sqrt(u.size)) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
     if hi < lo:
         return
@@ -171,7 +157,7 @@ def select(
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
         named = _debris_between(doc, units, markers, strict=True)
-        lo, hi = _trim_tail(values, lo, hi, solid, named, [size(u) for u in units])
+        lo, hi = _trim_tail(values, lo, hi, solid, named, [u.size for u in units])
         best = sum(values[lo : hi + 1])
     if comments is None:
         comments = comment_attributions(doc)
@@ -209,7 +195,7 @@ def select(
         j = i
         while j + 1 <= last and j + 1 not in inside and units[j + 1].prob >= strong:
             j += 1
-        if sum(size(u) for u in units[i : j + 1]) >= 40:
+        if sum(u.size for u in units[i : j + 1]) >= 40:
             regions.append((i, j))
         i = j + 1
     keep = [False] * len(units)
@@ -254,6 +240,8 @@ def select(
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
 _NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
+
+
 def _is_numbered(text: str) -> bool:
     """A numbered item, its number standing alone ("3.") above the item's name, or an
     entry of a timeline ("2009 Second house finished").
@@ -280,7 +268,7 @@ def _stamp(u: Unit) -> bool:
     >>> [_stamp(u) for u in build_units(Document.from_text("March 4, 2026\\n\\nBill 19:45\\n\\nThe pier reopened in May 2026 after repairs."), None)]
     [True, True, False]
     """
-    if size(u) <= 12 and _CLOCK_RE.search(u.text):
+    if u.size <= 12 and _CLOCK_RE.search(u.text):
         return True
     n = len(u.words)
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
@@ -411,7 +399,7 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        if sum(size(u) for u in units[lo:cut] if u.prob >= bias) >= 30:
+        if sum(u.size for u in units[lo:cut] if u.prob >= bias) >= 30:
             hi = cut - 1
             break
     if not markers:
@@ -421,10 +409,10 @@ def _cut_at_marker(
         cut = next((i for i in range(lo, hi + 1) if units[i].lines[0].number > number), None)
         if cut is None or cut <= lo:
             continue
-        above = sum(size(u) for u in units[lo:cut] if u.prob >= bias)
-        below = sum(size(u) for u in units[cut : hi + 1] if u.prob >= bias)
+        above = sum(u.size for u in units[lo:cut] if u.prob >= bias)
+        below = sum(u.size for u in units[cut : hi + 1] if u.prob >= bias)
         following = units[cut : cut + 3]
-        headlines = all(size(u) < 12 and not u.text.endswith(TERMINAL) for u in following)
+        headlines = all(u.size < 12 and not u.text.endswith(TERMINAL) for u in following)
         low_after = headlines or sum(u.prob for u in following) / len(following) < 0.5
         if above >= 30 and above >= below and low_after:
             return cut - 1
@@ -443,7 +431,7 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     limit = 1
     while i > 0 and start - i < reach:
         u = units[i - 1]
-        n = size(u)
+        n = u.size
         if u.bullet or n == 0:
             break
         looks_date = n <= 12 and bool(DATELINE_RE.search(u.text) or any(w in MONTHS for w in u.words))
