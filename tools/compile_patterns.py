@@ -19,17 +19,26 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "newsclean", "_regex_states.py")
 
 
+def import_every_module() -> None:
+    """Import every module that compiles patterns at import, the lazily imported ones
+    too: their patterns are recorded in newsclean.regexes as they are compiled."""
+    import newsclean  # noqa: F401  (the library's modules)
+    import newsclean.cli  # noqa: F401  (the CLI side's modules)
+    import newsclean.headline  # noqa: F401  (imported when a writer first names a headline)
+    import newsclean.segments  # noqa: F401  (imported when a document is oversized)
+    import newsclean.streams  # noqa: F401  (imported for JSONL input)
+    import newsclean.template  # noqa: F401  (imported by the CLI only when a template is used)
+
+
 def builtin_patterns() -> dict:
     """Every pattern newsclean compiles for its own modules and built-in packs, by
     (source, flags), compiled afresh."""
     import regex
 
-    import newsclean  # noqa: F401  (imports every module-level pattern)
-    import newsclean.headline  # noqa: F401  (imported when a writer first names a headline)
-    import newsclean.segments  # noqa: F401  (imported when a document is oversized)
-    import newsclean.template  # noqa: F401  (imported by the CLI only when a template is used)
     from newsclean import regexes
     from newsclean.packs import LANGUAGES, PHRASES_DIR, parse_pack
+
+    import_every_module()
 
     def parsed(lang: str):
         with open(os.path.join(PHRASES_DIR, f"{lang}.txt"), encoding="utf-8") as f:
@@ -45,13 +54,9 @@ def builtin_patterns() -> dict:
 def builtin_re_patterns() -> list[tuple[str, int]]:
     """Every standard-library ``re`` pattern newsclean compiles at import, by (source,
     flags)."""
-    import newsclean  # noqa: F401
-    import newsclean.cli  # noqa: F401  (the CLI side's modules)
-    import newsclean.headline  # noqa: F401
-    import newsclean.segments  # noqa: F401
-    import newsclean.streams  # noqa: F401
-    import newsclean.template  # noqa: F401
     from newsclean import regexes
+
+    import_every_module()
 
     return sorted(regexes.RE_COMPILED)
 
