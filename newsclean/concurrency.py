@@ -188,6 +188,9 @@ class Pool:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            if sys.version_info < (3, 12):
+                _quiet_cancelled_future_race()
+
             context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
@@ -275,6 +278,30 @@ class Pool:
             self.restart()  # interrupted twice: do not wait; the workers die with us
         else:
             self.close()
+
+
+def _quiet_cancelled_future_race() -> None:
+    """Keep a known CPython race out of the user's terminal (gh-107219, fixed in 3.12):
+    when a pool breaks (its workers killed by a SIGTERM to the whole process group) just
+    after a stop cancelled its pending futures, the executor's own thread fails the
+    cancelled futures again and dies printing an InvalidStateError traceback. Nothing is
+    lost (the stop already reports those files as not cleaned), so that one exception,
+    from that thread, is not printed; any other goes to the hook that was there."""
+    import threading
+    from concurrent.futures import InvalidStateError
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    previous = threading.excepthook
+    if getattr(previous, "_newsclean", False):
+        return
+
+    def hook(args) -> None:
+        if args.exc_type is InvalidStateError and isinstance(args.thread, _ExecutorManagerThread):
+            return
+        previous(args)
+
+    hook._newsclean = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 def _lost(path: str) -> Outcome:

@@ -202,3 +202,25 @@ def test_a_worker_killed_while_sending_its_result_fails_the_wait_and_the_pool_st
         with pytest.raises(BrokenProcessPool):
             pool.result(future)
         assert pool.result(pool.submit(os.getpid)) != os.getpid()  # a fresh pool works
+
+
+def test_the_cpython_race_of_a_broken_pool_and_cancelled_futures_is_not_printed(monkeypatch):
+    # CPython gh-107219 (fixed in 3.12): a pool broken by a SIGTERM to the process group
+    # just after a stop cancelled its pending futures made the executor's thread print an
+    # InvalidStateError traceback (seen once in CI, in the SIGTERM test of test_no_loss_cli).
+    import threading
+    from concurrent.futures import InvalidStateError
+    from concurrent.futures.process import _ExecutorManagerThread
+    from types import SimpleNamespace
+
+    from newsclean import concurrency
+
+    printed = []
+    monkeypatch.setattr(threading, "excepthook", printed.append)
+    concurrency._quiet_cancelled_future_race()
+    manager = object.__new__(_ExecutorManagerThread)
+    other = threading.Thread()
+    threading.excepthook(SimpleNamespace(exc_type=InvalidStateError, thread=manager))
+    threading.excepthook(SimpleNamespace(exc_type=InvalidStateError, thread=other))
+    threading.excepthook(SimpleNamespace(exc_type=ValueError, thread=manager))
+    assert [(a.exc_type, a.thread) for a in printed] == [(InvalidStateError, other), (ValueError, manager)]
