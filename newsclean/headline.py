@@ -9,7 +9,8 @@ title). A title a dumper hard-wrapped (lynx at 80 columns) is joined again. A
 candidate must look like a title (:func:`looks_like_title`: not a sentence, a menu, a
 breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
 "Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
-"Title (site.com)" also give their parts. No debris stage may have removed it, and the
+"Title (site.com)" also give their parts, and a line a date starts or ends gives the
+rest. No debris stage may have removed it, and the
 article must repeat one of its words: a headline names what the article is about,
 while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
@@ -46,7 +47,12 @@ from .wrap import continues, wrap_width
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
 _BULLET_START = compile_re(r"^(?:[*+o\-–—•·»>■▪◦□]|\d{1,2}[.)])\s")
 _HASHES = compile_re(r"^#{1,6}\s+")
-_IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
+# image names in front ("[photo]"), not a number a title starts with ("[2025] Best tents")
+_IMAGES = compile_re(r"^(?:\[(?!\d{1,4}\])[^\]]{0,80}\]\s*)+")
+# a separator left dangling at the end of a line ("Title -", "Title |")
+_DANGLING = compile_re(r"\s[-–—|·]$")
+# an image's file name or a form button anywhere in a line ("Home [logo.png] Blog")
+_IMAGE_FILE = compile_re(r"\[[^\]\s]{0,80}\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
 # the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
@@ -87,8 +93,10 @@ def _clean(text: str) -> str:
 
     >>> _clean("## [photo] Storm closes harbourStorm closes harbour")
     'Storm closes harbour'
+    >>> _clean("[2026] The best tents -")
+    '[2026] The best tents'
     """
-    text = _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    text = _DANGLING.sub("", _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip())
     half = len(text) // 2
     if half >= 8 and text[:half] == text[-half:]:
         text = text[:half].strip()
@@ -109,6 +117,51 @@ def _is_dateline(low: list[str]) -> bool:
             datey += 1
             dated = True
     return dated and datey * 2 >= len(low)
+
+
+_DATE_SEPARATORS = frozenset("/ | - – — · ,".split())
+
+
+def _datey(word: str) -> tuple[bool, bool, bool]:
+    """Whether a (casefolded) word may be part of a date, is a month, is a year."""
+    w = word.strip(",.:()")
+    month = w in MONTHS
+    year = len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")
+    digit = any(c.isdigit() for c in w) and not w.isalpha()
+    return month or digit or w in _WEEKDAYS or w in _TIME_WORDS, month, year
+
+
+def _undated(text: str) -> tuple[str, str] | None:
+    """The title of a line that a date starts or ends ("Dec 18 2025 Title", "Title /
+    Dec 2025"), and the date; None unless the date names a month and a year (a row of a
+    schedule, "May 4 7pm Town hall", is no title with its date).
+
+    >>> _undated("Storm closes harbour / March 4, 2026")
+    ('Storm closes harbour', '/ March 4, 2026')
+    >>> _undated("4 March 2026 Storm closes harbour")
+    ('Storm closes harbour', '4 March 2026')
+    >>> _undated("The 9 best tents of 2026") is None, _undated("May 4 7pm Town hall") is None
+    (True, True)
+    """
+    words = text.split()
+    n = len(words)
+    low = [w.casefold() for w in words]
+    for front in (True, False):
+        k = month = year = 0
+        order = range(n) if front else range(n - 1, -1, -1)
+        for j in order:
+            datey, m, y = _datey(low[j])
+            if not datey and not (k and not front and low[j] in _DATE_SEPARATORS):
+                break
+            k += 1
+            month += m
+            year += y
+            if not datey:
+                break  # a separator before a date at the end: no more
+        if month and year and n - k >= 2:
+            date, rest = (words[:k], words[k:]) if front else (words[n - k :], words[: n - k])
+            return " ".join(rest).rstrip(" ,"), " ".join(date)
+    return None
 
 
 def _capitalized(words: list[str]) -> bool:
@@ -141,8 +194,10 @@ def looks_like_title(text: str) -> bool:
         return False  # a sentence; a title in title case may end with a full stop
     if any(sep in text for sep in _SEPARATORS) or any(text.count(sep) > 1 for sep in _TWICE_SEPARATORS):
         return False
-    if _BULLET_START.match(text) or _BUTTON.search(text):
+    if _BULLET_START.match(text) or _BUTTON.search(text) or _IMAGE_FILE.search(text):
         return False
+    if text.endswith((">", "›", "»", "→")):
+        return False  # a link's arrow: "Read the guide >"
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
     if (n > 25 or (len(text) > 60 and len(_CJK.findall(text)) > 60)) and _SENTENCE_END.search(text):
@@ -185,13 +240,23 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour', 'Home - Coast')]
     >>> _titles_in("Storm closes harbour (coasttimes.example)")
     [('Storm closes harbour', 'coasttimes.example')]
+    >>> _titles_in("March 4, 2026 Storm closes harbour")
+    [('Storm closes harbour', 'March 4, 2026')]
+    >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
+    [('Kilmore ferry timetable for 4 March 2026', '')]
     """
     m = _DOMAIN_SUFFIX.match(text)
     if m:  # a site's address is never part of its title
         return [(m.group(1), m.group(2))] if looks_like_title(m.group(1)) else []
     splits = list(_SPLIT.finditer(text)) if len(text) <= 300 else []
     out = []
-    if len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
+    dated = _undated(text)
+    # a date stands before or after a title, it is no part of it ("… of" is no title)
+    if dated and (len(dated[0]) < 10 or dated[0].split()[-1].casefold() in ALL_STOPWORDS):
+        dated = None
+    if dated and looks_like_title(dated[0]):
+        out.append(dated)
+    elif len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
         out.append((text, ""))
     if splits:
         first, last = splits[0], splits[-1]
