@@ -32,6 +32,7 @@ what a cut took off is found elsewhere on the page (a site's name), titles aroun
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -55,6 +56,8 @@ _DANGLING = compile_re(r"\s[-–—|·]$")
 _IMAGE_FILE = compile_re(r"\[[^\]\s]{0,80}\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
+# "Blog: Title", "Home / Title": one word that names a section, before a title
+_LABEL = compile_re(r"^(\w[^\s:/]{1,19})\s?[:/]\s?(\S.{9,})$")
 # the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
 _SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
 # A word that is a drawn rule ("-----") or a site's address ("news.example.com").
@@ -69,6 +72,8 @@ _NOT_TITLES = frozenset(
     "author auteur autora redaktion veröffentlicht aktualisiert publié publicado "
     "actualizado stand".split()
 )
+# First words of a picture's credit: under a title or any picture in the article alike
+_CREDITS = frozenset("photo photos picture credit image images source courtesy foto fotos bild".split())
 # A word that makes a line an image's alt text ("Coast Times logo").
 _IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
@@ -84,6 +89,7 @@ _TIME_WORDS = frozenset(
 _SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " · ")
 # separators a title may hold once ("Movers / Moving Companies"), a menu more often
 _TWICE_SEPARATORS = (" / ", " :: ")
+_DATE_OR_TIME = compile_re(r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[:h.]\d{2}(?:am|pm|h)?|(?:19|20)\d\d|\d{1,2}(?:am|pm|st|nd|rd|th|\.)?)$")
 _CJK = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -115,7 +121,8 @@ def _is_dateline(low: list[str]) -> bool:
             datey += 1
         elif not w.isalpha() and any(c.isdigit() for c in w):
             datey += 1
-            dated = True
+            # a date or a time ("04.03.2026", "10:15", "2026"), not a price or a count
+            dated = dated or _DATE_OR_TIME.match(w) is not None
     return dated and datey * 2 >= len(low)
 
 
@@ -241,7 +248,7 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     >>> _titles_in("Storm closes harbour (coasttimes.example)")
     [('Storm closes harbour', 'coasttimes.example')]
     >>> _titles_in("March 4, 2026 Storm closes harbour")
-    [('Storm closes harbour', 'March 4, 2026')]
+    [('Storm closes harbour', '')]
     >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
     [('Kilmore ferry timetable for 4 March 2026', '')]
     """
@@ -255,9 +262,12 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     if dated and (len(dated[0]) < 10 or dated[0].split()[-1].casefold() in ALL_STOPWORDS):
         dated = None
     if dated and looks_like_title(dated[0]):
-        out.append(dated)
+        out.append((dated[0], ""))  # the title whole, as a dateline under it would leave it
     elif len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
         out.append((text, ""))
+    label = _LABEL.match(text)
+    if label and label.group(1)[0].isupper() and len(label.group(2).split()) >= 3 and looks_like_title(label.group(2)):
+        out.append((label.group(2), label.group(1)))
     if splits:
         first, last = splits[0], splits[-1]
         head, rest = text[: first.start()], text[first.end() :]
@@ -289,7 +299,15 @@ def _joinable(line: Line) -> bool:
 def _is_meta(text: str) -> bool:
     """A byline, a dateline or a reading time: what stands under (or over) a title."""
     low = [w.casefold().strip(",.:()") for w in text.split()]
-    return bool(low) and (_is_dateline(low) or low[0] in _NOT_TITLES or ("min" in low and "read" in low))
+    if not low:
+        return False
+    # a byline is a few words ("By Ann Lee, Coast Times"), not a sentence ("By clicking
+    # Continue you agree to the terms of use and the privacy policy of the site")
+    return (
+        _is_dateline(low)
+        or (low[0] in _NOT_TITLES and low[0] not in _CREDITS and len(low) <= 12)
+        or ("min" in low and "read" in low)
+    )
 
 
 def _meta_near(lines: list[Line], indices: range, meta: dict[int, bool], reach: int = 4) -> bool:
@@ -330,15 +348,55 @@ FEATURES = (
     "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
     "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
+    "log-titles-between", "log-titles-to-main", "above-main", "log-distance-main", "cut-name",
+    "cut-site",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.7, 0.038, 0.706, 0.394, 0.702, 1.098, 1.059, 1.231, -0.456, -0.363,
-    0.188, -1.328, -0.124, -0.021, -0.363, -0.43, 1.544, 0.355, 1.654, 0.044,
-    -0.697, 0.872, -0.77, -0.938, -0.039, -0.077, 0.111, 0.506, 0.032, -0.231,
-    -0.578, 0.466, -0.481, 4.168, 2.614, -0.459,
+    0.554, 0.005, 0.705, 0.317, 0.904, 0.991, 1.125, 1.21, -0.274, -0.039, 0.035, -1.38,
+    -0.028, -0.072, -0.039, -0.414, 1.727, 0.429, 1.66, -0.289, -1.019, -0.689, -0.877,
+    -0.897, 0.09, -0.025, 0.113, -0.25, 0.445, -0.139, -0.542, 0.307, -0.666, 4.144,
+    2.724, -0.439, 0.198, -0.187, 0.724, -0.191, 0.329, 1.21,
 )
+
+
+def _between(sorted_lines: list[int], a: int, b: int) -> int:
+    """How many of ``sorted_lines`` lie strictly between lines ``a`` and ``b``.
+
+    >>> _between([2, 5, 9, 12], 12, 3)
+    2
+    """
+    lo, hi = min(a, b), max(a, b)
+    return max(0, bisect.bisect_left(sorted_lines, hi) - bisect.bisect_right(sorted_lines, lo))
+
+
+def _main_start(lines: list[Line], start: int, gap: int = 3) -> int:
+    """The first line of the article's main run of kept text: runs of kept lines that
+    at most ``gap`` removed lines in a row interrupt, the one with the most words in
+    lines of prose (a dozen words or more). A teaser or a promotion box kept above the
+    article is a run of its own."""
+    best, best_words = start, -1
+    run_start, words, removed = None, 0, 0
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if not line.text.strip():
+            continue
+        if line.removal is not None:
+            removed += 1
+            if removed > gap and run_start is not None:
+                if words > best_words:
+                    best, best_words = run_start, words
+                run_start, words = None, 0
+            continue
+        removed = 0
+        if run_start is None:
+            run_start = j
+        n = len(line.text.split())
+        words += n if n >= 12 else 0
+    if run_start is not None and words > best_words:
+        best = run_start
+    return best
 
 
 def candidates(
@@ -447,6 +505,13 @@ def candidates(
     lede = Counter(w for j in lede_lines for w in tokens(j))
     meta: dict[int, bool] = {}
     title_like: dict[int, bool] = {}
+    # the lines that hold candidates, in page order: how many stand between a candidate
+    # and the article's first kept line
+    cand_lines = sorted({r[0] for r in raw})
+    main = _main_start(lines, start)
+    nonblank_before = [0] * (n_lines + 1)
+    for j, line in enumerate(lines):
+        nonblank_before[j + 1] = nonblank_before[j] + bool(line.text.strip())
 
     def titles_around(first: int, last: int, reach: int = 2) -> float:
         """The share of the ``reach`` non-blank lines above and below that look like
@@ -510,6 +575,13 @@ def candidates(
             math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
             float(below_words > n_words), titles_around(i, last), spread, spread_two,
             float(_SENTENCE_END.search(text) is not None),
+            math.log1p(_between(cand_lines, i, start)), math.log1p(_between(cand_lines, i, main)),
+            float(i <= main),
+            math.log1p(abs(nonblank_before[main] - nonblank_before[i])),
+            # what was cut off is a name (a site's, a section's), not a subtitle
+            float(bool(cut) and len(cut.split()) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
+            float(bool(cut) and len(cut.split()) <= 4 and page.count(cut.casefold()) > 1
+                  and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
         ]))
     return out
 
