@@ -247,6 +247,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour', 'Home - Coast')]
     >>> _titles_in("Storm closes harbour (coasttimes.example)")
     [('Storm closes harbour', 'coasttimes.example')]
+    >>> _titles_in("Home / Storm closes harbour")
+    [('Home / Storm closes harbour', ''), ('Storm closes harbour', 'Home')]
     >>> _titles_in("March 4, 2026 Storm closes harbour")
     [('Storm closes harbour', '')]
     >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
@@ -297,7 +299,16 @@ def _joinable(line: Line) -> bool:
 
 
 def _is_meta(text: str) -> bool:
-    """A byline, a dateline or a reading time: what stands under (or over) a title."""
+    """A byline, a dateline or a reading time: what stands under (or over) a title; not
+    a picture's credit (under any picture) or a sentence that starts like a byline.
+
+    >>> _is_meta("By Ann Lee, Coast Times"), _is_meta("Updated 4 March 2026, 10:15")
+    (True, True)
+    >>> _is_meta("Photo: Ann Lee"), _is_meta("By clicking Join you agree to the terms of use and the privacy policy.")
+    (False, False)
+    >>> _is_meta("$49.99"), _is_meta("From $49")
+    (False, False)
+    """
     low = [w.casefold().strip(",.:()") for w in text.split()]
     if not low:
         return False
