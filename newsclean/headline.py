@@ -205,6 +205,8 @@ def looks_like_title(text: str) -> bool:
         return False
     if text.endswith((">", "›", "»", "→")):
         return False  # a link's arrow: "Read the guide >"
+    if "://" in text or "www." in text:
+        return False  # an address ("Visit: https://…")
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
     if (n > 25 or (len(text) > 60 and len(_CJK.findall(text)) > 60)) and _SENTENCE_END.search(text):

@@ -181,6 +181,7 @@ def test_a_related_box_heading_below_the_article_is_not_the_headline():
         ("(BUTTON) Share this story", False),
         ("Home [coast_logo.png] Blog About", False),
         ("Read the harbour guide >", False),
+        ("Visit: https://coast.example/harbour-app", False),
         ("Price: $49 a month", True),
     ],
 )
