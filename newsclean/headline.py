@@ -16,7 +16,8 @@ while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
-title case, a byline or dateline just under it, nearness to the article, whether
+title case, a byline or dateline just under it, nearness to the article and to its
+main run of kept prose (a teaser kept above the article is a run of its own), whether
 what a cut took off is found elsewhere on the page (a site's name), titles around it
 (a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
 
@@ -367,10 +368,10 @@ FEATURES = (
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.554, 0.005, 0.705, 0.317, 0.904, 0.991, 1.125, 1.21, -0.274, -0.039, 0.035, -1.38,
-    -0.028, -0.072, -0.039, -0.414, 1.727, 0.429, 1.66, -0.289, -1.019, -0.689, -0.877,
-    -0.897, 0.09, -0.025, 0.113, -0.25, 0.445, -0.139, -0.542, 0.307, -0.666, 4.144,
-    2.724, -0.439, 0.198, -0.187, 0.724, -0.191, 0.329, 1.21,
+    0.557, 0.002, 0.716, 0.316, 0.903, 0.992, 1.123, 1.208, -0.271, -0.039, 0.032,
+    -1.38, -0.029, -0.073, -0.039, -0.429, 1.729, 0.429, 1.654, -0.279, -1.019, -0.689,
+    -0.87, -0.895, 0.091, -0.024, 0.113, -0.247, 0.446, -0.141, -0.542, 0.308, -0.662,
+    4.141, 2.738, -0.439, 0.194, -0.19, 0.724, -0.188, 0.33, 1.208,
 )
 
 
