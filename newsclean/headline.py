@@ -9,13 +9,15 @@ title). A title a dumper hard-wrapped (lynx at 80 columns) is joined again. A
 candidate must look like a title (:func:`looks_like_title`: not a sentence, a menu, a
 breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
 "Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
-"Title (site.com)" also give their parts. No debris stage may have removed it, and the
+"Title (site.com)" also give their parts, and a line a date starts or ends gives the
+rest. No debris stage may have removed it, and the
 article must repeat one of its words: a headline names what the article is about,
 while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
-title case, a byline or dateline just under it, nearness to the article, whether
+title case, a byline or dateline just under it, nearness to the article and to its
+main run of kept prose (a teaser kept above the article is a run of its own), whether
 what a cut took off is found elsewhere on the page (a site's name), titles around it
 (a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
 
@@ -31,6 +33,7 @@ what a cut took off is found elsewhere on the page (a site's name), titles aroun
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -46,9 +49,16 @@ from .wrap import continues, wrap_width
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
 _BULLET_START = compile_re(r"^(?:[*+o\-–—•·»>■▪◦□]|\d{1,2}[.)])\s")
 _HASHES = compile_re(r"^#{1,6}\s+")
-_IMAGES = compile_re(r"^(?:\[[^\]]{0,80}\]\s*)+")
+# image names in front ("[photo]"), not a number a title starts with ("[2025] Best tents")
+_IMAGES = compile_re(r"^(?:\[(?!\d{1,4}\])[^\]]{0,80}\]\s*)+")
+# a separator left dangling at the end of a line ("Title -", "Title |")
+_DANGLING = compile_re(r"\s[-–—|·]$")
+# an image's file name or a form button anywhere in a line ("Home [logo.png] Blog")
+_IMAGE_FILE = compile_re(r"\[[^\]\s]{0,80}\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 # "Title | Site", "Title - Site": a title as a page's <title> line shows it
 _SPLIT = compile_re(r"\s(?:\||-|–|—|::|·)\s")
+# "Blog: Title", "Home / Title": one word that names a section, before a title
+_LABEL = compile_re(r"^(\w[^\s:/]{1,19})\s?[:/]\s?(\S.{9,})$")
 # the end of a sentence with more text after it ("… printer. Only $699 …", "…。…")
 _SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
 # A word that is a drawn rule ("-----") or a site's address ("news.example.com").
@@ -63,6 +73,8 @@ _NOT_TITLES = frozenset(
     "author auteur autora redaktion veröffentlicht aktualisiert publié publicado "
     "actualizado stand".split()
 )
+# First words of a picture's credit: under a title or any picture in the article alike
+_CREDITS = frozenset("photo photos picture credit image images source courtesy foto fotos bild".split())
 # A word that makes a line an image's alt text ("Coast Times logo").
 _IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
@@ -78,6 +90,7 @@ _TIME_WORDS = frozenset(
 _SEPARATORS = (" | ", " > ", " » ", " › ", " ▸ ", " → ", " · ")
 # separators a title may hold once ("Movers / Moving Companies"), a menu more often
 _TWICE_SEPARATORS = (" / ", " :: ")
+_DATE_OR_TIME = compile_re(r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[:h.]\d{2}(?:am|pm|h)?|(?:19|20)\d\d|\d{1,2}(?:am|pm|st|nd|rd|th|\.)?)$")
 _CJK = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -87,8 +100,10 @@ def _clean(text: str) -> str:
 
     >>> _clean("## [photo] Storm closes harbourStorm closes harbour")
     'Storm closes harbour'
+    >>> _clean("[2026] The best tents -")
+    '[2026] The best tents'
     """
-    text = _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip()
+    text = _DANGLING.sub("", _IMAGES.sub("", _HASHES.sub("", " ".join(text.split()))).strip())
     half = len(text) // 2
     if half >= 8 and text[:half] == text[-half:]:
         text = text[:half].strip()
@@ -107,8 +122,54 @@ def _is_dateline(low: list[str]) -> bool:
             datey += 1
         elif not w.isalpha() and any(c.isdigit() for c in w):
             datey += 1
-            dated = True
+            # a date or a time ("04.03.2026", "10:15", "2026"), not a price or a count
+            dated = dated or _DATE_OR_TIME.match(w) is not None
     return dated and datey * 2 >= len(low)
+
+
+_DATE_SEPARATORS = frozenset("/ | - – — · ,".split())
+
+
+def _datey(word: str) -> tuple[bool, bool, bool]:
+    """Whether a (casefolded) word may be part of a date, is a month, is a year."""
+    w = word.strip(",.:()")
+    month = w in MONTHS
+    year = len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")
+    digit = any(c.isdigit() for c in w) and not w.isalpha()
+    return month or digit or w in _WEEKDAYS or w in _TIME_WORDS, month, year
+
+
+def _undated(text: str) -> tuple[str, str] | None:
+    """The title of a line that a date starts or ends ("Dec 18 2025 Title", "Title /
+    Dec 2025"), and the date; None unless the date names a month and a year (a row of a
+    schedule, "May 4 7pm Town hall", is no title with its date).
+
+    >>> _undated("Storm closes harbour / March 4, 2026")
+    ('Storm closes harbour', '/ March 4, 2026')
+    >>> _undated("4 March 2026 Storm closes harbour")
+    ('Storm closes harbour', '4 March 2026')
+    >>> _undated("The 9 best tents of 2026") is None, _undated("May 4 7pm Town hall") is None
+    (True, True)
+    """
+    words = text.split()
+    n = len(words)
+    low = [w.casefold() for w in words]
+    for front in (True, False):
+        k = month = year = 0
+        order = range(n) if front else range(n - 1, -1, -1)
+        for j in order:
+            datey, m, y = _datey(low[j])
+            if not datey and not (k and not front and low[j] in _DATE_SEPARATORS):
+                break
+            k += 1
+            month += m
+            year += y
+            if not datey:
+                break  # a separator before a date at the end: no more
+        if month and year and n - k >= 2:
+            date, rest = (words[:k], words[k:]) if front else (words[n - k :], words[: n - k])
+            return " ".join(rest).rstrip(" ,"), " ".join(date)
+    return None
 
 
 def _capitalized(words: list[str]) -> bool:
@@ -141,8 +202,12 @@ def looks_like_title(text: str) -> bool:
         return False  # a sentence; a title in title case may end with a full stop
     if any(sep in text for sep in _SEPARATORS) or any(text.count(sep) > 1 for sep in _TWICE_SEPARATORS):
         return False
-    if _BULLET_START.match(text) or _BUTTON.search(text):
+    if _BULLET_START.match(text) or _BUTTON.search(text) or _IMAGE_FILE.search(text):
         return False
+    if text.endswith((">", "›", "»", "→")):
+        return False  # a link's arrow: "Read the guide >"
+    if "://" in text or "www." in text:
+        return False  # an address ("Visit: https://…")
     if text[0] == "#" and text[1:2].isalnum():
         return False  # a hashtag, or a dumper's "#alternate" link
     if (n > 25 or (len(text) > 60 and len(_CJK.findall(text)) > 60)) and _SENTENCE_END.search(text):
@@ -185,14 +250,29 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour', 'Home - Coast')]
     >>> _titles_in("Storm closes harbour (coasttimes.example)")
     [('Storm closes harbour', 'coasttimes.example')]
+    >>> _titles_in("Home / Storm closes harbour")
+    [('Home / Storm closes harbour', ''), ('Storm closes harbour', 'Home')]
+    >>> _titles_in("March 4, 2026 Storm closes harbour")
+    [('Storm closes harbour', '')]
+    >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
+    [('Kilmore ferry timetable for 4 March 2026', '')]
     """
     m = _DOMAIN_SUFFIX.match(text)
     if m:  # a site's address is never part of its title
         return [(m.group(1), m.group(2))] if looks_like_title(m.group(1)) else []
     splits = list(_SPLIT.finditer(text)) if len(text) <= 300 else []
     out = []
-    if len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
+    dated = _undated(text)
+    # a date stands before or after a title, it is no part of it ("… of" is no title)
+    if dated and (len(dated[0]) < 10 or dated[0].split()[-1].casefold() in ALL_STOPWORDS):
+        dated = None
+    if dated and looks_like_title(dated[0]):
+        out.append((dated[0], ""))  # the title whole, as a dateline under it would leave it
+    elif len(splits) < 2 and looks_like_title(text):  # "a - b - c" is a breadcrumb
         out.append((text, ""))
+    label = _LABEL.match(text)
+    if label and label.group(1)[0].isupper() and len(label.group(2).split()) >= 3 and looks_like_title(label.group(2)):
+        out.append((label.group(2), label.group(1)))
     if splits:
         first, last = splits[0], splits[-1]
         head, rest = text[: first.start()], text[first.end() :]
@@ -222,9 +302,26 @@ def _joinable(line: Line) -> bool:
 
 
 def _is_meta(text: str) -> bool:
-    """A byline, a dateline or a reading time: what stands under (or over) a title."""
+    """A byline, a dateline or a reading time: what stands under (or over) a title; not
+    a picture's credit (under any picture) or a sentence that starts like a byline.
+
+    >>> _is_meta("By Ann Lee, Coast Times"), _is_meta("Updated 4 March 2026, 10:15")
+    (True, True)
+    >>> _is_meta("Photo: Ann Lee"), _is_meta("By clicking Join you agree to the terms of use and the privacy policy.")
+    (False, False)
+    >>> _is_meta("$49.99"), _is_meta("From $49")
+    (False, False)
+    """
     low = [w.casefold().strip(",.:()") for w in text.split()]
-    return bool(low) and (_is_dateline(low) or low[0] in _NOT_TITLES or ("min" in low and "read" in low))
+    if not low:
+        return False
+    # a byline is a few words ("By Ann Lee, Coast Times"), not a sentence ("By clicking
+    # Continue you agree to the terms of use and the privacy policy of the site")
+    return (
+        _is_dateline(low)
+        or (low[0] in _NOT_TITLES and low[0] not in _CREDITS and len(low) <= 12)
+        or ("min" in low and "read" in low)
+    )
 
 
 def _meta_near(lines: list[Line], indices: range, meta: dict[int, bool], reach: int = 4) -> bool:
@@ -265,15 +362,55 @@ FEATURES = (
     "in-lede", "position", "cut", "cut-elsewhere", "wrapped", "log-prose-above",
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
     "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
+    "log-titles-between", "log-titles-to-main", "above-main", "log-distance-main", "cut-name",
+    "cut-site",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.7, 0.038, 0.706, 0.394, 0.702, 1.098, 1.059, 1.231, -0.456, -0.363,
-    0.188, -1.328, -0.124, -0.021, -0.363, -0.43, 1.544, 0.355, 1.654, 0.044,
-    -0.697, 0.872, -0.77, -0.938, -0.039, -0.077, 0.111, 0.506, 0.032, -0.231,
-    -0.578, 0.466, -0.481, 4.168, 2.614, -0.459,
+    0.557, 0.002, 0.716, 0.316, 0.903, 0.992, 1.123, 1.208, -0.271, -0.039, 0.032,
+    -1.38, -0.029, -0.073, -0.039, -0.429, 1.729, 0.429, 1.654, -0.279, -1.019, -0.689,
+    -0.87, -0.895, 0.091, -0.024, 0.113, -0.247, 0.446, -0.141, -0.542, 0.308, -0.662,
+    4.141, 2.738, -0.439, 0.194, -0.19, 0.724, -0.188, 0.33, 1.208,
 )
+
+
+def _between(sorted_lines: list[int], a: int, b: int) -> int:
+    """How many of ``sorted_lines`` lie strictly between lines ``a`` and ``b``.
+
+    >>> _between([2, 5, 9, 12], 12, 3)
+    2
+    """
+    lo, hi = min(a, b), max(a, b)
+    return max(0, bisect.bisect_left(sorted_lines, hi) - bisect.bisect_right(sorted_lines, lo))
+
+
+def _main_start(lines: list[Line], start: int, gap: int = 3) -> int:
+    """The first line of the article's main run of kept text: runs of kept lines that
+    at most ``gap`` removed lines in a row interrupt, the one with the most words in
+    lines of prose (a dozen words or more). A teaser or a promotion box kept above the
+    article is a run of its own."""
+    best, best_words = start, -1
+    run_start, words, removed = None, 0, 0
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if not line.text.strip():
+            continue
+        if line.removal is not None:
+            removed += 1
+            if removed > gap and run_start is not None:
+                if words > best_words:
+                    best, best_words = run_start, words
+                run_start, words = None, 0
+            continue
+        removed = 0
+        if run_start is None:
+            run_start = j
+        n = len(line.text.split())
+        words += n if n >= 12 else 0
+    if run_start is not None and words > best_words:
+        best = run_start
+    return best
 
 
 def candidates(
@@ -382,6 +519,13 @@ def candidates(
     lede = Counter(w for j in lede_lines for w in tokens(j))
     meta: dict[int, bool] = {}
     title_like: dict[int, bool] = {}
+    # the lines that hold candidates, in page order: how many stand between a candidate
+    # and the article's first kept line
+    cand_lines = sorted({r[0] for r in raw})
+    main = _main_start(lines, start)
+    nonblank_before = [0] * (n_lines + 1)
+    for j, line in enumerate(lines):
+        nonblank_before[j + 1] = nonblank_before[j] + bool(line.text.strip())
 
     def titles_around(first: int, last: int, reach: int = 2) -> float:
         """The share of the ``reach`` non-blank lines above and below that look like
@@ -445,6 +589,13 @@ def candidates(
             math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
             float(below_words > n_words), titles_around(i, last), spread, spread_two,
             float(_SENTENCE_END.search(text) is not None),
+            math.log1p(_between(cand_lines, i, start)), math.log1p(_between(cand_lines, i, main)),
+            float(i <= main),
+            math.log1p(abs(nonblank_before[main] - nonblank_before[i])),
+            # what was cut off is a name (a site's, a section's), not a subtitle
+            float(bool(cut) and len(cut.split()) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
+            float(bool(cut) and len(cut.split()) <= 4 and page.count(cut.casefold()) > 1
+                  and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
         ]))
     return out
 

@@ -114,6 +114,39 @@ CASES.update(
 )
 
 
+# A date or a dangling separator on the title's line, a menu with an image's file
+# name above it; a teaser kept above the article; a caption under a subheading is no
+# byline.
+CASES.update(
+    {
+        "date-in-front-of-the-title": (
+            ["Coast Times", "March 4, 2026 Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "date-after-the-title": (
+            ["Coast Times", "Storm closes Kilmore harbour / March 2026", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "date-after-the-title-without-separator": (
+            ["Coast Times", "Storm closes Kilmore harbour 4th March, 2026", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "separator-left-dangling": (
+            ["Coast Times", "Storm closes Kilmore harbour -", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "year-in-brackets-in-front": (
+            ["Coast Times", "[2026] Storm closes Kilmore harbour", "By Ann Lee"],
+            "[2026] Storm closes Kilmore harbour",
+        ),
+        "menu-with-an-image-file-above": (
+            ["Home [coast_times_logo.png] Sponsor us News", "Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_headline_is_the_title_above_the_article(name):
     head, title = CASES[name]
@@ -146,6 +179,10 @@ def test_a_related_box_heading_below_the_article_is_not_the_headline():
         ("Home | News | Coast", False),
         ("* Ferry timetable changes", False),
         ("(BUTTON) Share this story", False),
+        ("Home [coast_logo.png] Blog About", False),
+        ("Read the harbour guide >", False),
+        ("Visit: https://coast.example/harbour-app", False),
+        ("Price: $49 a month", True),
     ],
 )
 def test_looks_like_title(text, title):
@@ -219,3 +256,76 @@ def test_the_headline_is_never_a_menu_a_byline_a_date_a_logo_or_sentences(line):
 
 def _squeezed(text: str) -> str:
     return " ".join(text.split())
+
+
+def test_a_teaser_kept_above_the_article_does_not_give_the_headline():
+    # a promoted story (its heading and a sentence of prose) kept above the article,
+    # apart from it by a menu
+    head = [
+        "Winter ferry timetable for the islands",
+        "Ferries to the islands sail on a winter timetable from Monday, with one crossing a "
+        "day from Port Ellen and none on Sundays until the harbour at Kilmore reopens.",
+        "* News", "* Sport", "* Weather", "* Opinion", "* Harbour",
+        "Storm closes Kilmore harbour",
+        "By Ann Lee",
+    ]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def test_a_caption_under_a_subheading_is_no_byline():
+    article = [
+        ARTICLE_EN[0],
+        "Harbour repairs in numbers",
+        "Photo: the damaged pier at Kilmore on Monday morning",
+        *ARTICLE_EN[1:],
+    ]
+    doc = Pipeline().run(page(["Coast Times", "Storm closes Kilmore harbour"], article))
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def _wide(paragraphs: list[str]) -> str:
+    """Paragraphs as lynx dumps them at its widest: indented, a blank line between."""
+    return "\n\n".join("   " + p for p in paragraphs)
+
+
+def _hard_wrapped(paragraphs: list[str]) -> str:
+    """Paragraphs as lynx dumps them at 80 columns: hard-wrapped, a blank line between."""
+    return "\n\n".join("\n".join(wrap80(p)) for p in paragraphs)
+
+
+LIST_ITEMS = [
+    "Ferries sail from Port Ellen at seven and at noon.",
+    "The bus to the ferry pier leaves Kilmore square at six.",
+    "Fishing boats may moor in the inner basin until Friday.",
+]
+
+# (page layout, the article as the JSON ``paragraphs`` must hold it)
+PARAGRAPH_LAYOUTS = {
+    "blank-line-between": ("\n\n".join(ARTICLE_EN), ARTICLE_EN),
+    "one-per-line": ("\n".join(ARTICLE_EN), ARTICLE_EN),
+    "indented-wide-dump": (_wide(ARTICLE_EN), ARTICLE_EN),
+    "hard-wrapped-at-80-columns": (_hard_wrapped(ARTICLE_EN), ARTICLE_EN),
+    "subheading-between-paragraphs": (
+        "\n\n".join([*ARTICLE_EN[:2], "What happens next", *ARTICLE_EN[2:]]),
+        [*ARTICLE_EN[:2], "What happens next", *ARTICLE_EN[2:]],
+    ),
+    "list-after-a-paragraph": (
+        "\n\n".join([ARTICLE_EN[0], "\n".join("  * " + item for item in LIST_ITEMS), *ARTICLE_EN[1:]]),
+        [ARTICLE_EN[0], *("* " + item for item in LIST_ITEMS), *ARTICLE_EN[1:]],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(PARAGRAPH_LAYOUTS))
+def test_json_paragraphs_hold_each_paragraph_once_and_whole(layout):
+    body, expected = PARAGRAPH_LAYOUTS[layout]
+    text = "Home | News | Coast\n\nStorm closes Kilmore harbour\n\n" + body + "\n\nBack to top\n"
+    record = json.loads(Pipeline().render(Pipeline().run(text), "json"))
+    paragraphs = record["paragraphs"]
+    # every paragraph of the article is one entry of its own, in order, never two in one
+    found = [next(k for k, p in enumerate(paragraphs) if p == want) for want in expected]
+    assert found == sorted(found) and len(set(found)) == len(found)
+    assert record["counts"]["paragraphs"] == len(paragraphs)
+    # the entries are the lines of the text output, nothing more and nothing less
+    assert paragraphs == [line for line in record["text"].splitlines() if line.strip()]
