@@ -366,6 +366,7 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
     category = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     folded = doc.folded_squeezed_lines()
     cats: dict[str, str] = {}  # a page repeats its menu lines: each text searched once
+    hits: list[tuple[list[Line], str]] = []
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -382,6 +383,44 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
         if cat is None:
             cat = cats[low] = category(low)
         if cat:
-            signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
-            for line in group:
-                doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
+            hits.append((group, cat))
+    listed = _listed_numbers(folded, {group[0].number for group, cat in hits if cat == "comments"})
+    for group, cat in hits:
+        if cat == "comments" and group[0].number in listed:
+            continue
+        signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
+        for line in group:
+            doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
+
+
+def _number(text: str) -> int | None:
+    """The number that starts a numbered line ("12. Bill:" -> 12), else None."""
+    head, dot, _ = text.partition(". ")
+    return int(head) if dot and 0 < len(head) <= 4 and head.isdigit() and head.isascii() else None
+
+
+def _listed_numbers(folded: list[str], attributions: set[int]) -> set[int]:
+    """The line numbers of the ``attributions`` ("12. Bill:") that are items of a numbered
+    list: the numbered line before or after one in the page carries the number before or
+    after its own and is no attribution itself ("3. Head Torches:" between "2. Rain
+    Jackets" and "4. Maps"). A comment section numbers only its commenters.
+
+    >>> _listed_numbers(["1. Boots", "2. Maps:", "Text", "1. Ann:", "2. Bill:"], {2, 4, 5})
+    {2}
+    """
+    if not attributions:
+        return set()
+    numbered = [(k, n) for k, text in enumerate(folded, 1) if text[:1].isdigit() and (n := _number(text)) is not None]
+    listed: set[int] = set()
+    # item by item along the list, down and then up: "9. Bike Racks:" after "8. Passes:"
+    # after "7. Tides"
+    for order in (numbered, numbered[::-1]):
+        prev: tuple[int, int] | None = None
+        step = 1 if order is numbered else -1
+        for k, n in order:
+            if k in attributions and k not in listed and prev is not None:
+                k0, n0 = prev
+                if (k0 not in attributions or k0 in listed) and n0 == n - step:
+                    listed.add(k)
+            prev = (k, n)
+    return listed
