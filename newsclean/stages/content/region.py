@@ -209,7 +209,9 @@ def select(
         # article-internal structure: lists, tables, code and subheads between the
         # region's prose and more prose below it
         bound = min(limit - 1, last)
-        debris = _debris_between(doc, units, markers)
+        # a lone navigation word ("Features", "Overview") between the article's
+        # paragraphs is a subhead as often as a menu item: no end of the article
+        debris = _debris_between(doc, units, markers, strict=True)
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
@@ -217,15 +219,17 @@ def select(
             tail -= 1
         if prose[tail] and not any(debris[lo + 1 : end + 1]):
             nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
-            for i in range(end + 1, _extend_structure(units, lo, tail, min(bound, nxt - 1), prose, debris) + 1):
+            stop = min(bound, nxt - 1)
+            for i in range(end + 1, _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1) + 1):
                 keep[i] = True
-        # ... and above its first prose unit, the same way up
+        # ... and above its first prose unit, the same way up (debris below that unit,
+        # at the region's end, says nothing about what stands above it)
         head = lo
         while head < end and not prose[head]:
             head += 1
-        if prose[head] and not any(debris[lo + 1 : end + 1]):
+        if prose[head] and not any(debris[lo + 1 : head + 1]):
             prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
-            first = _extend_up(units, head, prv + 1, prose, debris)
+            first = _extend_up(units, head, prv + 1, prose, debris, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
     for i, u in enumerate(units):
@@ -323,6 +327,8 @@ def _extend_structure(
     prose: Sequence[bool],
     debris: Sequence[bool],
     reach: int = 40,
+    *,
+    joins: bool = False,
 ) -> int:
     """The last unit of article text below ``end``: lists, tables, code and subheads
     that stand between the region's prose and more prose further down are article
@@ -330,7 +336,9 @@ def _extend_structure(
     like a menu). The walk stops at named debris (a menu or share phrase, a
     boilerplate sentence), at a line that repeats one above the region (a menu
     printed twice), or after ``reach`` units without prose; it returns the last prose
-    unit met before that (``end`` when there is none).
+    unit met before that (``end`` when there is none). With ``joins`` (the unit after
+    ``bound`` starts another kept part of the article), a walk that reaches ``bound``
+    unstopped returns it: the whole run between the two parts is the article's.
     """
     last = end
     since = 0
@@ -346,6 +354,9 @@ def _extend_structure(
         since += 1
         if since > reach:
             break
+    else:
+        if joins and bound < len(units) - 1 and not debris[bound + 1]:
+            last = bound
     # what stands between is article structure when it is introduced ("... as
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
@@ -355,20 +366,32 @@ def _extend_structure(
 
 
 def _extend_up(
-    units: list[Unit], head: int, bound: int, prose: Sequence[bool], debris: Sequence[bool], reach: int = 40
+    units: list[Unit],
+    head: int,
+    bound: int,
+    prose: Sequence[bool],
+    debris: Sequence[bool],
+    reach: int = 40,
+    *,
+    joins: bool = False,
+    below: int | None = None,
 ) -> int:
     """:func:`_extend_structure` upwards: the first unit of article text above the
     region's first prose unit ``head`` (not above ``bound``), when a list or an
     introduced run stands between it and more prose further up (key points above
     the body, a list the model scored as a menu). The walk stops at named debris, a
-    line that repeats one below (a menu printed twice), a stamp or a row of links.
+    line that repeats one below the region (a menu printed twice; units from
+    ``below`` on, by default those below ``head``: a subhead the article repeats in
+    every section, "Pros", "Our pick:", is no menu), a stamp or a row of links.
+    With ``joins`` (the unit before ``bound`` ends another kept part of the article),
+    a walk that reaches ``bound`` unstopped returns it.
     """
     first = head
     since = 0
-    below = {u.text for u in units[head + 1 :]}
+    repeated = {u.text for u in units[head + 1 if below is None else below :]}
     for j in range(head - 1, bound - 1, -1):
         u = units[j]
-        if debris[j + 1] or u.text in below or _stamp(u) or " | " in u.text:
+        if debris[j + 1] or u.text in repeated or _stamp(u) or " | " in u.text:
             break
         if prose[j]:
             first = j
@@ -377,6 +400,9 @@ def _extend_up(
         since += 1
         if since > reach:
             break
+    else:
+        if joins and bound > 0 and not debris[bound]:
+            first = bound
     if first == head:
         return head
     intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
