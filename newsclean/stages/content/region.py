@@ -209,15 +209,15 @@ def select(
         # article-internal structure: lists, tables, code and subheads between the
         # region's prose and more prose below it
         bound = min(limit - 1, last)
-        # a lone navigation word ("Features", "Overview") between the article's
-        # paragraphs is a subhead as often as a menu item: no end of the article
-        debris = _debris_between(doc, units, markers, strict=True)
+        # a lone navigation word ("Features", "Services") that the article repeats
+        # in section after section is a subhead, no end of the article
+        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc))
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
         while tail > lo and not prose[tail]:
             tail -= 1
-        if prose[tail] and not any(debris[lo + 1 : end + 1]):
+        if prose[tail] and not _ended_inside(units, lo, end, prose, debris):
             nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
             stop = min(bound, nxt - 1)
             for i in range(end + 1, _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1) + 1):
@@ -240,6 +240,33 @@ def select(
             continue
         for line in u.lines:
             doc.remove(line, "content", f"outside-article:{u.prob:.2f}", Signal.STATISTICAL)
+
+
+def _ended_inside(
+    units: list[Unit], lo: int, end: int, prose: Sequence[bool], debris: Sequence[bool], share: float = 0.15
+) -> bool:
+    """Whether the article ended inside the region ``lo..end``: named debris stands
+    in it, and what follows the last of it is no more than a paragraph, or its prose
+    weighs less than ``share`` of the prose above (an author's box after a share
+    row). Debris with more of the article after it is an insert: an advertisement
+    or a "Related: ..." line between two sections.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("a\\n\\nb\\n\\nc\\n\\nd"), None)
+    >>> for u in units:
+    ...     u.size = 40
+    >>> _ended_inside(units, 0, 3, [True] * 4, [False, False, False, True])  # one paragraph after it
+    True
+    >>> _ended_inside(units, 0, 3, [True] * 4, [False, False, True, False])  # two
+    False
+    """
+    last = max((k for k in range(lo + 1, end + 1) if debris[k]), default=None)
+    if last is None:
+        return False
+    after = [u.size for u, p in zip(units[last : end + 1], prose[last : end + 1]) if p]
+    before = sum(u.size for u, p in zip(units[lo:last], prose[lo:last]) if p)
+    return len(after) < 2 or sum(after) < share * before
 
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
@@ -278,6 +305,22 @@ def _stamp(u: Unit) -> bool:
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
+def _lone_stamp(units: list[Unit], j: int) -> bool:
+    """Unit ``j`` is a stamp (see :func:`_stamp`) and neither neighbour is one: the date
+    of a teaser or a comment, which alternate with headlines and text. Dates or times
+    one under the other are a column of a table, a schedule or a series of figures.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Pier reopens\\n\\nMarch 4, 2026\\n\\n1/3/2026\\n\\n1/4/2026"), None)
+    >>> [_lone_stamp(units, j) for j in range(3)], _lone_stamp(units[:2], 1)
+    ([False, False, False], True)
+    """
+    if not _stamp(units[j]):
+        return False
+    return not ((j > 0 and _stamp(units[j - 1])) or (j + 1 < len(units) and _stamp(units[j + 1])))
+
+
 # Stages whose removals name debris (menus, share rows, boilerplate sentences).
 DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
 
@@ -301,12 +344,17 @@ def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
 
 
 def _debris_between(
-    doc: Document, units: list[Unit], markers: Sequence[int] = (), *, strict: bool = False
+    doc: Document,
+    units: list[Unit],
+    markers: Sequence[int] = (),
+    *,
+    strict: bool = False,
+    subheads: frozenset[str] = frozenset(),
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
-    word (see :func:`_furniture_named`)."""
+    word (see :func:`_furniture_named`); nor one of the ``subheads``."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
@@ -314,9 +362,36 @@ def _debris_between(
     prev = 0
     for u in units:
         first = u.lines[0].number
-        flags.append(any(judge(ln, marked) for ln in lines[prev : first - 1]))
+        flags.append(
+            any(
+                judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+                for ln in lines[prev : first - 1]
+            )
+        )
         prev = u.lines[-1].number
     return flags
+
+
+def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
+    """Lone navigation words ("Features", "Services") removed ``times`` times or more:
+    the subhead of each section of a comparison or a guide. A menu prints its words
+    once, or twice with the footer's.
+
+    >>> doc = Document.from_text("Services\\n\\nFeatures\\n\\nFeatures\\n\\nFeatures")
+    >>> for line in doc.lines:
+    ...     if line.text:
+    ...         doc.remove(line, "boilerplate-lines", "phrase:navigation")
+    >>> sorted(_repeated_words(doc))
+    ['Features']
+    """
+    seen: dict[str, int] = {}
+    for line in doc.lines:
+        removal = line.removal
+        if removal is not None and removal.rule == "phrase:navigation":
+            text = line.text.strip()
+            if " " not in text:
+                seen[text] = seen.get(text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n >= times)
 
 
 def _extend_structure(
@@ -326,7 +401,7 @@ def _extend_structure(
     bound: int,
     prose: Sequence[bool],
     debris: Sequence[bool],
-    reach: int = 40,
+    reach: int = 120,
     *,
     joins: bool = False,
 ) -> int:
@@ -335,7 +410,9 @@ def _extend_structure(
     structure, however low they score as single units (a run of short items looks
     like a menu). The walk stops at named debris (a menu or share phrase, a
     boilerplate sentence), at a line that repeats one above the region (a menu
-    printed twice), or after ``reach`` units without prose; it returns the last prose
+    printed twice), at a stamp standing alone (a teaser's date), or after ``reach``
+    units without prose (a results table or a parts list runs to a hundred rows; a
+    menu ends at named debris or a repeated line first); it returns the last prose
     unit met before that (``end`` when there is none). With ``joins`` (the unit after
     ``bound`` starts another kept part of the article), a walk that reaches ``bound``
     unstopped returns it: the whole run between the two parts is the article's.
@@ -345,7 +422,7 @@ def _extend_structure(
     above = {u.text for u in units[:start]}
     for j in range(end + 1, bound + 1):
         u = units[j]
-        if debris[j] or u.text in above or _stamp(u) or " | " in u.text:  # " | ": a row of links
+        if debris[j] or u.text in above or _lone_stamp(units, j) or " | " in u.text:  # " | ": a row of links
             break
         if prose[j]:
             last = j
@@ -371,7 +448,7 @@ def _extend_up(
     bound: int,
     prose: Sequence[bool],
     debris: Sequence[bool],
-    reach: int = 40,
+    reach: int = 120,
     *,
     joins: bool = False,
     below: int | None = None,
@@ -391,7 +468,7 @@ def _extend_up(
     repeated = {u.text for u in units[head + 1 if below is None else below :]}
     for j in range(head - 1, bound - 1, -1):
         u = units[j]
-        if debris[j + 1] or u.text in repeated or _stamp(u) or " | " in u.text:
+        if debris[j + 1] or u.text in repeated or _lone_stamp(units, j) or " | " in u.text:
             break
         if prose[j]:
             first = j
