@@ -227,6 +227,8 @@ def test_numbered_code_lines_in_an_article_are_not_comment_attributions():
         # numbered commenters stay comment attributions, after a numbered list too
         (["1. Ann:", "2. Bill:", "3. Carla Moss:"], ["1. Ann:", "2. Bill:", "3. Carla Moss:"]),
         (["1. Boots", "2. Maps", "1. Ann:", "2. Bill:"], ["1. Ann:", "2. Bill:"]),
+        # ... and when the pattern misses one commenter of a long thread
+        (["1. Ann:", "2. Bill:", "3. Mary-Jo (Carne):", "4. Dan:", "5. Eve:"], ["1. Ann:", "2. Bill:", "4. Dan:", "5. Eve:"]),
     ],
 )
 def test_numbered_subheads_in_a_list_are_not_comment_attributions(heads, attributions):

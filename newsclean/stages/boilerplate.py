@@ -401,9 +401,11 @@ def _number(text: str) -> int | None:
 
 def _listed_numbers(folded: list[str], attributions: set[int]) -> set[int]:
     """The line numbers of the ``attributions`` ("12. Bill:") that are items of a numbered
-    list: the numbered line before or after one in the page carries the number before or
-    after its own and is no attribution itself ("3. Head Torches:" between "2. Rain
-    Jackets" and "4. Maps"). A comment section numbers only its commenters.
+    list: they stand in a run of numbered lines counting up one by one ("7. Tides",
+    "8. Passes:", "9. Bike racks:") of which a third or more are plain items (no
+    attributions, and not ending in a colon like one), or a run of four at most with
+    one line that is no attribution. A comment section numbers its commenters only,
+    and the lines the pattern missed ("1. [avatar] Ann says:") end like the rest.
 
     >>> _listed_numbers(["1. Boots", "2. Maps:", "Text", "1. Ann:", "2. Bill:"], {2, 4, 5})
     {2}
@@ -411,16 +413,16 @@ def _listed_numbers(folded: list[str], attributions: set[int]) -> set[int]:
     if not attributions:
         return set()
     numbered = [(k, n) for k, text in enumerate(folded, 1) if text[:1].isdigit() and (n := _number(text)) is not None]
+    # items the pattern did not take, and that do not end like an attribution either
+    plain_items = {k for k, _ in numbered if k not in attributions and not folded[k - 1].endswith(":")}
     listed: set[int] = set()
-    # item by item along the list, down and then up: "9. Bike Racks:" after "8. Passes:"
-    # after "7. Tides"
-    for order in (numbered, numbered[::-1]):
-        prev: tuple[int, int] | None = None
-        step = 1 if order is numbered else -1
-        for k, n in order:
-            if k in attributions and k not in listed and prev is not None:
-                k0, n0 = prev
-                if (k0 not in attributions or k0 in listed) and n0 == n - step:
-                    listed.add(k)
-            prev = (k, n)
+    run: list[int] = []
+    for i, (k, n) in enumerate(numbered):
+        run.append(k)
+        if i + 1 == len(numbered) or numbered[i + 1][1] != n + 1:
+            plain = sum(1 for k2 in run if k2 in plain_items)
+            other = any(k2 not in attributions for k2 in run)
+            if len(run) >= 2 and (plain * 3 >= len(run) or (len(run) <= 4 and other)):
+                listed.update(k2 for k2 in run if k2 in attributions)
+            run = []
     return listed
