@@ -259,14 +259,19 @@ CLOSING = "Boat owners with questions about their moorings can call the harbour 
 FOOTER = ["About us", "Advertise", "Privacy policy", "Terms of use"]
 
 
-def _region(*blocks: list[str], removed: tuple[str, ...] = (), confident: tuple[str, ...] = ()) -> str:
+def _region(
+    *blocks: list[str], removed: tuple[str, ...] = (), confident: tuple[str, ...] = (), nav: tuple[str, ...] = ()
+) -> str:
     """Score the units as the model scores such pages (the article's paragraphs
     confident, everything else low), choose the region, and return what is kept:
-    the region logic on its own, whatever a later model makes of these lines."""
+    the region logic on its own, whatever a later model makes of these lines.
+    ``removed`` lines go as a share row, ``nav`` lines as a menu's word."""
     doc = Document.from_text(page(*blocks))
     for line in doc.lines:
         if line.text in removed:  # as the boilerplate stages name a share row
             doc.remove(line, "boilerplate-lines", "phrase:share", Signal.MENU_PHRASE)
+        elif line.text in nav:  # ... and a lone navigation word
+            doc.remove(line, "boilerplate-lines", "phrase:navigation", Signal.MENU_PHRASE)
     units = C.build_units(doc, None)
     rows = F.unit_features(units, "en")
     for u in units:
@@ -317,3 +322,80 @@ def test_a_list_above_the_region_with_prose_above_it_is_kept():
         assert line in kept
     for line in MENU:
         assert line not in kept.split("\n")
+
+
+FERRIES = {
+    "The Island Queen": ["* Carries 40 cars and 300 passengers", "* Crosses in fifty minutes",
+                         "* Runs every two hours in summer"],
+    "The Kilmore Star": ["* Carries 12 cars and 120 passengers", "* Crosses in seventy minutes",
+                         "* Runs twice a day all year"],
+    "The Saltee Belle": ["* Foot passengers and bicycles only", "* Crosses in forty minutes",
+                         "* Runs on weekends from May"],
+}
+
+
+def test_a_subhead_repeated_in_each_section_does_not_end_the_article():
+    # "Features" is a menu word, and here the subhead of each ferry's section
+    sections = [block for name, items in FERRIES.items() for block in ([name], ["Features"], items)]
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]],
+                   *sections, [CLOSING], FOOTER, nav=("Features",))
+    for line in [*FERRIES, *(item for items in FERRIES.values() for item in items), CLOSING]:
+        assert line in kept
+
+
+def test_a_lone_menu_word_after_the_article_still_ends_it():
+    promo = ["Subscribe", "* Daily news in your inbox", "* The weekend magazine", "* Puzzles and games",
+             "Readers who subscribe before March get the first three months of the newsletter at half price."]
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]],
+                   promo, FOOTER, nav=("Subscribe",))
+    for line in promo[1:]:
+        assert line not in kept.split("\n")
+
+
+def test_a_share_row_at_the_region_end_does_not_stop_the_list_above_it():
+    lede = "The harbour office published a list of the landing points that stay open while the piers are repaired."
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [lede], LIST, *[[p] for p in ARTICLE[:3]],
+                   ["Share this article"], [ARTICLE[3]], FOOTER, removed=("Share this article",))
+    for line in [lede, *LIST]:
+        assert line in kept
+
+
+STALLS = [f"* Stall {i}: {goods}" for i, goods in enumerate(
+    ["fresh fish", "smoked mackerel", "oysters and mussels", "crab claws", "lobster rolls",
+     "seaweed bread", "sea salt", "fish cakes", "chowder", "pickled herring"] * 4, 1)]
+
+
+def test_a_long_list_between_two_parts_of_the_article_is_kept_whole():
+    # forty items without a sentence among them: too heavy to bridge, but the article's
+    # prose stands on both sides and nothing named as debris stands between
+    intro = "The traders who will sell from the quay while the market hall is closed are these:"
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], [intro],
+                   STALLS, [ARTICLE[2]], [ARTICLE[3]], FOOTER, confident=(intro,))
+    for line in STALLS + ARTICLE:
+        assert line in kept
+    for line in MENU + FOOTER:
+        assert line not in kept.split("\n")
+
+
+def test_a_long_list_before_the_last_paragraph_is_kept():
+    # sixty items without a sentence among them, then the article's last paragraph
+    intro = "The traders who will sell from the quay while the market hall is closed are these:"
+    stalls = [f"* Stall {i}: {goods}" for i, goods in enumerate(
+        ["fresh fish", "smoked mackerel", "oysters", "crab claws", "lobster rolls", "sea salt"] * 10, 1)]
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], [intro],
+                   stalls, [CLOSING], FOOTER, confident=(intro,))
+    for line in [*stalls, CLOSING]:
+        assert line in kept
+    for line in FOOTER:
+        assert line not in kept.split("\n")
+
+
+def test_a_series_of_dated_figures_is_not_taken_for_stamps():
+    # a date stamp alone ends the walk (a teaser's date); dates one under the other
+    # are a column of figures
+    intro = "The harbour gauge read as follows in the week of the storm, in metres:"
+    readings = [f"{day}/3/2026 {level}" for day, level in zip(range(1, 9), ["2.41", "2.38", "3.90", "4.12", "3.75", "2.90", "2.52", "2.47"])]
+    kept = _region(MENU, ["Storm closes Kilmore harbour for the rest of the week"], [ARTICLE[0]], [ARTICLE[1]], [intro],
+                   readings, [CLOSING], FOOTER, confident=(intro,))
+    for line in [*readings, CLOSING]:
+        assert line in kept

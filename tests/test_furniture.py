@@ -216,3 +216,25 @@ def test_numbered_code_lines_in_an_article_are_not_comment_attributions():
     commenter = Document.from_text("12. Bill:\n")
     boilerplate_sentences(commenter, Context(language="en"))
     assert commenter.lines[0].removal is not None
+
+
+@pytest.mark.parametrize(
+    "heads, attributions",
+    [
+        # a guide's numbered subheads, some ending in a colon: a list, not commenters
+        (["1. Boots and Socks:", "2. Rain Jackets", "3. Head Torches:", "4. Maps (paper)"], []),
+        (["7. Tide Tables", "8. Ferry Passes:", "9. Bike Racks:"], []),
+        # numbered commenters stay comment attributions, after a numbered list too
+        (["1. Ann:", "2. Bill:", "3. Carla Moss:"], ["1. Ann:", "2. Bill:", "3. Carla Moss:"]),
+        (["1. Boots", "2. Maps", "1. Ann:", "2. Bill:"], ["1. Ann:", "2. Bill:"]),
+        # ... and when the pattern misses one commenter of a long thread
+        (["1. Ann:", "2. Bill:", "3. Mary-Jo (Carne):", "4. Dan:", "5. Eve:"], ["1. Ann:", "2. Bill:", "4. Dan:", "5. Eve:"]),
+    ],
+)
+def test_numbered_subheads_in_a_list_are_not_comment_attributions(heads, attributions):
+    blocks = []
+    for i, head in enumerate(heads):
+        blocks += [head, PROSE["en"][i % 3]]
+    doc = Document.from_text("\n\n".join(blocks) + "\n")
+    boilerplate_sentences(doc, Context(language="en"))
+    assert [line.text for line in doc.removed()] == attributions

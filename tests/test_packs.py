@@ -57,6 +57,13 @@ EN = [
     ("Related stories", True, "related"),
     ("Read more: Council approves new bridge", True, "related"),
     ("12 comments", True, "comments"),
+    ("12. Bill:", True, "comments"),
+    ("3. Mary Ann Lee:", True, "comments"),
+    # a numbered subhead of a guide is no commenter: it reads as a phrase, with
+    # function words, where a commenter's name has none
+    ("4. Choosing the right ferry pass:", False, None),
+    ("7. Booking a seat for your bicycle:", False, None),
+    ("2. Tides and weather:", False, None),
     ("Copyright © 2008 The Daily Example. All rights reserved.", True, "footer"),
     ("Copyright 2008 Associated Press", True, "footer"),
     ("Terms & Conditions | Privacy Policy | Site Map", True, "footer"),

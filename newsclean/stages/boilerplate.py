@@ -366,6 +366,7 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
     category = PatternSearch(pack, PATTERN_TIMEOUT if ctx.rules else None)
     folded = doc.folded_squeezed_lines()
     cats: dict[str, str] = {}  # a page repeats its menu lines: each text searched once
+    hits: list[tuple[list[Line], str]] = []
     for group in logical_lines(doc):
         if len(group) == 1:
             line = group[0]
@@ -382,6 +383,46 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
         if cat is None:
             cat = cats[low] = category(low)
         if cat:
-            signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
-            for line in group:
-                doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
+            hits.append((group, cat))
+    listed = _listed_numbers(folded, {group[0].number for group, cat in hits if cat == "comments"})
+    for group, cat in hits:
+        if cat == "comments" and group[0].number in listed:
+            continue
+        signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
+        for line in group:
+            doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
+
+
+def _number(text: str) -> int | None:
+    """The number that starts a numbered line ("12. Bill:" -> 12), else None."""
+    head, dot, _ = text.partition(". ")
+    return int(head) if dot and 0 < len(head) <= 4 and head.isdigit() and head.isascii() else None
+
+
+def _listed_numbers(folded: list[str], attributions: set[int]) -> set[int]:
+    """The line numbers of the ``attributions`` ("12. Bill:") that are items of a numbered
+    list: they stand in a run of numbered lines counting up one by one ("7. Tides",
+    "8. Passes:", "9. Bike racks:") of which a third or more are plain items (no
+    attributions, and not ending in a colon like one), or a run of four at most with
+    one line that is no attribution. A comment section numbers its commenters only,
+    and the lines the pattern missed ("1. [avatar] Ann says:") end like the rest.
+
+    >>> _listed_numbers(["1. Boots", "2. Maps:", "Text", "1. Ann:", "2. Bill:"], {2, 4, 5})
+    {2}
+    """
+    if not attributions:
+        return set()
+    numbered = [(k, n) for k, text in enumerate(folded, 1) if text[:1].isdigit() and (n := _number(text)) is not None]
+    # items the pattern did not take, and that do not end like an attribution either
+    plain_items = {k for k, _ in numbered if k not in attributions and not folded[k - 1].endswith(":")}
+    listed: set[int] = set()
+    run: list[int] = []
+    for i, (k, n) in enumerate(numbered):
+        run.append(k)
+        if i + 1 == len(numbered) or numbered[i + 1][1] != n + 1:
+            plain = sum(1 for k2 in run if k2 in plain_items)
+            other = any(k2 not in attributions for k2 in run)
+            if len(run) >= 2 and (plain * 3 >= len(run) or (len(run) <= 4 and other)):
+                listed.update(k2 for k2 in run if k2 in attributions)
+            run = []
+    return listed

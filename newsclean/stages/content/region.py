@@ -209,23 +209,27 @@ def select(
         # article-internal structure: lists, tables, code and subheads between the
         # region's prose and more prose below it
         bound = min(limit - 1, last)
-        debris = _debris_between(doc, units, markers)
+        # a lone navigation word ("Features", "Services") that the article repeats
+        # in section after section is a subhead, no end of the article
+        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc))
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
         while tail > lo and not prose[tail]:
             tail -= 1
-        if prose[tail] and not any(debris[lo + 1 : end + 1]):
+        if prose[tail] and not _ended_inside(units, lo, end, prose, debris):
             nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
-            for i in range(end + 1, _extend_structure(units, lo, tail, min(bound, nxt - 1), prose, debris) + 1):
+            stop = min(bound, nxt - 1)
+            for i in range(end + 1, _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1) + 1):
                 keep[i] = True
-        # ... and above its first prose unit, the same way up
+        # ... and above its first prose unit, the same way up (debris below that unit,
+        # at the region's end, says nothing about what stands above it)
         head = lo
         while head < end and not prose[head]:
             head += 1
-        if prose[head] and not any(debris[lo + 1 : end + 1]):
+        if prose[head] and not any(debris[lo + 1 : head + 1]):
             prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
-            first = _extend_up(units, head, prv + 1, prose, debris)
+            first = _extend_up(units, head, prv + 1, prose, debris, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
     for i, u in enumerate(units):
@@ -236,6 +240,33 @@ def select(
             continue
         for line in u.lines:
             doc.remove(line, "content", f"outside-article:{u.prob:.2f}", Signal.STATISTICAL)
+
+
+def _ended_inside(
+    units: list[Unit], lo: int, end: int, prose: Sequence[bool], debris: Sequence[bool], share: float = 0.15
+) -> bool:
+    """Whether the article ended inside the region ``lo..end``: named debris stands
+    in it, and what follows the last of it is no more than a paragraph, or its prose
+    weighs less than ``share`` of the prose above (an author's box after a share
+    row). Debris with more of the article after it is an insert: an advertisement
+    or a "Related: ..." line between two sections.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("a\\n\\nb\\n\\nc\\n\\nd"), None)
+    >>> for u in units:
+    ...     u.size = 40
+    >>> _ended_inside(units, 0, 3, [True] * 4, [False, False, False, True])  # one paragraph after it
+    True
+    >>> _ended_inside(units, 0, 3, [True] * 4, [False, False, True, False])  # two
+    False
+    """
+    last = max((k for k in range(lo + 1, end + 1) if debris[k]), default=None)
+    if last is None:
+        return False
+    after = [u.size for u, p in zip(units[last : end + 1], prose[last : end + 1]) if p]
+    before = sum(u.size for u, p in zip(units[lo:last], prose[lo:last]) if p)
+    return len(after) < 2 or sum(after) < share * before
 
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
@@ -274,6 +305,22 @@ def _stamp(u: Unit) -> bool:
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
+def _lone_stamp(units: list[Unit], j: int) -> bool:
+    """Unit ``j`` is a stamp (see :func:`_stamp`) and neither neighbour is one: the date
+    of a teaser or a comment, which alternate with headlines and text. Dates or times
+    one under the other are a column of a table, a schedule or a series of figures.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Pier reopens\\n\\nMarch 4, 2026\\n\\n1/3/2026\\n\\n1/4/2026"), None)
+    >>> [_lone_stamp(units, j) for j in range(3)], _lone_stamp(units[:2], 1)
+    ([False, False, False], True)
+    """
+    if not _stamp(units[j]):
+        return False
+    return not ((j > 0 and _stamp(units[j - 1])) or (j + 1 < len(units) and _stamp(units[j + 1])))
+
+
 # Stages whose removals name debris (menus, share rows, boilerplate sentences).
 DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
 
@@ -297,12 +344,17 @@ def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
 
 
 def _debris_between(
-    doc: Document, units: list[Unit], markers: Sequence[int] = (), *, strict: bool = False
+    doc: Document,
+    units: list[Unit],
+    markers: Sequence[int] = (),
+    *,
+    strict: bool = False,
+    subheads: frozenset[str] = frozenset(),
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
-    word (see :func:`_furniture_named`)."""
+    word (see :func:`_furniture_named`); nor one of the ``subheads``."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
@@ -310,9 +362,36 @@ def _debris_between(
     prev = 0
     for u in units:
         first = u.lines[0].number
-        flags.append(any(judge(ln, marked) for ln in lines[prev : first - 1]))
+        flags.append(
+            any(
+                judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+                for ln in lines[prev : first - 1]
+            )
+        )
         prev = u.lines[-1].number
     return flags
+
+
+def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
+    """Lone navigation words ("Features", "Services") removed ``times`` times or more:
+    the subhead of each section of a comparison or a guide. A menu prints its words
+    once, or twice with the footer's.
+
+    >>> doc = Document.from_text("Services\\n\\nFeatures\\n\\nFeatures\\n\\nFeatures")
+    >>> for line in doc.lines:
+    ...     if line.text:
+    ...         doc.remove(line, "boilerplate-lines", "phrase:navigation")
+    >>> sorted(_repeated_words(doc))
+    ['Features']
+    """
+    seen: dict[str, int] = {}
+    for line in doc.lines:
+        removal = line.removal
+        if removal is not None and removal.rule == "phrase:navigation":
+            text = line.text.strip()
+            if " " not in text:
+                seen[text] = seen.get(text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n >= times)
 
 
 def _extend_structure(
@@ -322,22 +401,28 @@ def _extend_structure(
     bound: int,
     prose: Sequence[bool],
     debris: Sequence[bool],
-    reach: int = 40,
+    reach: int = 120,
+    *,
+    joins: bool = False,
 ) -> int:
     """The last unit of article text below ``end``: lists, tables, code and subheads
     that stand between the region's prose and more prose further down are article
     structure, however low they score as single units (a run of short items looks
     like a menu). The walk stops at named debris (a menu or share phrase, a
     boilerplate sentence), at a line that repeats one above the region (a menu
-    printed twice), or after ``reach`` units without prose; it returns the last prose
-    unit met before that (``end`` when there is none).
+    printed twice), at a stamp standing alone (a teaser's date), or after ``reach``
+    units without prose (a results table or a parts list runs to a hundred rows; a
+    menu ends at named debris or a repeated line first); it returns the last prose
+    unit met before that (``end`` when there is none). With ``joins`` (the unit after
+    ``bound`` starts another kept part of the article), a walk that reaches ``bound``
+    unstopped returns it: the whole run between the two parts is the article's.
     """
     last = end
     since = 0
     above = {u.text for u in units[:start]}
     for j in range(end + 1, bound + 1):
         u = units[j]
-        if debris[j] or u.text in above or _stamp(u) or " | " in u.text:  # " | ": a row of links
+        if debris[j] or u.text in above or _lone_stamp(units, j) or " | " in u.text:  # " | ": a row of links
             break
         if prose[j]:
             last = j
@@ -346,6 +431,9 @@ def _extend_structure(
         since += 1
         if since > reach:
             break
+    else:
+        if joins and bound < len(units) - 1 and not debris[bound + 1]:
+            last = bound
     # what stands between is article structure when it is introduced ("... as
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
@@ -355,20 +443,32 @@ def _extend_structure(
 
 
 def _extend_up(
-    units: list[Unit], head: int, bound: int, prose: Sequence[bool], debris: Sequence[bool], reach: int = 40
+    units: list[Unit],
+    head: int,
+    bound: int,
+    prose: Sequence[bool],
+    debris: Sequence[bool],
+    reach: int = 120,
+    *,
+    joins: bool = False,
+    below: int | None = None,
 ) -> int:
     """:func:`_extend_structure` upwards: the first unit of article text above the
     region's first prose unit ``head`` (not above ``bound``), when a list or an
     introduced run stands between it and more prose further up (key points above
     the body, a list the model scored as a menu). The walk stops at named debris, a
-    line that repeats one below (a menu printed twice), a stamp or a row of links.
+    line that repeats one below the region (a menu printed twice; units from
+    ``below`` on, by default those below ``head``: a subhead the article repeats in
+    every section, "Pros", "Our pick:", is no menu), a stamp or a row of links.
+    With ``joins`` (the unit before ``bound`` ends another kept part of the article),
+    a walk that reaches ``bound`` unstopped returns it.
     """
     first = head
     since = 0
-    below = {u.text for u in units[head + 1 :]}
+    repeated = {u.text for u in units[head + 1 if below is None else below :]}
     for j in range(head - 1, bound - 1, -1):
         u = units[j]
-        if debris[j + 1] or u.text in below or _stamp(u) or " | " in u.text:
+        if debris[j + 1] or u.text in repeated or _lone_stamp(units, j) or " | " in u.text:
             break
         if prose[j]:
             first = j
@@ -377,6 +477,9 @@ def _extend_up(
         since += 1
         if since > reach:
             break
+    else:
+        if joins and bound > 0 and not debris[bound]:
+            first = bound
     if first == head:
         return head
     intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
