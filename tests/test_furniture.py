@@ -65,6 +65,17 @@ FURNITURE = {
     "de-caption": ("de", ["Taucher am beschädigten Steg. © Küstenzeitung / Anna Lehmann"]),
     "fr-caption": ("fr", ["Des plongeurs sur la jetée endommagée. Photo : Jean Roux"]),
     "es-caption": ("es", ["Buzos en el muelle dañado. Foto: Ana López"]),
+    # a caption ending in a photo agency's name, after a separator (any language)
+    "en-agency": ("en", ["Divers inspect the damaged pier at first light.Ann Lee / Getty Images"]),
+    "de-agency": ("de", ["Taucher am beschädigten Steg. – © Max Roth – stock.adobe.com"]),
+    "es-agency": ("es", ["Buzos en el muelle dañado, el pasado lunes. EFE"]),
+    "pl-agency": ("pl", ["Uszkodzone nabrzeże w porcie / Shutterstock"]),
+    "fr-agency": ("fr", ["Des plongeurs sur la jetée (Photo : Jean Roux/Pool via REUTERS)."]),
+    "ja-agency": ("en", ["損傷した桟橋を調べるダイバー（共同）"]),
+    "ar-agency": ("en", ["غواصون يفحصون الرصيف المتضرر (رويترز)"]),
+    # an image's alt text and its caption printed on one line
+    "en-doubled": ("en", ["divers on the pier at dawn. divers on the pier at dawn."]),
+    "de-doubled": ("de", ["Taucher am Steg im Hafen Taucher am Steg im Hafen"]),
 }
 
 
@@ -100,6 +111,10 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "A check list of the repairs: [1] pier, [2] slipway, [3] lighthouse.",
         "Ferries will leave from Port Ellen until the works are done",
         "Kilmore harbour in winter",
+        "The council's figures were first reported by Reuters",  # no separator before the agency
+        "Bids came in from two firms, said the agency AP",
+        "Row, row, row your boat",  # a short doubled phrase is no caption
+        "Ferry  Fare  Season    Ferry  Fare  Season",  # a table's header row, printed twice
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):
@@ -163,6 +178,18 @@ PACK_CASES = [
     ("en", "Advertising disclosure: we may be paid when you buy through our links.", "advertising"),
     ("es", "Síguenos en Telegram, Instagram, Facebook y X", "share"),
     ("pl", "Zapraszamy też do subskrypcji naszego newslettera", "newsletter"),
+    ("en", "You are here: Home / Coast / Storm closes Kilmore harbour", "navigation"),
+    ("de", "Sie sind hier: Startseite / Küste / Sturm schließt den Hafen", "navigation"),
+    ("fr", "Vous êtes ici : Accueil > Côte > La tempête ferme le port", "navigation"),
+    # affiliate and advertising disclosures
+    ("en", "This post contains affiliate links, which means I may earn a small commission.", "advertising"),
+    ("en", "Some links in this guide are affiliate links: we may earn a commission at no cost to you.", "advertising"),
+    ("en", "Our editors pick every product on their own. We may receive compensation when you buy.", "advertising"),
+    ("de", "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler.", "advertising"),
+    ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Hafenrundfahrt.", "advertising"),
+    ("de", "Dieser Artikel enthält Affiliate-Links.", "advertising"),
+    ("fr", "Cet article contient des liens affiliés : nous pouvons percevoir une commission.", "advertising"),
+    ("es", "Este artículo contiene enlaces de afiliados y podemos recibir una comisión.", "advertising"),
 ]
 
 
@@ -186,6 +213,10 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
         ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),
         ("fr", "Vous devez savoir que la jetée restera fermée tout l'hiver, a dit la maire."),
+        ("en", "You are here: the harbour master told visitors where the ferries dock."),
+        ("en", "The harbour board said it may earn a commission on each ferry ticket sold in town."),
+        ("en", "This post office contains a small museum of the harbour's history, the council said."),
+        ("de", "Der Händler erhält für jeden verkauften Fahrschein eine Provision, sagte die Gemeinde."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
@@ -216,3 +247,48 @@ def test_numbered_code_lines_in_an_article_are_not_comment_attributions():
     commenter = Document.from_text("12. Bill:\n")
     boilerplate_sentences(commenter, Context(language="en"))
     assert commenter.lines[0].removal is not None
+
+
+# The header above the article: (page lines, the lines that go). Own samples.
+HEADER_CASES = {
+    "breadcrumb": (
+        ["Home » Coast » Harbours » Storm closes Kilmore harbour", "", "Storm closes Kilmore harbour", "", *PROSE["en"]],
+        {"Home » Coast » Harbours » Storm closes Kilmore harbour"},
+    ),
+    "breadcrumb-de": (
+        ["Sie lesen: Startseite / Küste / Sturm schließt den Hafen", "", "Sturm schließt den Hafen", "", *PROSE["de"]],
+        {"Sie lesen: Startseite / Küste / Sturm schließt den Hafen"},
+    ),
+    "section-label": (
+        ["Küste und Häfen", "", "3. März 2026", "", "Sturm schließt den Hafen von Kilmore", "", *PROSE["de"], "",
+         "Startseite", "Politik", "Küste und Häfen", "Sport", "Kultur"],
+        {"Küste und Häfen"},
+    ),
+    "section-label-ja": (
+        ["地域ニュース", "", "嵐で港が閉鎖", "", "キルモア港は月曜日から閉鎖されている。冬の嵐が桟橋二つを壊し、漁船は港内に留まったままだ。修理には少なくとも三週間かかる見込みだ。", "", "ホーム", "政治", "地域ニュース", "スポーツ"],
+        {"地域ニュース"},
+    ),
+    # the headline stays, however often the page prints it
+    "headline-repeated": (
+        ["Storm closes harbour", "", "Fishermen fear weeks without work as divers inspect the piers", "", *PROSE["en"], "", "Storm closes harbour"],
+        set(),
+    ),
+    "headline-in-a-list": (
+        ["Storm closes harbour", "", "Fishermen fear weeks without work as divers inspect the piers", "", *PROSE["en"], "",
+         "Most read", "Storm closes harbour", "Ferry fares to rise on every island route from May",
+         "Council approves the money for a new pier at Kilmore"],
+        set(),
+    ),
+    "label-printed-once": (
+        ["Coast and harbours", "", "Storm closes Kilmore harbour", "", *PROSE["en"]],
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(HEADER_CASES))
+def test_header_furniture_above_the_headline_goes(name):
+    lines, gone = HEADER_CASES[name]
+    doc = Document.from_text("\n".join(lines) + "\n")
+    furniture(doc, Context())
+    assert {" ".join(line.text.split()) for line in doc.removed()} == gone

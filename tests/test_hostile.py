@@ -154,6 +154,10 @@ PATTERN_CASES.update(
         "newsclean.stages.furniture._NEWSLETTER_VERBS": ["sig" * (P // 3), "a" * P],
         "newsclean.stages.furniture._CREDIT_TAIL": [" ©" * (P // 2), "photo: " * (P // 7), "© " + "a" * P + ".", "(" * P],
         "newsclean.stages.furniture._CONSENT": ["agre" * (P // 4), "a" * P],
+        "newsclean.stages.furniture._AGENCY_TAIL": [
+            "/ " * (P // 2), "/" + " " * P + "x", "(a" + "/" * P, "a." * (P // 2), "via " * (P // 4),
+            "© " + "a " * (P // 2), "/a/" * (P // 3), "(" + "a" * 40 + " " * P + "/",
+        ],
         "newsclean.config._TOOL_TABLE_RE": [
             "[" + " " * P, "[ [" + " \t" * (P // 2), "tool" * (P // 4), "\n" * P, "[tool" + " " * P + ".",
             "\n[ tool ." * (P // 9), "'tool' " * (P // 7),

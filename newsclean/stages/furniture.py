@@ -10,7 +10,9 @@ Rules: ``caption-repeated`` (a short line held whole by one of the next few, whi
 adds a credit or a note: the alt text and the caption of one image; a sentence of more
 than twelve words may be the article's own: the alt text and the caption of one image; the copy that adds
 nothing goes), ``caption-credit`` (a short line that ends in a
-credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``), ``comment-meta`` (``2 days ago``,
+credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's name after a
+separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
+text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
 required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
 
@@ -29,6 +31,7 @@ required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
 
 from __future__ import annotations
 
+import collections
 import re
 
 from ..context import Context
@@ -38,6 +41,7 @@ from ..registry import stages
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
+from .content.features import BULLETS, DATELINE_RE, MONTHS
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
@@ -100,12 +104,156 @@ _CREDIT_TAIL = compile_re(
 )
 
 
+# A caption that ends in a photo or news agency's name after a separator: "... pier.Ann
+# Lee / Getty Images", "... – © Max Roth – stock.adobe.com", "... lunes. EFE", "（共同）".
+# The agencies and stock libraries of the world's captions, not one site's words.
+_STOCK = (
+    r"getty(?: ?images)?|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|(?:stock\.)?adobe(?:\.com| ?stock)|"
+    r"alamy(?: stock photo)?|imago(?: images)?|picture[- ]alliance|pixabay|unsplash|pexels|pixelio(?:\.de)?|"
+    r"depositphotos|123rf|dreamstime|freepik|wikimedia(?: commons)?|"
+    r"public domain|domena publiczna|gemeinfrei|dominio público|domaine public"
+)
+_NEWS_AGENCIES = (
+    r"reuters(?: files?)?|ap(?: photo)?|afp|dpa|epa(?:-efe)?|efe|ansa|pap|anp|apa|tass|xinhua|kyodo|yonhap|aap|"
+    r"sipa|belga|keystone|"
+    r"共同(?:通信)?|時事(?:通信)?|ロイター|新华社|新華社|中新社|연합뉴스|뉴시스|رويترز|أ ف ب|فرانس برس|тасс|риа новости"
+)
+_AGENCY_TAIL = compile_re(
+    rf"(?:^|(?P<sep>[/|©(:–—·.,（／]|\s-|\bvia\b))\s*(?P<name>[^\W\d][\w.'’ -]{{0,40}}?\s*[/|／]+\s*)?"
+    rf"(?:(?P<stock>{_STOCK})|{_NEWS_AGENCIES})\s*[)）]?\.?$",
+    re.IGNORECASE,
+)
+_AGENCY_HINTS = frozenset("/|©(–—·.,（／-")
+# A news agency's name alone after a sentence ("... in school. – AFP") signs off a
+# paragraph of the article; on a short line, or with a photographer's name or a ©, it
+# credits a picture.
+_SIGN_OFF_WORDS = 15
+
+
+def _agency_credit(text: str, n: int) -> bool:
+    """A caption of ``n`` words that ends in a photo library's or news agency's name
+    (see above).
+
+    >>> _agency_credit("Divers at the pier. Ann Lee / Getty Images", 8), _agency_credit("Pier closed. EFE", 3)
+    (True, True)
+    >>> _agency_credit("Repairs will take at least three weeks, the harbour master told reporters. – AFP", 14)
+    True
+    >>> _agency_credit("Repairs on the two damaged piers will take at least three weeks, the harbour master said. – AFP", 18)
+    False
+    """
+    m = _AGENCY_TAIL.search(text)
+    if m is None:
+        return False
+    return bool(m.group("stock") or m.group("name") or m.group("sep") in ("©", "(", "（", "via") or n <= _SIGN_OFF_WORDS)
+
+
 # words one of which a credit holds (a cheap test before _CREDIT_TAIL's search)
 _CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit", "crédit", "zdj", "kuva")
 
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+def _doubled(text: str) -> bool:
+    """A line that is one text printed twice or more (an image's alt text and its
+    caption, a link's title and its text), the text three words or more, or a word
+    printed three times or more.
+
+    >>> _doubled("divers on the pier. divers on the pier."), _doubled("Pier reopensPier reopens")
+    (True, False)
+    >>> _doubled("next next next next next next"), _doubled("Row, row, row your boat")
+    (True, False)
+    """
+    for unit in (text, text + " "):
+        size = len(unit)
+        period = (unit + unit).find(unit, 1)
+        if period < size and size % period == 0:
+            words = len(unit[:period].split())
+            copies = size // period
+            return words >= 3 or (copies >= 3 and words * copies >= 6)
+    return False
+
+
+_ENDS = ".!?。！？"
+_BYLINE_WORDS = frozenset("by von par por di door от av af przez".split())
+
+
+def _is_prose(text: str, n: int) -> bool:
+    """A paragraph of the article: a sentence of a dozen words or more, or a long run."""
+    return n >= 25 or (n >= 12 and text.rstrip("\"”»’')）」").endswith(tuple(_ENDS)))
+
+
+def _is_title(text: str, n: int) -> bool:
+    """A headline's shape: two to twenty words, no full stop, no date or byline."""
+    if not 2 <= n <= 20 or text[-1:] in ".。:" :
+        return False
+    words = text.casefold().split()
+    if words[0] in _BYLINE_WORDS:
+        return False
+    return not (n <= 8 and (DATELINE_RE.search(text) or not MONTHS.isdisjoint(words)))
+
+
+def _menu_items(doc: Document) -> dict[str, list[int]]:
+    """The line numbers at which each text (squeezed, case-folded) stands as an item of
+    a menu: a short line with two short lines or more among its nearest non-blank
+    neighbours (two above, two below)."""
+    nonblank = [(line.number, " ".join(line.text.split())) for line in doc.lines if line.text.strip()]
+    short = [len(t.split()) <= 5 and t[-1:] not in _ENDS for _, t in nonblank]
+    items: dict[str, list[int]] = collections.defaultdict(list)
+    for i, (number, t) in enumerate(nonblank):
+        if short[i] and sum(short[max(0, i - 2) : i]) + sum(short[i + 1 : i + 3]) >= 2:
+            items[t.casefold()].append(number)
+    return items
+
+
+def _is_dateline(text: str, n: int) -> bool:
+    words = text.casefold().split()
+    return words[0] in _BYLINE_WORDS or (n <= 8 and bool(DATELINE_RE.search(text) or not MONTHS.isdisjoint(words)))
+
+
+def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: list[int]) -> list[tuple[int, str]]:
+    """Furniture in the header above the article: the kept lines before its first
+    paragraph of prose, above the headline (the last title-shaped line among them,
+    at most three lines above the prose, not a list's item).
+
+    ``header-breadcrumb``: a line that ends in a later header line after a few words
+    of path ("Home » News » Storm closes harbour" above "Storm closes harbour").
+    ``header-label``: a short line (five words at most, no sentence end, no date)
+    right above the headline (datelines between them at most) that the page prints as
+    an item of a menu elsewhere: the section's name.
+    """
+    first = next((k for k, (t, n) in enumerate(zip(texts, sizes)) if _is_prose(t, n)), None)
+    if first is None or first == 0:
+        return []
+    head = [k for k in range(first) if _is_title(texts[k], sizes[k])]
+    if not head:
+        return []
+    headline = head[-1]
+    folded = [t.casefold() for t in texts]
+    found: list[tuple[int, str]] = []
+    for k in range(headline):
+        low = folded[k]
+        later = [folded[j] for j in range(k + 1, first + 1)]
+        if any(low.endswith(t) and 1 <= len(low[: len(low) - len(t)].split()) <= 8 and len(t.split()) >= 2 for t in later):
+            found.append((k, "header-breadcrumb"))
+    label = headline - 1
+    while label >= 0 and _is_dateline(texts[label], sizes[label]):
+        label -= 1
+    if (
+        label < 0
+        or first - headline > 3
+        or texts[headline][:1].isdigit()
+        or texts[headline].startswith(BULLETS)
+        or sizes[label] > 5
+        or texts[label][-1:] in _ENDS
+        or any(k == label for k, _ in found)
+    ):
+        return found
+    own = {line.number for line in groups[label]}
+    if any(number not in own for number in _menu_items(doc).get(folded[label], ())):
+        found.append((label, "header-label"))
+    return found
 
 
 def _kept_runs(doc: Document) -> list[Line]:
@@ -151,10 +299,15 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     # judged as written: the composer writes a line without its image names
     texts = [_squeeze(visible_lines(doc, g)) for g in groups]
     gone = [False] * len(groups)
+    sizes = [word_count(t.split()) for t in texts]
+    for k, rule in _header(doc, groups, texts, sizes):
+        gone[k] = True
+        for line in groups[k]:
+            doc.remove(line, "furniture", rule)
     for k, (group, text) in enumerate(zip(groups, texts)):
         if gone[k]:
             continue
-        n = word_count(text.split())  # word-equivalents in Chinese and Japanese
+        n = sizes[k]  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
             continue
         rule = ""
@@ -169,6 +322,11 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "newsletter-heading"
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
+        elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
+            rule = "caption-credit"
+        elif _doubled(text) and not any("  " in line.text.strip() for line in group):
+            # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's)
+            rule = "caption-doubled"
         elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
             # an image's alt text and its caption: the same short text again, near,
             # with a credit or a note added; the copy that adds nothing goes (a line
