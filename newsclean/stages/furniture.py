@@ -80,7 +80,8 @@ _CHECKBOX = compile_re(r"^\s*(?:[*+•-]\s*)?\[[ xX✓]?\]\s*\S")
 _BUTTON_ONLY = compile_re(r"^\s*(?:\[\s*[^\[\]\s]+(?:\s[^\[\]\s]+)?\s*\]\s*){1,3}$|^\s*\(BUTTON\)\s*[^()]{0,30}$")
 _REQUIRED_LABEL = compile_re(
     r"^\s*\w[\w'’/-]*(?:\s+[\w'’/-]+){0,2}\s*(?:\s\*|\*\s*:|\((?:required|erforderlich|obligatorio|"
-    r"obligatoire|wymagane|obrigatório|obbligatorio|verplicht|pflichtfeld)\))\s*:?\s*$",
+    r"obligatoire|wymagane|obrigatório|obbligatorio|verplicht|pflichtfeld|will not be published|never shown|"
+    r"wird (?:benötigt|nicht veröffentlicht))[^()]{0,60}\))\s*:?\s*$",
     re.IGNORECASE,
 )
 # what a consent or sign-up checkbox says, in the languages of the packs
@@ -176,6 +177,9 @@ def _doubled(text: str) -> bool:
 
 
 _ENDS = ".!?。！？"
+# a date as Chinese, Japanese and Korean pages write it ("2026年3月4日", "3월 4일"), and
+# the ISO form ("2026-03-04"), which the Latin dateline pattern does not see
+_OTHER_DATE = compile_re(r"\d{4}\s?[年년]|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\b\d{4}-\d{1,2}-\d{1,2}\b")
 _BYLINE_WORDS = frozenset("by von par por di door от av af przez".split())
 
 
@@ -191,7 +195,7 @@ def _is_title(text: str, n: int) -> bool:
     words = text.casefold().split()
     if words[0] in _BYLINE_WORDS:
         return False
-    return not (n <= 8 and (DATELINE_RE.search(text) or not MONTHS.isdisjoint(words)))
+    return not (n <= 8 and (DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words)))
 
 
 def _menu_items(doc: Document) -> dict[str, list[int]]:
@@ -209,7 +213,17 @@ def _menu_items(doc: Document) -> dict[str, list[int]]:
 
 def _is_dateline(text: str, n: int) -> bool:
     words = text.casefold().split()
-    return words[0] in _BYLINE_WORDS or (n <= 8 and bool(DATELINE_RE.search(text) or not MONTHS.isdisjoint(words)))
+    return words[0] in _BYLINE_WORDS or (
+        n <= 8 and bool(DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words))
+    )
+
+
+def _headline(texts: list[str], sizes: list[int]) -> tuple[int, int | None]:
+    """The first paragraph of prose (``len(texts)`` for none) and the headline above it:
+    the last title-shaped line before it (None for none)."""
+    first = next((k for k, (t, n) in enumerate(zip(texts, sizes)) if _is_prose(t, n)), len(texts))
+    head = [k for k in range(first) if _is_title(texts[k], sizes[k])]
+    return first, (head[-1] if head and first < len(texts) else None)
 
 
 def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: list[int]) -> list[tuple[int, str]]:
@@ -223,13 +237,9 @@ def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: li
     right above the headline (datelines between them at most) that the page prints as
     an item of a menu elsewhere: the section's name.
     """
-    first = next((k for k, (t, n) in enumerate(zip(texts, sizes)) if _is_prose(t, n)), None)
-    if first is None or first == 0:
+    first, headline = _headline(texts, sizes)
+    if headline is None:
         return []
-    head = [k for k in range(first) if _is_title(texts[k], sizes[k])]
-    if not head:
-        return []
-    headline = head[-1]
     folded = [t.casefold() for t in texts]
     found: list[tuple[int, str]] = []
     for k in range(headline):
@@ -300,6 +310,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     texts = [_squeeze(visible_lines(doc, g)) for g in groups]
     gone = [False] * len(groups)
     sizes = [word_count(t.split()) for t in texts]
+    headline = _headline(texts, sizes)[1]
     for k, rule in _header(doc, groups, texts, sizes):
         gone[k] = True
         for line in groups[k]:
@@ -324,8 +335,9 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "caption-credit"
         elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
             rule = "caption-credit"
-        elif _doubled(text) and not any("  " in line.text.strip() for line in group):
-            # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's)
+        elif _doubled(text) and k != headline and not any("  " in line.text.strip() for line in group):
+            # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
+            # a headline printed twice, its link's text and title, is the headline)
             rule = "caption-doubled"
         elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
             # an image's alt text and its caption: the same short text again, near,
