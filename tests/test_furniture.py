@@ -318,3 +318,29 @@ def test_header_furniture_above_the_headline_goes(name):
     doc = Document.from_text("\n".join(lines) + "\n")
     furniture(doc, Context())
     assert {" ".join(line.text.split()) for line in doc.removed()} == gone
+
+
+_SUBHEADS = ["Why the pier failed", "What the repairs will cost"]
+_BODY = [PROSE["en"][0], *_SUBHEADS[:1], PROSE["en"][1], *_SUBHEADS[1:], PROSE["en"][2]]
+
+# A table of contents inside the article: (lines above the body, the lines that go). Own samples.
+CONTENTS_CASES = {
+    "en": (["Table of contents", "* Why the pier failed", "* What the repairs will cost"],
+           {"Table of contents", "* Why the pier failed", "* What the repairs will cost"}),
+    "en-numbered": (["On this page", "1. Why the pier failed", "2. What the repairs will cost"],
+                    {"On this page", "1. Why the pier failed", "2. What the repairs will cost"}),
+    "de": (["Inhaltsverzeichnis", "Why the pier failed", "What the repairs will cost"],
+           {"Inhaltsverzeichnis", "Why the pier failed", "What the repairs will cost"}),
+    "ja-heading-alone": (["目次"], {"目次"}),
+    # a list under "Contents" whose items the article does not print again is the article's
+    "contents-of-a-box": (["Contents", "* Two life jackets", "* A flare pack"], set()),
+}
+
+
+@pytest.mark.parametrize("name", list(CONTENTS_CASES))
+def test_a_table_of_contents_goes(name):
+    above, gone = CONTENTS_CASES[name]
+    lines = [PROSE["en"][0], "", *above, "", *_BODY[1:]]
+    doc = Document.from_text("\n".join(lines) + "\n")
+    furniture(doc, Context())
+    assert {" ".join(line.text.split()) for line in doc.removed()} == gone

@@ -14,7 +14,10 @@ credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's nam
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
 text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
-required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
+required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
+its heading and the items the article prints again as its subheads), and in the
+header above the headline ``header-breadcrumb`` and ``header-label`` (see
+:func:`_header`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -266,6 +269,46 @@ def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: li
     return found
 
 
+# A table of contents' heading, in the languages of the packs and the scripts newsclean
+# knows; the ones that can only name a table of contents go even without its items.
+_CONTENTS_ALONE = frozenset(
+    "table of contents|inhaltsverzeichnis|table des matières|tabla de contenidos|tabla de contenido|"
+    "indice dei contenuti|spis treści|inhoudsopgave|índice de conteúdos|оглавление|"
+    "目次|目录|目錄|목차|جدول المحتويات".split("|")
+)
+_CONTENTS = _CONTENTS_ALONE | frozenset(
+    "contents|on this page|in this article|jump to|inhalt|auf dieser seite|in diesem artikel|sommaire|"
+    "dans cet article|índice|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|"
+    "spis treści|inhoud|op deze pagina|sumário|conteúdo|neste artigo|содержание|المحتويات".split("|")
+)
+_ITEM_MARK = compile_re(r"^(?:[*•◦·+o-]\s+|\d{1,2}[.)]\s*)")
+
+
+def _contents(texts: list[str], sizes: list[int]) -> list[int]:
+    """A table of contents: its heading and the short items under it that the article
+    prints again below (its subheads). A list under "Contents" whose items are printed
+    only there is the article's own; a heading that can only name a table of contents
+    goes alone.
+
+    >>> _contents(["Contents", "* Why", "* How it ended", "Intro text.", "Why", "How it ended"], [1, 2, 4, 2, 1, 3])
+    [0, 1, 2]
+    """
+    found: list[int] = []
+    folded = [_ITEM_MARK.sub("", t).casefold() for t in texts]
+    for k, text in enumerate(texts):
+        heading = text.casefold().rstrip(":： ")
+        if sizes[k] > 4 or heading not in _CONTENTS:
+            continue
+        items = []
+        j = k + 1
+        while j < len(texts) and sizes[j] <= 12 and texts[j][-1:] not in _ENDS and folded[j] in folded[j + 1 :]:
+            items.append(j)
+            j += 1
+        if len(items) >= 2 or heading in _CONTENTS_ALONE:
+            found += [k, *items]
+    return found
+
+
 def _kept_runs(doc: Document) -> list[Line]:
     return [line for line in doc.lines if line.removal is None and line.text.strip()]
 
@@ -311,7 +354,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     gone = [False] * len(groups)
     sizes = [word_count(t.split()) for t in texts]
     headline = _headline(texts, sizes)[1]
-    for k, rule in _header(doc, groups, texts, sizes):
+    found = _header(doc, groups, texts, sizes) + [(k, "contents") for k in _contents(texts, sizes)]
+    for k, rule in found:
         gone[k] = True
         for line in groups[k]:
             doc.remove(line, "furniture", rule)
