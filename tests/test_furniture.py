@@ -202,8 +202,9 @@ PACK_CASES = [
     ("fr", "Vous êtes ici : Accueil > Côte > La tempête ferme le port", "navigation"),
     # affiliate and advertising disclosures
     ("en", "This post contains affiliate links, which means I may earn a small commission.", "advertising"),
-    ("en", "Some links in this guide are affiliate links: we may earn a commission at no cost to you.", "advertising"),
-    ("en", "Our editors pick every product on their own. We may receive compensation when you buy.", "advertising"),
+    ("en", "If you buy through the links in this guide, we may earn a commission at no cost to you.", "advertising"),
+    ("en", "Disclosure: we may receive compensation when you buy through our links.", "advertising"),
+    ("en", "Disclosure: As an online shop partner, I earn from qualifying purchases made through my links.", "advertising"),
     ("de", "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler.", "advertising"),
     ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Hafenrundfahrt.", "advertising"),
     ("de", "Dieser Artikel enthält Affiliate-Links.", "advertising"),

@@ -34,7 +34,6 @@ header above the headline ``header-breadcrumb`` and ``header-label`` (see
 
 from __future__ import annotations
 
-import collections
 import re
 
 from ..context import Context
@@ -145,7 +144,9 @@ def _agency_credit(text: str, n: int) -> bool:
     >>> _agency_credit("Repairs on the two damaged piers will take at least three weeks, the harbour master said. – AFP", 18)
     False
     """
-    m = _AGENCY_TAIL.search(text)
+    # (the credit ends the line: its last 90 characters hold it, and a search from
+    # there is a fraction of one over a long caption; "^" matches at the real start only)
+    m = _AGENCY_TAIL.search(text, max(0, len(text) - 90))
     if m is None:
         return False
     return bool(m.group("stock") or m.group("name") or m.group("sep") in ("©", "(", "（", "via") or n <= _SIGN_OFF_WORDS)
@@ -201,17 +202,28 @@ def _is_title(text: str, n: int) -> bool:
     return not (n <= 8 and (DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words)))
 
 
-def _menu_items(doc: Document) -> dict[str, list[int]]:
-    """The line numbers at which each text (squeezed, case-folded) stands as an item of
-    a menu: a short line with two short lines or more among its nearest non-blank
-    neighbours (two above, two below)."""
-    nonblank = [(line.number, " ".join(line.text.split())) for line in doc.lines if line.text.strip()]
-    short = [len(t.split()) <= 5 and t[-1:] not in _ENDS for _, t in nonblank]
-    items: dict[str, list[int]] = collections.defaultdict(list)
-    for i, (number, t) in enumerate(nonblank):
-        if short[i] and sum(short[max(0, i - 2) : i]) + sum(short[i + 1 : i + 3]) >= 2:
-            items[t.casefold()].append(number)
-    return items
+def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
+    """Whether the page prints ``label`` (squeezed, case-folded) on a line other than
+    ``own`` as an item of a menu: a short line with two short lines or more among its
+    nearest non-blank neighbours (two above, two below)."""
+    folded = doc.folded_squeezed_lines()  # cached per document
+
+    def short(i: int) -> bool:
+        return len(folded[i].split()) <= 5 and folded[i][-1:] not in _ENDS
+
+    for i, text in enumerate(folded):
+        if text != label or i + 1 in own:
+            continue
+        near = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(folded) and len([k for k in near if (k - i) * step > 0]) < 2:
+                if folded[j]:
+                    near.append(j)
+                j += step
+        if sum(1 for j in near if short(j)) >= 2:
+            return True
+    return False
 
 
 def _is_dateline(text: str, n: int) -> bool:
@@ -229,7 +241,9 @@ def _headline(texts: list[str], sizes: list[int]) -> tuple[int, int | None]:
     return first, (head[-1] if head and first < len(texts) else None)
 
 
-def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: list[int]) -> list[tuple[int, str]]:
+def _header(
+    doc: Document, groups: list[list[Line]], texts: list[str], sizes: list[int], first: int, headline: int | None
+) -> list[tuple[int, str]]:
     """Furniture in the header above the article: the kept lines before its first
     paragraph of prose, above the headline (the last title-shaped line among them,
     at most three lines above the prose, not a list's item).
@@ -240,7 +254,6 @@ def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: li
     right above the headline (datelines between them at most) that the page prints as
     an item of a menu elsewhere: the section's name.
     """
-    first, headline = _headline(texts, sizes)
     if headline is None:
         return []
     folded = [t.casefold() for t in texts]
@@ -263,8 +276,7 @@ def _header(doc: Document, groups: list[list[Line]], texts: list[str], sizes: li
         or any(k == label for k, _ in found)
     ):
         return found
-    own = {line.number for line in groups[label]}
-    if any(number not in own for number in _menu_items(doc).get(folded[label], ())):
+    if _in_a_menu(doc, folded[label], {line.number for line in groups[label]}):
         found.append((label, "header-label"))
     return found
 
@@ -294,11 +306,15 @@ def _contents(texts: list[str], sizes: list[int]) -> list[int]:
     [0, 1, 2]
     """
     found: list[int] = []
-    folded = [_ITEM_MARK.sub("", t).casefold() for t in texts]
+    folded: list[str] = []
     for k, text in enumerate(texts):
-        heading = text.casefold().rstrip(":： ")
-        if sizes[k] > 4 or heading not in _CONTENTS:
+        if sizes[k] > 4:
             continue
+        heading = text.casefold().rstrip(":： ")
+        if heading not in _CONTENTS:
+            continue
+        if not folded:
+            folded = [_ITEM_MARK.sub("", t).casefold() for t in texts]
         items = []
         j = k + 1
         while j < len(texts) and sizes[j] <= 12 and texts[j][-1:] not in _ENDS and folded[j] in folded[j + 1 :]:
@@ -353,8 +369,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     texts = [_squeeze(visible_lines(doc, g)) for g in groups]
     gone = [False] * len(groups)
     sizes = [word_count(t.split()) for t in texts]
-    headline = _headline(texts, sizes)[1]
-    found = _header(doc, groups, texts, sizes) + [(k, "contents") for k in _contents(texts, sizes)]
+    first, headline = _headline(texts, sizes)
+    found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
     for k, rule in found:
         gone[k] = True
         for line in groups[k]:
