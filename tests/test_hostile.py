@@ -158,6 +158,12 @@ PATTERN_CASES.update(
         "newsclean.stages.furniture._NEWSLETTER_VERBS": ["sig" * (P // 3), "a" * P],
         "newsclean.stages.furniture._CREDIT_TAIL": [" ©" * (P // 2), "photo: " * (P // 7), "© " + "a" * P + ".", "(" * P],
         "newsclean.stages.furniture._CONSENT": ["agre" * (P // 4), "a" * P],
+        "newsclean.stages.furniture._ITEM_MARK": ["* " * (P // 2), "1" * P, " " * P, "1." + " " * P],
+        "newsclean.stages.furniture._OTHER_DATE": ["1" * P, "2026 " * (P // 5), "1月" * (P // 2), "2026-" * (P // 5)],
+        "newsclean.stages.furniture._AGENCY_TAIL": [
+            "/ " * (P // 2), "/" + " " * P + "x", "(a" + "/" * P, "a." * (P // 2), "via " * (P // 4),
+            "© " + "a " * (P // 2), "/a/" * (P // 3), "(" + "a" * 40 + " " * P + "/",
+        ],
         "newsclean.config._TOOL_TABLE_RE": [
             "[" + " " * P, "[ [" + " \t" * (P // 2), "tool" * (P // 4), "\n" * P, "[tool" + " " * P + ".",
             "\n[ tool ." * (P // 9), "'tool' " * (P // 7),

@@ -10,9 +10,14 @@ Rules: ``caption-repeated`` (a short line held whole by one of the next few, whi
 adds a credit or a note: the alt text and the caption of one image; a sentence of more
 than twelve words may be the article's own: the alt text and the caption of one image; the copy that adds
 nothing goes), ``caption-credit`` (a short line that ends in a
-credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``), ``comment-meta`` (``2 days ago``,
+credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's name after a
+separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
+text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
-required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``).
+required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
+its heading and the items the article prints again as its subheads), and in the
+header above the headline ``header-breadcrumb`` and ``header-label`` (see
+:func:`_header`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -38,6 +43,7 @@ from ..registry import stages
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
+from .content.features import BULLETS, DATELINE_RE, MONTHS
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
@@ -76,7 +82,8 @@ _CHECKBOX = compile_re(r"^\s*(?:[*+•-]\s*)?\[[ xX✓]?\]\s*\S")
 _BUTTON_ONLY = compile_re(r"^\s*(?:\[\s*[^\[\]\s]+(?:\s[^\[\]\s]+)?\s*\]\s*){1,3}$|^\s*\(BUTTON\)\s*[^()]{0,30}$")
 _REQUIRED_LABEL = compile_re(
     r"^\s*\w[\w'’/-]*(?:\s+[\w'’/-]+){0,2}\s*(?:\s\*|\*\s*:|\((?:required|erforderlich|obligatorio|"
-    r"obligatoire|wymagane|obrigatório|obbligatorio|verplicht|pflichtfeld)\))\s*:?\s*$",
+    r"obligatoire|wymagane|obrigatório|obbligatorio|verplicht|pflichtfeld|will not be published|never shown|"
+    r"wird (?:benötigt|nicht veröffentlicht))[^()]{0,60}\))\s*:?\s*$",
     re.IGNORECASE,
 )
 # what a consent or sign-up checkbox says, in the languages of the packs
@@ -100,12 +107,222 @@ _CREDIT_TAIL = compile_re(
 )
 
 
+# A caption that ends in a photo or news agency's name after a separator: "... pier.Ann
+# Lee / Getty Images", "... – © Max Roth – stock.adobe.com", "... lunes. EFE", "（共同）".
+# The agencies and stock libraries of the world's captions, not one site's words.
+_STOCK = (
+    r"getty(?: ?images)?|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|(?:stock\.)?adobe(?:\.com| ?stock)|"
+    r"alamy(?: stock photo)?|imago(?: images)?|picture[- ]alliance|pixabay|unsplash|pexels|pixelio(?:\.de)?|"
+    r"depositphotos|123rf|dreamstime|freepik|wikimedia(?: commons)?|"
+    r"public domain|domena publiczna|gemeinfrei|dominio público|domaine public"
+)
+_NEWS_AGENCIES = (
+    r"reuters(?: files?)?|ap(?: photo)?|afp|dpa|epa(?:-efe)?|efe|ansa|pap|anp|apa|tass|xinhua|kyodo|yonhap|aap|"
+    r"sipa|belga|keystone|"
+    r"共同(?:通信)?|時事(?:通信)?|ロイター|新华社|新華社|中新社|연합뉴스|뉴시스|رويترز|أ ف ب|فرانس برس|тасс|риа новости"
+)
+_AGENCY_TAIL = compile_re(
+    rf"(?:^|(?P<sep>[/|©(:–—·.,（／]|\s-|\bvia\b))\s*(?P<name>[^\W\d][\w.'’ -]{{0,40}}?\s*[/|／]+\s*)?"
+    rf"(?:(?P<stock>{_STOCK})|{_NEWS_AGENCIES})\s*[)）]?\.?$",
+    re.IGNORECASE,
+)
+_AGENCY_HINTS = frozenset("/|©(–—·.,（／-")
+# A news agency's name alone after a sentence ("... in school. – AFP") signs off a
+# paragraph of the article; on a short line, or with a photographer's name or a ©, it
+# credits a picture.
+_SIGN_OFF_WORDS = 15
+
+
+def _agency_credit(text: str, n: int) -> bool:
+    """A caption of ``n`` words that ends in a photo library's or news agency's name
+    (see above).
+
+    >>> _agency_credit("Divers at the pier. Ann Lee / Getty Images", 8), _agency_credit("Pier closed. EFE", 3)
+    (True, True)
+    >>> _agency_credit("Repairs will take at least three weeks, the harbour master told reporters. – AFP", 14)
+    True
+    >>> _agency_credit("Repairs on the two damaged piers will take at least three weeks, the harbour master said. – AFP", 18)
+    False
+    """
+    # (the credit ends the line: its last 90 characters hold it, and a search from
+    # there is a fraction of one over a long caption; "^" matches at the real start only)
+    m = _AGENCY_TAIL.search(text, max(0, len(text) - 90))
+    if m is None:
+        return False
+    return bool(m.group("stock") or m.group("name") or m.group("sep") in ("©", "(", "（", "via") or n <= _SIGN_OFF_WORDS)
+
+
 # words one of which a credit holds (a cheap test before _CREDIT_TAIL's search)
 _CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit", "crédit", "zdj", "kuva")
 
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+def _doubled(text: str) -> bool:
+    """A line that is one text printed twice or more (an image's alt text and its
+    caption, a link's title and its text), the text three words or more, or a word
+    printed three times or more.
+
+    >>> _doubled("divers on the pier. divers on the pier."), _doubled("Pier reopensPier reopens")
+    (True, False)
+    >>> _doubled("next next next next next next"), _doubled("Row, row, row your boat")
+    (True, False)
+    """
+    for unit in (text, text + " "):
+        size = len(unit)
+        period = (unit + unit).find(unit, 1)
+        if period < size and size % period == 0:
+            words = len(unit[:period].split())
+            copies = size // period
+            return words >= 3 or (copies >= 3 and words * copies >= 6)
+    return False
+
+
+_ENDS = ".!?。！？"
+# a date as Chinese, Japanese and Korean pages write it ("2026年3月4日", "3월 4일"), and
+# the ISO form ("2026-03-04"), which the Latin dateline pattern does not see
+_OTHER_DATE = compile_re(r"\d{4}\s?[年년]|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\b\d{4}-\d{1,2}-\d{1,2}\b")
+_BYLINE_WORDS = frozenset("by von par por di door от av af przez".split())
+
+
+def _is_prose(text: str, n: int) -> bool:
+    """A paragraph of the article: a sentence of a dozen words or more, or a long run."""
+    return n >= 25 or (n >= 12 and text.rstrip("\"”»’')）」").endswith(tuple(_ENDS)))
+
+
+def _is_title(text: str, n: int) -> bool:
+    """A headline's shape: two to twenty words, no full stop, no date or byline."""
+    if not 2 <= n <= 20 or text[-1:] in ".。:" :
+        return False
+    words = text.casefold().split()
+    if words[0] in _BYLINE_WORDS:
+        return False
+    return not (n <= 8 and (DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words)))
+
+
+def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
+    """Whether the page prints ``label`` (squeezed, case-folded) on a line other than
+    ``own`` as an item of a menu: a short line with two short lines or more among its
+    nearest non-blank neighbours (two above, two below)."""
+    folded = doc.folded_squeezed_lines()  # cached per document
+
+    def short(i: int) -> bool:
+        return len(folded[i].split()) <= 5 and folded[i][-1:] not in _ENDS
+
+    for i, text in enumerate(folded):
+        if text != label or i + 1 in own:
+            continue
+        near = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(folded) and len([k for k in near if (k - i) * step > 0]) < 2:
+                if folded[j]:
+                    near.append(j)
+                j += step
+        if sum(1 for j in near if short(j)) >= 2:
+            return True
+    return False
+
+
+def _is_dateline(text: str, n: int) -> bool:
+    words = text.casefold().split()
+    return words[0] in _BYLINE_WORDS or (
+        n <= 8 and bool(DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words))
+    )
+
+
+def _headline(texts: list[str], sizes: list[int]) -> tuple[int, int | None]:
+    """The first paragraph of prose (``len(texts)`` for none) and the headline above it:
+    the last title-shaped line before it (None for none)."""
+    first = next((k for k, (t, n) in enumerate(zip(texts, sizes)) if _is_prose(t, n)), len(texts))
+    head = [k for k in range(first) if _is_title(texts[k], sizes[k])]
+    return first, (head[-1] if head and first < len(texts) else None)
+
+
+def _header(
+    doc: Document, groups: list[list[Line]], texts: list[str], sizes: list[int], first: int, headline: int | None
+) -> list[tuple[int, str]]:
+    """Furniture in the header above the article: the kept lines before its first
+    paragraph of prose, above the headline (the last title-shaped line among them,
+    at most three lines above the prose, not a list's item).
+
+    ``header-breadcrumb``: a line that ends in a later header line after a few words
+    of path ("Home » News » Storm closes harbour" above "Storm closes harbour").
+    ``header-label``: a short line (five words at most, no sentence end, no date)
+    right above the headline (datelines between them at most) that the page prints as
+    an item of a menu elsewhere: the section's name.
+    """
+    if headline is None:
+        return []
+    folded = [t.casefold() for t in texts]
+    found: list[tuple[int, str]] = []
+    for k in range(headline):
+        low = folded[k]
+        later = [folded[j] for j in range(k + 1, first + 1)]
+        if any(low.endswith(t) and 1 <= len(low[: len(low) - len(t)].split()) <= 8 and len(t.split()) >= 2 for t in later):
+            found.append((k, "header-breadcrumb"))
+    label = headline - 1
+    while label >= 0 and _is_dateline(texts[label], sizes[label]):
+        label -= 1
+    if (
+        label < 0
+        or first - headline > 3
+        or texts[headline][:1].isdigit()
+        or texts[headline].startswith(BULLETS)
+        or sizes[label] > 5
+        or texts[label][-1:] in _ENDS
+        or any(k == label for k, _ in found)
+    ):
+        return found
+    if _in_a_menu(doc, folded[label], {line.number for line in groups[label]}):
+        found.append((label, "header-label"))
+    return found
+
+
+# A table of contents' heading, in the languages of the packs and the scripts newsclean
+# knows; the ones that can only name a table of contents go even without its items.
+_CONTENTS_ALONE = frozenset(
+    "table of contents|inhaltsverzeichnis|table des matières|tabla de contenidos|tabla de contenido|"
+    "indice dei contenuti|spis treści|inhoudsopgave|índice de conteúdos|оглавление|"
+    "目次|目录|目錄|목차|جدول المحتويات".split("|")
+)
+_CONTENTS = _CONTENTS_ALONE | frozenset(
+    "contents|on this page|in this article|jump to|inhalt|auf dieser seite|in diesem artikel|sommaire|"
+    "dans cet article|índice|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|"
+    "spis treści|inhoud|op deze pagina|sumário|conteúdo|neste artigo|содержание|المحتويات".split("|")
+)
+_ITEM_MARK = compile_re(r"^(?:[*•◦·+o-]\s+|\d{1,2}[.)]\s*)")
+
+
+def _contents(texts: list[str], sizes: list[int]) -> list[int]:
+    """A table of contents: its heading and the short items under it that the article
+    prints again below (its subheads). A list under "Contents" whose items are printed
+    only there is the article's own; a heading that can only name a table of contents
+    goes alone.
+
+    >>> _contents(["Contents", "* Why", "* How it ended", "Intro text.", "Why", "How it ended"], [1, 2, 4, 2, 1, 3])
+    [0, 1, 2]
+    """
+    found: list[int] = []
+    folded: list[str] = []
+    for k, text in enumerate(texts):
+        if sizes[k] > 4:
+            continue
+        heading = text.casefold().rstrip(":： ")
+        if heading not in _CONTENTS:
+            continue
+        if not folded:
+            folded = [_ITEM_MARK.sub("", t).casefold() for t in texts]
+        items = []
+        j = k + 1
+        while j < len(texts) and sizes[j] <= 12 and texts[j][-1:] not in _ENDS and folded[j] in folded[j + 1 :]:
+            items.append(j)
+            j += 1
+        if len(items) >= 2 or heading in _CONTENTS_ALONE:
+            found += [k, *items]
+    return found
 
 
 def _kept_runs(doc: Document) -> list[Line]:
@@ -151,10 +368,17 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     # judged as written: the composer writes a line without its image names
     texts = [_squeeze(visible_lines(doc, g)) for g in groups]
     gone = [False] * len(groups)
+    sizes = [word_count(t.split()) for t in texts]
+    first, headline = _headline(texts, sizes)
+    found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
+    for k, rule in found:
+        gone[k] = True
+        for line in groups[k]:
+            doc.remove(line, "furniture", rule)
     for k, (group, text) in enumerate(zip(groups, texts)):
         if gone[k]:
             continue
-        n = word_count(text.split())  # word-equivalents in Chinese and Japanese
+        n = sizes[k]  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
             continue
         rule = ""
@@ -169,6 +393,12 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "newsletter-heading"
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
+        elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
+            rule = "caption-credit"
+        elif _doubled(text) and k != headline and not any("  " in line.text.strip() for line in group):
+            # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
+            # a headline printed twice, its link's text and title, is the headline)
+            rule = "caption-doubled"
         elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
             # an image's alt text and its caption: the same short text again, near,
             # with a credit or a note added; the copy that adds nothing goes (a line
