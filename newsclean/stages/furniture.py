@@ -214,7 +214,7 @@ def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
     for i, text in enumerate(folded):
         if text != label or i + 1 in own:
             continue
-        near = []
+        near: list[int] = []
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(folded) and len([k for k in near if (k - i) * step > 0]) < 2:
