@@ -8,7 +8,7 @@ headline above it, and where it ends (an end-of-article heading, a comment secti
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ...document import Document, Line
 from ...regexes import compile_pattern
@@ -394,6 +394,41 @@ def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
     return frozenset(t for t, n in seen.items() if n >= times)
 
 
+def _walk(
+    units: list[Unit], origin: int, bound: int, step: int, prose: Sequence[bool], stops: Callable[[int], bool], reach: int
+) -> tuple[int, bool]:
+    """Walk from ``origin`` towards ``bound`` (``step`` +1 down, -1 up) over the units
+    that are not prose, and return the last prose unit met (``origin`` when none) and
+    whether the walk got to ``bound``. It stops at a unit for which ``stops`` is true,
+    at a date or time stamp standing alone, at a row of links (`` | ``), or after
+    ``reach`` units without prose.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Kit:\\n\\n* Rope\\n\\nA rope.\\n\\nHome | News"), None)
+    >>> _walk(units, 0, 3, 1, [False, False, True, False], lambda j: False, 120)
+    (2, False)
+    >>> _walk(units, 0, 2, 1, [False, False, True, False], lambda j: False, 120)
+    (2, True)
+    """
+    last, since = origin, 0
+    for j in range(origin + step, bound + step, step):
+        if stops(j) or _lone_stamp(units, j) or " | " in units[j].text:
+            return last, False
+        if prose[j]:
+            last, since = j, 0
+            continue
+        since += 1
+        if since > reach:
+            return last, False
+    return last, True
+
+
+def _list_items(run: Sequence[Unit]) -> int:
+    """How many units of ``run`` are list items (a bullet, or a number in front)."""
+    return sum(1 for u in run if u.bullet or _NUMBERED_RE.match(u.text))
+
+
 def _extend_structure(
     units: list[Unit],
     start: int,
@@ -417,29 +452,15 @@ def _extend_structure(
     ``bound`` starts another kept part of the article), a walk that reaches ``bound``
     unstopped returns it: the whole run between the two parts is the article's.
     """
-    last = end
-    since = 0
     above = {u.text for u in units[:start]}
-    for j in range(end + 1, bound + 1):
-        u = units[j]
-        if debris[j] or u.text in above or _lone_stamp(units, j) or " | " in u.text:  # " | ": a row of links
-            break
-        if prose[j]:
-            last = j
-            since = 0
-            continue
-        since += 1
-        if since > reach:
-            break
-    else:
-        if joins and bound < len(units) - 1 and not debris[bound + 1]:
-            last = bound
+    last, through = _walk(units, end, bound, 1, prose, lambda j: debris[j] or units[j].text in above, reach)
+    if through and joins and bound < len(units) - 1 and not debris[bound + 1]:
+        last = bound
     # what stands between is article structure when it is introduced ("... as
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
-    items = sum(1 for u in units[end + 1 : last + 1] if u.bullet or _NUMBERED_RE.match(u.text))
-    return last if intro or items >= 3 else end
+    return last if intro or _list_items(units[end + 1 : last + 1]) >= 3 else end
 
 
 def _extend_up(
@@ -463,28 +484,14 @@ def _extend_up(
     With ``joins`` (the unit before ``bound`` ends another kept part of the article),
     a walk that reaches ``bound`` unstopped returns it.
     """
-    first = head
-    since = 0
     repeated = {u.text for u in units[head + 1 if below is None else below :]}
-    for j in range(head - 1, bound - 1, -1):
-        u = units[j]
-        if debris[j + 1] or u.text in repeated or _lone_stamp(units, j) or " | " in u.text:
-            break
-        if prose[j]:
-            first = j
-            since = 0
-            continue
-        since += 1
-        if since > reach:
-            break
-    else:
-        if joins and bound > 0 and not debris[bound]:
-            first = bound
+    first, through = _walk(units, head, bound, -1, prose, lambda j: debris[j + 1] or units[j].text in repeated, reach)
+    if through and joins and bound > 0 and not debris[bound]:
+        first = bound
     if first == head:
         return head
     intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
-    items = sum(1 for u in units[first:head] if u.bullet or _NUMBERED_RE.match(u.text))
-    return first if intro or items >= 3 else head
+    return first if intro or _list_items(units[first:head]) >= 3 else head
 
 
 def _cut_at_marker(
