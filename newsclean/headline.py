@@ -575,6 +575,9 @@ def candidates(
         stop = sum(w in ALL_STOPWORDS for w in folded_words) / max(1, len(folded_words))
         # a name, a site's name or a menu: capitalized words, none a stopword or a number
         name_like = stop == 0 and all(w[:1].isupper() for w in text.split())
+        cut_elsewhere = bool(cut) and page.count(cut.casefold()) > 1
+        # what was cut off is a name (a site's, a section's), not a subtitle
+        cut_name = bool(cut) and len(cut.split()) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())
         out.append((i, text, [
             float(repeated >= 0.5), repeated, math.log1p(hits), float(blank_before and blank_after),
             float(blank_before), float(blank_after), title_case, float(text[0].isupper() or text[0].isdigit()),
@@ -584,7 +587,7 @@ def candidates(
             float(_meta_near(lines, range(last + 1, min(n_lines, last + 40)), meta)),
             float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta)),
             in_lede / len(mine), i / n_lines,
-            float(bool(cut)), float(bool(cut) and page.count(cut.casefold()) > 1), float(n > 1),
+            float(bool(cut)), float(cut_elsewhere), float(n > 1),
             math.log1p(prose_before.get(i, 0)), float(below_line in longest), float(above_line in longest),
             math.log1p(max(0, elsewhere)), float(i == start), stop, float(name_like), float(", " in text),
             float(below_words > n_words), titles_around(i, last), spread, spread_two,
@@ -592,10 +595,7 @@ def candidates(
             math.log1p(_between(cand_lines, i, start)), math.log1p(_between(cand_lines, i, main)),
             float(i <= main),
             math.log1p(abs(nonblank_before[main] - nonblank_before[i])),
-            # what was cut off is a name (a site's, a section's), not a subtitle
-            float(bool(cut) and len(cut.split()) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
-            float(bool(cut) and len(cut.split()) <= 4 and page.count(cut.casefold()) > 1
-                  and all(w[:1].isupper() or w[:1].isdigit() for w in cut.split())),
+            float(cut_name), float(cut_name and cut_elsewhere),
         ]))
     return out
 

@@ -194,12 +194,7 @@ def _is_prose(text: str, n: int) -> bool:
 
 def _is_title(text: str, n: int) -> bool:
     """A headline's shape: two to twenty words, no full stop, no date or byline."""
-    if not 2 <= n <= 20 or text[-1:] in ".。:" :
-        return False
-    words = text.casefold().split()
-    if words[0] in _BYLINE_WORDS:
-        return False
-    return not (n <= 8 and (DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words)))
+    return 2 <= n <= 20 and text[-1:] not in ".。:" and not _is_dateline(text, n)
 
 
 def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
@@ -216,10 +211,11 @@ def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
             continue
         near: list[int] = []
         for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(folded) and len([k for k in near if (k - i) * step > 0]) < 2:
+            j, taken = i + step, 0
+            while 0 <= j < len(folded) and taken < 2:
                 if folded[j]:
                     near.append(j)
+                    taken += 1
                 j += step
         if sum(1 for j in near if short(j)) >= 2:
             return True
@@ -227,6 +223,7 @@ def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
 
 
 def _is_dateline(text: str, n: int) -> bool:
+    """A byline ("By Ann Lee") or a short line that holds a date ("4 March 2026")."""
     words = text.casefold().split()
     return words[0] in _BYLINE_WORDS or (
         n <= 8 and bool(DATELINE_RE.search(text) or _OTHER_DATE.search(text) or not MONTHS.isdisjoint(words))
@@ -399,7 +396,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
             # a headline printed twice, its link's text and title, is the headline)
             rule = "caption-doubled"
-        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in ".!?。！？"):
+        elif 3 <= n <= 25 and len(text) >= 20 and (n <= 12 or text[-1] not in _ENDS):
             # an image's alt text and its caption: the same short text again, near,
             # with a credit or a note added; the copy that adds nothing goes (a line
             # printed twice as it stands may be the article's own: a heading and its
