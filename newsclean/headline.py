@@ -148,6 +148,8 @@ def _undated(text: str) -> tuple[str, str] | None:
     ('Storm closes harbour', '/ March 4, 2026')
     >>> _undated("4 March 2026 Storm closes harbour")
     ('Storm closes harbour', '4 March 2026')
+    >>> _undated("Harbour diary, week 2 20 March 2026")
+    ('Harbour diary, week 2', '20 March 2026')
     >>> _undated("The 9 best tents of 2026") is None, _undated("May 4 7pm Town hall") is None
     (True, True)
     """
@@ -156,11 +158,16 @@ def _undated(text: str) -> tuple[str, str] | None:
     low = [w.casefold() for w in words]
     for front in (True, False):
         k = month = year = 0
+        day = False  # the last word taken is a bare number: a date has one day
         order = range(n) if front else range(n - 1, -1, -1)
         for j in order:
             datey, m, y = _datey(low[j])
             if not datey and not (k and not front and low[j] in _DATE_SEPARATORS):
                 break
+            bare = datey and not (m or y) and low[j].strip(",.").isdigit()
+            if bare and day:
+                break  # "Week 2 20 March 2026": the 2 is the title's
+            day = bare
             k += 1
             month += m
             year += y

@@ -139,6 +139,10 @@ CASES.update(
             ["Coast Times", "[2026] Storm closes Kilmore harbour", "By Ann Lee"],
             "[2026] Storm closes Kilmore harbour",
         ),
+        "title-with-a-number-then-its-date": (
+            ["Coast Times", "Harbour diary, week 2 20 March 2026", "By Ann Lee"],
+            "Harbour diary, week 2",
+        ),
         "menu-with-an-image-file-above": (
             ["Home [coast_times_logo.png] Sponsor us News", "Storm closes Kilmore harbour", "By Ann Lee"],
             "Storm closes Kilmore harbour",
