@@ -14,7 +14,7 @@ from ...document import Document, Line
 from ...regexes import compile_pattern
 from ...signals import Signal
 from ...tokens import find_words
-from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
+from .features import BULLETS, DATELINE_RE, MONTHS, TERMINAL, Unit
 
 
 def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
@@ -211,7 +211,7 @@ def select(
         bound = min(limit - 1, last)
         # a lone navigation word ("Features", "Services") that the article repeats
         # in section after section is a subhead, no end of the article
-        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc))
+        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True)
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
@@ -305,6 +305,26 @@ def _stamp(u: Unit) -> bool:
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
+def _marker(text: str) -> str:
+    """The bullet a line starts with ("* ", "• "), or "" when it has none."""
+    body = text.lstrip()
+    return body[:2] if body.startswith(BULLETS) else ""
+
+
+def _item_among(text: str, neighbours: Sequence[Unit]) -> bool:
+    """Whether the line ``text`` is an item of a list that goes on in ``neighbours``:
+    it starts with a bullet, and one of them starts with the same bullet.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("* Rope\\n\\nHome"), None)
+    >>> _item_among("* Audio", units), _item_among("• Audio", units), _item_among("Audio", units)
+    (True, False, False)
+    """
+    mark = _marker(text)
+    return bool(mark) and any(_marker(u.lines[0].text) == mark for u in neighbours)
+
+
 def _lone_stamp(units: list[Unit], j: int) -> bool:
     """Unit ``j`` is a stamp (see :func:`_stamp`) and neither neighbour is one: the date
     of a teaser or a comment, which alternate with headlines and text. Dates or times
@@ -318,6 +338,8 @@ def _lone_stamp(units: list[Unit], j: int) -> bool:
     """
     if not _stamp(units[j]):
         return False
+    if _item_among(units[j].lines[0].text, [*units[max(0, j - 1) : j], *units[j + 1 : j + 2]]):
+        return False  # an item of a list ("• Week 1: Base. (2:30-3:20hrs)"), no teaser's date
     return not ((j > 0 and _stamp(units[j - 1])) or (j + 1 < len(units) and _stamp(units[j + 1])))
 
 
@@ -350,26 +372,50 @@ def _debris_between(
     *,
     strict: bool = False,
     subheads: frozenset[str] = frozenset(),
+    lists: bool = False,
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
-    word (see :func:`_furniture_named`); nor one of the ``subheads``."""
+    word (see :func:`_furniture_named`); nor one of the ``subheads``; with ``lists``,
+    nor a menu phrase standing alone inside a list (see :func:`_inside_list`)."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
     flags = []
     prev = 0
-    for u in units:
+    for j, u in enumerate(units):
         first = u.lines[0].number
-        flags.append(
-            any(
-                judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
-                for ln in lines[prev : first - 1]
-            )
-        )
+        named = [
+            ln
+            for ln in lines[prev : first - 1]
+            if judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+        ]
+        flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
         prev = u.lines[-1].number
     return flags
+
+
+def _inside_list(units: list[Unit], j: int, line: Line, markers: frozenset[int]) -> bool:
+    """Whether a menu phrase removed between units ``j - 1`` and ``j``, the only named
+    debris there, stands inside a list of the article: an item under an item with the
+    same bullet ("* Audio" among the courses) or under an introduction ("Good for:"),
+    or a subhead between two items ("Food" between the kit and the meals).
+    A menu names its items in runs, and a lone word after the article's prose ends it.
+    """
+    if j == 0 or line.number in markers or line.removal is None or not line.removal.rule.startswith("phrase:"):
+        return False
+    above, below = units[j - 1], units[j]
+    if _marker(line.text):
+        # an item that continues a list or opens an introduced one; a menu's first
+        # item after a page's other lines is neither
+        return _item_among(line.text, (above,)) or above.text.endswith(":")
+    return _list_item(above) and _list_item(below)
+
+
+def _list_item(u: Unit) -> bool:
+    """A list item: a bullet or a number in front."""
+    return u.bullet or bool(_NUMBERED_RE.match(u.text))
 
 
 def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
@@ -426,7 +472,7 @@ def _walk(
 
 def _list_items(run: Sequence[Unit]) -> int:
     """How many units of ``run`` are list items (a bullet, or a number in front)."""
-    return sum(1 for u in run if u.bullet or _NUMBERED_RE.match(u.text))
+    return sum(1 for u in run if _list_item(u))
 
 
 def _extend_structure(

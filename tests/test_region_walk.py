@@ -1,0 +1,73 @@
+"""The walk over article structure (region.py, ``_walk``): what stands between the
+region's prose and more prose of the article, and what ends the walk. One table of
+made-up pages: each case names what the walk must keep and what must still go."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_content import ARTICLE, CLOSING, FOOTER, MENU, _region
+
+HEADLINE = ["Storm closes Kilmore harbour for the rest of the week"]
+
+# a training week: each week's line carries its hours, a duration, not a time of day
+WEEKS = ["• Week 1: Getting used to the water. (2:30-3:10hrs)", "•   Monday. Rest day",
+         "•   Tuesday. Easy row (40-60mins)", "•   Thursday. Harbour loop (50-70mins)",
+         "• Week 2: Longer crossings. (3:15-4:05hrs)", "•   Monday. Rest day",
+         "•   Wednesday. Easy row (60-80mins)", "•   Saturday. Island crossing (90mins)"]
+# a packing list whose sections are headed by words a menu uses too
+PACKING = ["* Life jacket", "* Bailer", "* Spare oar", "Food", "* Flask of tea", "* Sandwiches",
+           "* Chocolate", "Entertainment", "* Playing cards", "* A paperback"]
+# a list of courses, one of them named like a menu item
+COURSES = ["* Knots and splices", "* Reading the tide tables", "* Engine care", "* Audio",
+           "* First aid afloat"]
+GOOD_FOR = ["Good for:", "* Blogs", "* Families", "* Sailing clubs", "* Day trippers"]
+
+CASES = {
+    # (blocks between the region's prose and its last paragraph, nav words, removed
+    #  share phrases, lines that must be kept, lines that must go); the boilerplate
+    #  stages' removals stand: the case is what the walk does around them
+    "a list item with a duration is no stamp": (
+        [["The club's training plan for the new season runs as follows, week by week:"], WEEKS],
+        (), (), WEEKS, (),
+    ),
+    "a menu word heading a section inside a list": (
+        [["Each crew should pack the following before the crossing:"], PACKING],
+        ("Food", "Entertainment"), (), PACKING, (),
+    ),
+    "a menu word as one item of a list": (
+        [["The sailing school offers these courses over the winter months:"], COURSES],
+        ("* Audio",), (), COURSES, (),
+    ),
+    "a menu word as the first item after an introduction": (
+        [["The new slipway is meant for many kinds of users."], GOOD_FOR],
+        ("* Blogs",), (), GOOD_FOR, (),
+    ),
+    "two menu words in a row still end the walk": (
+        [["The sailing school offers these courses over the winter months:"],
+         ["* Knots and splices", "* Reading the tide tables", "* Audio", "* Video", "* First aid afloat"]],
+        ("* Audio", "* Video"), (), (), ("* First aid afloat", CLOSING),
+    ),
+    "a menu word after the article's prose still ends the walk": (
+        [["Subscribe", "* Daily news in your inbox", "* The weekend magazine", "* Puzzles and games"]],
+        ("Subscribe",), (), (), ("* Daily news in your inbox", CLOSING),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_walk(name):
+    between, nav, removed, kept_lines, gone = CASES[name]
+    intro = [b[0] for b in between if b[0].endswith(":") or len(b) == 1]
+    kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], *between, [CLOSING], FOOTER,
+                   nav=nav, removed=removed, confident=tuple(intro))
+    lines = kept.split("\n")
+    for line in kept_lines:
+        if line not in nav:
+            assert line in lines, line
+    if kept_lines:
+        assert CLOSING in lines
+    for line in gone:
+        assert line not in lines, line
+    for line in FOOTER:
+        assert line not in lines
