@@ -23,6 +23,13 @@ COURSES = ["* Knots and splices", "* Reading the tide tables", "* Engine care", 
            "* First aid afloat"]
 GOOD_FOR = ["Good for:", "* Blogs", "* Families", "* Sailing clubs", "* Day trippers"]
 
+# a season's programme: two hundred items, more than a walk takes over units of
+# other kinds, fewer than it takes over list items
+PROGRAMME = [f"* Race {i}: {course}" for i, course in enumerate(["harbour loop", "island dash", "lighthouse run", "bay crossing"] * 40, 1)]
+# a table without bullets or an introduction: cells apart, one row per day
+GAUGE = [f"{day}/3/2026    {level} m    {wind}" for day, level, wind in zip(range(1, 9), ["2.41", "2.38", "3.90", "4.12", "3.75", "2.90", "2.52", "2.47"], ["calm", "breeze", "gale", "storm", "gale", "breeze", "calm", "calm"])]
+CAPTION = "Gauge readings at the north pier in March | Photo by the harbour office staff"
+
 CASES = {
     # (blocks between the region's prose and its last paragraph, nav words, removed
     #  share phrases, lines that must be kept, lines that must go); the boilerplate
@@ -43,10 +50,22 @@ CASES = {
         [["The new slipway is meant for many kinds of users."], GOOD_FOR],
         ("* Blogs",), (), GOOD_FOR, (),
     ),
+    "a long list is walked to the prose after it": (
+        [["The club has published its racing programme for the season, and it is long:"], PROGRAMME],
+        (), (), PROGRAMME, (),
+    ),
+    "a table of figures under a caption with a bar in it": (
+        [[CAPTION], ["Day         Level     Wind"], GAUGE],
+        (), (), [CAPTION, *GAUGE], (),
+    ),
     "two menu words in a row still end the walk": (
         [["The sailing school offers these courses over the winter months:"],
          ["* Knots and splices", "* Reading the tide tables", "* Audio", "* Video", "* First aid afloat"]],
         ("* Audio", "* Video"), (), (), ("* First aid afloat", CLOSING),
+    ),
+    "a row of links still ends the walk": (
+        [["Gauge readings at the north pier in March:"], GAUGE[:4], ["Home | Weather | Tides"], GAUGE[4:]],
+        (), (), (), (*GAUGE[4:], CLOSING),
     ),
     "a menu word after the article's prose still ends the walk": (
         [["Subscribe", "* Daily news in your inbox", "* The weekend magazine", "* Puzzles and games"]],
@@ -55,10 +74,24 @@ CASES = {
 }
 
 
+def test_the_walk_goes_on_past_the_next_part_of_the_article_it_joins():
+    # the main region is the first part; a long table joins it to a second part, and
+    # a list stands between that part and the article's last paragraph
+    rows = [f"{row}   {i}" for i, row in enumerate(GAUGE * 4)]
+    kept = _region(
+        MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], [ARTICLE[2]], rows, [ARTICLE[3]], COURSES, [CLOSING], FOOTER
+    )
+    lines = kept.split("\n")
+    for line in [*rows, *COURSES, CLOSING]:
+        assert line in lines, line
+    for line in FOOTER:
+        assert line not in lines
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_walk(name):
     between, nav, removed, kept_lines, gone = CASES[name]
-    intro = [b[0] for b in between if b[0].endswith(":") or len(b) == 1]
+    intro = [b[0] for b in between if b[0].endswith(":") or (len(b) == 1 and " | " not in b[0])]
     kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], *between, [CLOSING], FOOTER,
                    nav=nav, removed=removed, confident=tuple(intro))
     lines = kept.split("\n")

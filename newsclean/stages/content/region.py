@@ -217,11 +217,20 @@ def select(
         tail = end
         while tail > lo and not prose[tail]:
             tail -= 1
-        if prose[tail] and not _ended_inside(units, lo, end, prose, debris):
-            nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
+        upto = end
+        while prose[tail] and not _ended_inside(units, lo, upto, prose, debris):
+            nxt, nxt_end = min([r for r in regions if r[0] > upto], default=(len(units), len(units)))
             stop = min(bound, nxt - 1)
-            for i in range(end + 1, _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1) + 1):
+            reached = _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1)
+            for i in range(upto + 1, reached + 1):
                 keep[i] = True
+            if reached < nxt - 1 or nxt_end >= bound:
+                break
+            # the walk joined the next kept part of the article: on from its end
+            # (a later round keeps the article's first part as its main region)
+            upto = tail = nxt_end
+            while tail > nxt and not prose[tail]:
+                tail -= 1
         # ... and above its first prose unit, the same way up (debris below that unit,
         # at the region's end, says nothing about what stands above it)
         head = lo
@@ -440,6 +449,18 @@ def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
     return frozenset(t for t, n in seen.items() if n >= times)
 
 
+def _link_row(text: str) -> bool:
+    """A row of links split by `` | `` ("Home | News | Contact us"): cells of a few
+    words, or three cells or more. Two long parts with a bar between them are one
+    line of text (a caption and its credit).
+
+    >>> [_link_row(t) for t in ("Home | About us", "Share | Tweet | Email", "Gauge readings at the pier | Photo by the harbour office")]
+    [True, True, False]
+    """
+    cells = text.split(" | ")
+    return len(cells) > 2 or (len(cells) == 2 and min(len(find_words(c)) for c in cells) < 4)
+
+
 def _walk(
     units: list[Unit], origin: int, bound: int, step: int, prose: Sequence[bool], stops: Callable[[int], bool], reach: int
 ) -> tuple[int, bool]:
@@ -447,7 +468,8 @@ def _walk(
     that are not prose, and return the last prose unit met (``origin`` when none) and
     whether the walk got to ``bound``. It stops at a unit for which ``stops`` is true,
     at a date or time stamp standing alone, at a row of links (`` | ``), or after
-    ``reach`` units without prose.
+    ``reach`` units without prose (a list item or a table row counts half: a results
+    table or a training plan runs to two hundred rows).
 
     >>> from newsclean.document import Document
     >>> from .features import build_units
@@ -457,22 +479,23 @@ def _walk(
     >>> _walk(units, 0, 2, 1, [False, False, True, False], lambda j: False, 120)
     (2, True)
     """
-    last, since = origin, 0
+    last, since = origin, 0.0
     for j in range(origin + step, bound + step, step):
-        if stops(j) or _lone_stamp(units, j) or " | " in units[j].text:
+        if stops(j) or _lone_stamp(units, j) or _link_row(units[j].text):
             return last, False
         if prose[j]:
-            last, since = j, 0
+            last, since = j, 0.0
             continue
-        since += 1
+        since += 1 if not (units[j].columns or _list_item(units[j])) else 0.5
         if since > reach:
             return last, False
     return last, True
 
 
 def _list_items(run: Sequence[Unit]) -> int:
-    """How many units of ``run`` are list items (a bullet, or a number in front)."""
-    return sum(1 for u in run if _list_item(u))
+    """How many units of ``run`` are list items (a bullet, or a number in front) or
+    table rows (cells apart)."""
+    return sum(1 for u in run if _list_item(u) or u.columns)
 
 
 def _extend_structure(
