@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_content import ARTICLE, CLOSING, FOOTER, MENU, _region
+from .test_content import ARTICLE, CLOSING, FERRIES, FOOTER, MENU, _region
 
 HEADLINE = ["Storm closes Kilmore harbour for the rest of the week"]
 
@@ -58,6 +58,11 @@ CASES = {
         [[CAPTION], ["Day         Level     Wind"], GAUGE],
         (), (), [CAPTION, *GAUGE], (),
     ),
+    "an icon's mangled glyph above each section": (
+        [["The ferries that will run while the piers are repaired are these:"],
+         *[block for name, items in FERRIES.items() for block in (["â"], [name], items)]],
+        (), (), [*FERRIES, *(item for items in FERRIES.values() for item in items)], (),
+    ),
     "two menu words in a row still end the walk": (
         [["The sailing school offers these courses over the winter months:"],
          ["* Knots and splices", "* Reading the tide tables", "* Audio", "* Video", "* First aid afloat"]],
@@ -91,9 +96,10 @@ def test_the_walk_goes_on_past_the_next_part_of_the_article_it_joins():
 @pytest.mark.parametrize("name", list(CASES))
 def test_walk(name):
     between, nav, removed, kept_lines, gone = CASES[name]
+    layout = ("â",)
     intro = [b[0] for b in between if b[0].endswith(":") or (len(b) == 1 and " | " not in b[0])]
     kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], *between, [CLOSING], FOOTER,
-                   nav=nav, removed=removed, confident=tuple(intro))
+                   nav=nav, removed=removed, confident=tuple(intro), layout=layout)
     lines = kept.split("\n")
     for line in kept_lines:
         if line not in nav:

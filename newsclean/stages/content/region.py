@@ -387,7 +387,9 @@ def _debris_between(
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
     word (see :func:`_furniture_named`); nor one of the ``subheads``; with ``lists``,
-    nor a menu phrase standing alone inside a list (see :func:`_inside_list`)."""
+    nor a menu phrase standing alone inside a list (see :func:`_inside_list`), nor a
+    layout leftover (an icon's mangled glyph, a code block's "javascript" label),
+    which names no menu, share row or footer."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
@@ -398,7 +400,9 @@ def _debris_between(
         named = [
             ln
             for ln in lines[prev : first - 1]
-            if judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+            if judge(ln, marked)
+            and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+            and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule == "phrase:layout")
         ]
         flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
         prev = u.lines[-1].number
