@@ -93,6 +93,31 @@ def test_the_walk_goes_on_past_the_next_part_of_the_article_it_joins():
         assert line not in lines
 
 
+CREWS = [f"* {name}" for name in ["Ann Byrne", "Bill Doyle", "Cora Walsh", "Dan Nolan", "Eve Kelly", "Finn Ryan"]]
+THANKS = "The harbour office thanked the volunteers who helped to secure the boats on the night of the storm:"
+
+
+@pytest.mark.parametrize(
+    "after, kept_lines, gone",
+    [
+        # an introduced list that ends the article: nothing stops the walk before its items
+        ([CREWS[:3], ["Past volunteers:"], CREWS[3:]], [*CREWS, "Past volunteers:"], []),
+        # ... but named debris (a share row) between them does
+        ([["Share this article"], CREWS], [], CREWS),
+        # ... and a list needs items: a few headlines are no list
+        ([["Harbour master resigns", "New ferry for the islands", "Council meets on Thursday"]], [], ["Harbour master resigns"]),
+    ],
+)
+def test_an_introduced_list_that_ends_the_article(after, kept_lines, gone):
+    kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], [THANKS], *after, FOOTER,
+                   confident=(THANKS,), removed=("Share this article",))
+    lines = kept.split("\n")
+    for line in kept_lines:
+        assert line in lines, line
+    for line in [*gone, *FOOTER]:
+        assert line not in lines, line
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_walk(name):
     between, nav, removed, kept_lines, gone = CASES[name]

@@ -533,7 +533,30 @@ def _extend_structure(
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
+    if last == end and intro:
+        return _introduced_list(units, end, bound, lambda j: debris[j] or units[j].text in above)
     return last if intro or _list_items(units[end + 1 : last + 1]) >= 3 else end
+
+
+def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[int], bool]) -> int:
+    """The last item of a list that a sentence ending in a colon (unit ``end``)
+    introduces and that no prose follows ("... thanks to my sponsors:", then the
+    names): the run up to ``bound`` or the first stop (named debris, a repeated line,
+    a stamp, a row of links), cut after its last item, when three of its units or
+    more, and half of them at least, are items. Else ``end``.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Thanks to the crews:\n\n* Ann\n\n* Bill\n\nPast crews:\n\n* Cora\n\nSponsor us"), None)
+    >>> _introduced_list(units, 0, 5, lambda j: False), _introduced_list(units, 0, 2, lambda j: False)
+    (4, 0)
+    """
+    j, last, items = end, end, 0
+    while j < bound and not (stops(j + 1) or _lone_stamp(units, j + 1) or _link_row(units[j + 1].text)):
+        j += 1
+        if _list_item(units[j]):
+            last, items = j, items + 1
+    return last if items >= 3 and 2 * items >= last - end else end
 
 
 def _extend_up(
