@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_content import ARTICLE, CLOSING, FERRIES, FOOTER, MENU, _region
+from .test_content import ARTICLE, CLOSING, FERRIES, FOOTER, LIST, MENU, _region
 
 HEADLINE = ["Storm closes Kilmore harbour for the rest of the week"]
 
@@ -62,6 +62,10 @@ CASES = {
         [["The ferries that will run while the piers are repaired are these:"],
          *[block for name, items in FERRIES.items() for block in (["â"], [name], items)]],
         (), (), [*FERRIES, *(item for items in FERRIES.values() for item in items)], (),
+    ),
+    "a photo credit between the prose and a list": (
+        [["Photo by Ann Lee for the harbour office"], ["The landing points that stay open are these:"], LIST],
+        (), (), LIST, (),
     ),
     "two menu words in a row still end the walk": (
         [["The sailing school offers these courses over the winter months:"],
@@ -122,9 +126,10 @@ def test_an_introduced_list_that_ends_the_article(after, kept_lines, gone):
 def test_walk(name):
     between, nav, removed, kept_lines, gone = CASES[name]
     layout = ("â",)
-    intro = [b[0] for b in between if b[0].endswith(":") or (len(b) == 1 and " | " not in b[0])]
+    intro = [b[0] for b in between if b[0].endswith(":") or (len(b) == 1 and " | " not in b[0] and "Photo" not in b[0])]
     kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], *between, [CLOSING], FOOTER,
-                   nav=nav, removed=removed, confident=tuple(intro), layout=layout)
+                   nav=nav, removed=removed, confident=tuple(intro), layout=layout,
+                   credit=("Photo by Ann Lee for the harbour office",))
     lines = kept.split("\n")
     for line in kept_lines:
         if line not in nav:

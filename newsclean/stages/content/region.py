@@ -374,6 +374,12 @@ def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
     return line.number in markers or removal is None or removal.rule != "phrase:navigation" or " " in line.text.strip()
 
 
+# Removals that name no menu, share row or footer: layout leftovers (an icon's mangled
+# glyph, a code block's "javascript" label) and photo credits ("Photo by Ann Lee"),
+# which stand among an article's paragraphs as often as anywhere else.
+_INSIDE_RULES = frozenset({"phrase:layout", "phrase:credit", "pattern:credit"})
+
+
 def _debris_between(
     doc: Document,
     units: list[Unit],
@@ -388,8 +394,8 @@ def _debris_between(
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
     word (see :func:`_furniture_named`); nor one of the ``subheads``; with ``lists``,
     nor a menu phrase standing alone inside a list (see :func:`_inside_list`), nor a
-    layout leftover (an icon's mangled glyph, a code block's "javascript" label),
-    which names no menu, share row or footer."""
+    layout leftover (an icon's mangled glyph, a code block's "javascript" label) or a
+    photo credit, which name no menu, share row or footer (see ``_INSIDE_RULES``)."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
@@ -402,7 +408,7 @@ def _debris_between(
             for ln in lines[prev : first - 1]
             if judge(ln, marked)
             and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
-            and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule == "phrase:layout")
+            and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
         ]
         flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
         prev = u.lines[-1].number
