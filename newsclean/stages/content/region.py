@@ -553,7 +553,7 @@ def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[i
 
     >>> from newsclean.document import Document
     >>> from .features import build_units
-    >>> units = build_units(Document.from_text("Thanks to the crews:\n\n* Ann\n\n* Bill\n\nPast crews:\n\n* Cora\n\nSponsor us"), None)
+    >>> units = build_units(Document.from_text("Thanks to the crews:\\n\\n* Ann\\n\\n* Bill\\n\\nPast crews:\\n\\n* Cora\\n\\nSponsor us"), None)
     >>> _introduced_list(units, 0, 5, lambda j: False), _introduced_list(units, 0, 2, lambda j: False)
     (4, 0)
     """
