@@ -67,6 +67,15 @@ CASES = {
         [["Photo by Ann Lee for the harbour office"], ["The landing points that stay open are these:"], LIST],
         (), (), LIST, (),
     ),
+    "a fact box's fields, without bullets or an introduction": (
+        [["The Island Queen"], ["Built: 1998", "Length: 64 metres", "Cars: 40", "Passengers: 300"]],
+        (), (), ["Built: 1998", "Length: 64 metres", "Cars: 40", "Passengers: 300"], (),
+    ),
+    "teasers with a kicker each are no fact box": (
+        [["Guide: Mooring a boat in winter", "Harbour master resigns", "Review: The new ferry timetable",
+          "Council meets on Thursday"]],
+        (), (), (), ("Guide: Mooring a boat in winter", CLOSING),
+    ),
     "two menu words in a row still end the walk": (
         [["The sailing school offers these courses over the winter months:"],
          ["* Knots and splices", "* Reading the tide tables", "* Audio", "* Video", "* First aid afloat"]],

@@ -502,10 +502,45 @@ def _walk(
     return last, True
 
 
+# A field of a card or a fact box: a key of one to three words, a colon, its value
+# ("Format: Open textbook", "Price: $12").
+_FIELD_RE = compile_pattern(r"^[^\W\d][\w'’.-]*+(?: [\w'’.-]++){0,2}+: \S")
+
+
 def _list_items(run: Sequence[Unit]) -> int:
-    """How many units of ``run`` are list items (a bullet, or a number in front) or
-    table rows (cells apart)."""
-    return sum(1 for u in run if _list_item(u) or u.columns)
+    """How many units of ``run`` are list items (a bullet, or a number in front),
+    table rows (cells apart) or a card's fields ("Language: Spanish").
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> _list_items(build_units(Document.from_text("Language: Spanish\\n\\nFormat: Open textbook\\n\\nNote: the list of landing points below has the opening hours of each"), None))
+    2
+    """
+    fields = [_field(u) for u in run]
+    return sum(
+        1
+        for k, u in enumerate(run)
+        # a card's fields come two or more in a row; a kicker on a teaser ("Guide:
+        # How to end a lease") stands alone
+        if _list_item(u) or u.columns or (fields[k] and (k > 0 and fields[k - 1] or k + 1 < len(run) and fields[k + 1]))
+    )
+
+
+def _field(u: Unit) -> bool:
+    """A field of a card or a fact box ("Format: Open textbook"), not a contact
+    box's ("Tel.: (030) 12 34 56", "E-Mail: press@example.org"), which closes a
+    press release or a page as often as an article carries one.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [_field(u) for u in build_units(Document.from_text("Built: 1998\\n\\nTel.: (030) 12 34 56\\n\\nE-Mail: a@b.org"), None)]
+    [True, False, False]
+    """
+    if u.size > 8 or not _FIELD_RE.match(u.text):
+        return False
+    value = u.text.split(": ", 1)[1]
+    digits = sum(c.isdigit() for c in value)
+    return "@" not in value and digits <= sum(c.isalpha() for c in value) + 4
 
 
 def _extend_structure(
