@@ -71,6 +71,11 @@ CASES = {
         [["The Island Queen"], ["Built: 1998", "Length: 64 metres", "Cars: 40", "Passengers: 300"]],
         (), (), ["Built: 1998", "Length: 64 metres", "Cars: 40", "Passengers: 300"], (),
     ),
+    "one field in each card, under the same key": (
+        [["The Island Queen", "Rating: Good", "Runs all year"], ["The Kilmore Star", "Rating: Fair", "Summer only"],
+         ["The Saltee Belle", "Rating: Poor", "Weekends from May"]],
+        (), (), ["Rating: Good", "Rating: Fair", "Rating: Poor", "Weekends from May"], (),
+    ),
     "teasers with a kicker each are no fact box": (
         [["Guide: Mooring a boat in winter", "Harbour master resigns", "Review: The new ferry timetable",
           "Council meets on Thursday"]],

@@ -517,12 +517,27 @@ def _list_items(run: Sequence[Unit]) -> int:
     2
     """
     fields = [_field(u) for u in run]
+    # a card's fields come two or more in a row, or one in each card under the same
+    # key with other values ("Rated: Good", "Rated: Great"); a kicker on a teaser
+    # ("Guide: How to end a lease") stands alone
+    values: dict[str, set[str]] = {}
+    for u, field in zip(run, fields):
+        if field:
+            key, value = u.text.split(": ", 1)
+            values.setdefault(key, set()).add(value)
     return sum(
         1
         for k, u in enumerate(run)
-        # a card's fields come two or more in a row; a kicker on a teaser ("Guide:
-        # How to end a lease") stands alone
-        if _list_item(u) or u.columns or (fields[k] and (k > 0 and fields[k - 1] or k + 1 < len(run) and fields[k + 1]))
+        if _list_item(u)
+        or u.columns
+        or (
+            fields[k]
+            and (
+                (k > 0 and fields[k - 1])
+                or (k + 1 < len(run) and fields[k + 1])
+                or len(values[u.text.split(": ", 1)[0]]) >= 2
+            )
+        )
     )
 
 
