@@ -260,18 +260,28 @@ FOOTER = ["About us", "Advertise", "Privacy policy", "Terms of use"]
 
 
 def _region(
-    *blocks: list[str], removed: tuple[str, ...] = (), confident: tuple[str, ...] = (), nav: tuple[str, ...] = ()
+    *blocks: list[str],
+    removed: tuple[str, ...] = (),
+    confident: tuple[str, ...] = (),
+    nav: tuple[str, ...] = (),
+    layout: tuple[str, ...] = (),
+    credit: tuple[str, ...] = (),
 ) -> str:
     """Score the units as the model scores such pages (the article's paragraphs
     confident, everything else low), choose the region, and return what is kept:
     the region logic on its own, whatever a later model makes of these lines.
-    ``removed`` lines go as a share row, ``nav`` lines as a menu's word."""
+    ``removed`` lines go as a share row, ``nav`` lines as a menu's word, ``layout``
+    lines as a layout leftover, ``credit`` lines as a photo credit."""
     doc = Document.from_text(page(*blocks))
     for line in doc.lines:
         if line.text in removed:  # as the boilerplate stages name a share row
             doc.remove(line, "boilerplate-lines", "phrase:share", Signal.MENU_PHRASE)
         elif line.text in nav:  # ... and a lone navigation word
             doc.remove(line, "boilerplate-lines", "phrase:navigation", Signal.MENU_PHRASE)
+        elif line.text in layout:  # ... and a layout leftover (a mangled icon)
+            doc.remove(line, "boilerplate-lines", "phrase:layout", Signal.MENU_PHRASE)
+        elif line.text in credit:  # ... and a photo credit
+            doc.remove(line, "boilerplate-sentences", "pattern:credit")
     units = C.build_units(doc, None)
     rows = F.unit_features(units, "en")
     for u in units:

@@ -134,6 +134,7 @@ PATTERN_CASES.update(
         "newsclean.stages.content.features.DATELINE_RE": ["1." * (P // 2), "2008" * (P // 4), "12.12." * (P // 6)],
         "newsclean.stages.content.region._NUMBERED_RE": ["1" * P, "1." * (P // 2), "12)" * (P // 3)],
         "newsclean.stages.content.region._CLOCK_RE": ["1:" * P, "12:3" * (P // 4), "1" * P + ":"],
+        "newsclean.stages.content.region._FIELD_RE": ["a" * P + ":", "a " * (P // 2), "a.-" * (P // 3) + ": ", "a a a" + "'" * P],
         "newsclean.template._DIGITS": ["1" * P, "1a" * (P // 2)],
         "newsclean.text._RUN_RE": [" " * P + "x", "  x" * (P // 3)],
         "newsclean.script.CJK_RE": ["東" * P, "あa" * (P // 2), "a" * P],

@@ -14,7 +14,7 @@ from ...document import Document, Line
 from ...regexes import compile_pattern
 from ...signals import Signal
 from ...tokens import find_words
-from .features import DATELINE_RE, MONTHS, TERMINAL, Unit
+from .features import BULLETS, DATELINE_RE, MONTHS, TERMINAL, Unit
 
 
 def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
@@ -211,17 +211,26 @@ def select(
         bound = min(limit - 1, last)
         # a lone navigation word ("Features", "Services") that the article repeats
         # in section after section is a subhead, no end of the article
-        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc))
+        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True)
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
         while tail > lo and not prose[tail]:
             tail -= 1
-        if prose[tail] and not _ended_inside(units, lo, end, prose, debris):
-            nxt = min([l2 for l2, _ in regions if l2 > end], default=len(units))
+        upto = end
+        while prose[tail] and not _ended_inside(units, lo, upto, prose, debris):
+            nxt, nxt_end = min([r for r in regions if r[0] > upto], default=(len(units), len(units)))
             stop = min(bound, nxt - 1)
-            for i in range(end + 1, _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1) + 1):
+            reached = _extend_structure(units, lo, tail, stop, prose, debris, joins=stop == nxt - 1)
+            for i in range(upto + 1, reached + 1):
                 keep[i] = True
+            if reached < nxt - 1 or nxt_end >= bound:
+                break
+            # the walk joined the next kept part of the article: on from its end
+            # (a later round keeps the article's first part as its main region)
+            upto = tail = nxt_end
+            while tail > nxt and not prose[tail]:
+                tail -= 1
         # ... and above its first prose unit, the same way up (debris below that unit,
         # at the region's end, says nothing about what stands above it)
         head = lo
@@ -305,6 +314,26 @@ def _stamp(u: Unit) -> bool:
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
 
 
+def _marker(text: str) -> str:
+    """The bullet a line starts with ("* ", "• "), or "" when it has none."""
+    body = text.lstrip()
+    return body[:2] if body.startswith(BULLETS) else ""
+
+
+def _item_among(text: str, neighbours: Sequence[Unit]) -> bool:
+    """Whether the line ``text`` is an item of a list that goes on in ``neighbours``:
+    it starts with a bullet, and one of them starts with the same bullet.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("* Rope\\n\\nHome"), None)
+    >>> _item_among("* Audio", units), _item_among("• Audio", units), _item_among("Audio", units)
+    (True, False, False)
+    """
+    mark = _marker(text)
+    return bool(mark) and any(_marker(u.lines[0].text) == mark for u in neighbours)
+
+
 def _lone_stamp(units: list[Unit], j: int) -> bool:
     """Unit ``j`` is a stamp (see :func:`_stamp`) and neither neighbour is one: the date
     of a teaser or a comment, which alternate with headlines and text. Dates or times
@@ -318,6 +347,8 @@ def _lone_stamp(units: list[Unit], j: int) -> bool:
     """
     if not _stamp(units[j]):
         return False
+    if _item_among(units[j].lines[0].text, [*units[max(0, j - 1) : j], *units[j + 1 : j + 2]]):
+        return False  # an item of a list ("• Week 1: Base. (2:30-3:20hrs)"), no teaser's date
     return not ((j > 0 and _stamp(units[j - 1])) or (j + 1 < len(units) and _stamp(units[j + 1])))
 
 
@@ -343,6 +374,12 @@ def _furniture_named(line: Line, markers: frozenset[int]) -> bool:
     return line.number in markers or removal is None or removal.rule != "phrase:navigation" or " " in line.text.strip()
 
 
+# Removals that name no menu, share row or footer: layout leftovers (an icon's mangled
+# glyph, a code block's "javascript" label) and photo credits ("Photo by Ann Lee"),
+# which stand among an article's paragraphs as often as anywhere else.
+_INSIDE_RULES = frozenset({"phrase:layout", "phrase:credit", "pattern:credit"})
+
+
 def _debris_between(
     doc: Document,
     units: list[Unit],
@@ -350,26 +387,54 @@ def _debris_between(
     *,
     strict: bool = False,
     subheads: frozenset[str] = frozenset(),
+    lists: bool = False,
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
     an end-of-article heading ("Related stories"). ``strict``: not a lone navigation
-    word (see :func:`_furniture_named`); nor one of the ``subheads``."""
+    word (see :func:`_furniture_named`); nor one of the ``subheads``; with ``lists``,
+    nor a menu phrase standing alone inside a list (see :func:`_inside_list`), nor a
+    layout leftover (an icon's mangled glyph, a code block's "javascript" label) or a
+    photo credit, which name no menu, share row or footer (see ``_INSIDE_RULES``)."""
     lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
     flags = []
     prev = 0
-    for u in units:
+    for j, u in enumerate(units):
         first = u.lines[0].number
-        flags.append(
-            any(
-                judge(ln, marked) and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
-                for ln in lines[prev : first - 1]
-            )
-        )
+        named = [
+            ln
+            for ln in lines[prev : first - 1]
+            if judge(ln, marked)
+            and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+            and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
+        ]
+        flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
         prev = u.lines[-1].number
     return flags
+
+
+def _inside_list(units: list[Unit], j: int, line: Line, markers: frozenset[int]) -> bool:
+    """Whether a menu phrase removed between units ``j - 1`` and ``j``, the only named
+    debris there, stands inside a list of the article: an item under an item with the
+    same bullet ("* Audio" among the courses) or under an introduction ("Good for:"),
+    or a subhead between two items ("Food" between the kit and the meals).
+    A menu names its items in runs, and a lone word after the article's prose ends it.
+    """
+    if j == 0 or line.number in markers or line.removal is None or not line.removal.rule.startswith("phrase:"):
+        return False
+    above, below = units[j - 1], units[j]
+    if _marker(line.text):
+        # an item that continues a list or opens an introduced one; a menu's first
+        # item after a page's other lines is neither
+        return _item_among(line.text, (above,)) or above.text.endswith(":")
+    return _list_item(above) and _list_item(below)
+
+
+def _list_item(u: Unit) -> bool:
+    """A list item: a bullet or a number in front."""
+    return u.bullet or bool(_NUMBERED_RE.match(u.text))
 
 
 def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
@@ -394,6 +459,18 @@ def _repeated_words(doc: Document, times: int = 3) -> frozenset[str]:
     return frozenset(t for t, n in seen.items() if n >= times)
 
 
+def _link_row(text: str) -> bool:
+    """A row of links split by `` | `` ("Home | News | Contact us"): cells of a few
+    words, or three cells or more. Two long parts with a bar between them are one
+    line of text (a caption and its credit).
+
+    >>> [_link_row(t) for t in ("Home | About us", "Share | Tweet | Email", "Gauge readings at the pier | Photo by the harbour office")]
+    [True, True, False]
+    """
+    cells = text.split(" | ")
+    return len(cells) > 2 or (len(cells) == 2 and min(len(find_words(c)) for c in cells) < 4)
+
+
 def _walk(
     units: list[Unit], origin: int, bound: int, step: int, prose: Sequence[bool], stops: Callable[[int], bool], reach: int
 ) -> tuple[int, bool]:
@@ -401,7 +478,8 @@ def _walk(
     that are not prose, and return the last prose unit met (``origin`` when none) and
     whether the walk got to ``bound``. It stops at a unit for which ``stops`` is true,
     at a date or time stamp standing alone, at a row of links (`` | ``), or after
-    ``reach`` units without prose.
+    ``reach`` units without prose (a list item or a table row counts half: a results
+    table or a training plan runs to two hundred rows).
 
     >>> from newsclean.document import Document
     >>> from .features import build_units
@@ -411,22 +489,73 @@ def _walk(
     >>> _walk(units, 0, 2, 1, [False, False, True, False], lambda j: False, 120)
     (2, True)
     """
-    last, since = origin, 0
+    last, since = origin, 0.0
     for j in range(origin + step, bound + step, step):
-        if stops(j) or _lone_stamp(units, j) or " | " in units[j].text:
+        if stops(j) or _lone_stamp(units, j) or _link_row(units[j].text):
             return last, False
         if prose[j]:
-            last, since = j, 0
+            last, since = j, 0.0
             continue
-        since += 1
+        since += 1 if not (units[j].columns or _list_item(units[j])) else 0.5
         if since > reach:
             return last, False
     return last, True
 
 
+# A field of a card or a fact box: a key of one to three words, a colon, its value
+# ("Format: Open textbook", "Price: $12").
+_FIELD_RE = compile_pattern(r"^[^\W\d][\w'’.-]*+(?: [\w'’.-]++){0,2}+: \S")
+
+
 def _list_items(run: Sequence[Unit]) -> int:
-    """How many units of ``run`` are list items (a bullet, or a number in front)."""
-    return sum(1 for u in run if u.bullet or _NUMBERED_RE.match(u.text))
+    """How many units of ``run`` are list items (a bullet, or a number in front),
+    table rows (cells apart) or a card's fields ("Language: Spanish").
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> _list_items(build_units(Document.from_text("Language: Spanish\\n\\nFormat: Open textbook\\n\\nNote: the list of landing points below has the opening hours of each"), None))
+    2
+    """
+    fields = [_field(u) for u in run]
+    # a card's fields come two or more in a row, or one in each card under the same
+    # key with other values ("Rated: Good", "Rated: Great"); a kicker on a teaser
+    # ("Guide: How to end a lease") stands alone
+    values: dict[str, set[str]] = {}
+    for u, field in zip(run, fields):
+        if field:
+            key, value = u.text.split(": ", 1)
+            values.setdefault(key, set()).add(value)
+    return sum(
+        1
+        for k, u in enumerate(run)
+        if _list_item(u)
+        or u.columns
+        or (
+            fields[k]
+            and (
+                (k > 0 and fields[k - 1])
+                or (k + 1 < len(run) and fields[k + 1])
+                or len(values[u.text.split(": ", 1)[0]]) >= 2
+            )
+        )
+    )
+
+
+def _field(u: Unit) -> bool:
+    """A field of a card or a fact box ("Format: Open textbook"), not a contact
+    box's ("Tel.: (030) 12 34 56", "E-Mail: press@example.org"), which closes a
+    press release or a page as often as an article carries one.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [_field(u) for u in build_units(Document.from_text("Built: 1998\\n\\nTel.: (030) 12 34 56\\n\\nE-Mail: a@b.org"), None)]
+    [True, False, False]
+    """
+    if u.size > 8 or not _FIELD_RE.match(u.text):
+        return False
+    value = u.text.split(": ", 1)[1]
+    digits = sum(c.isdigit() for c in value)
+    return "@" not in value and digits <= sum(c.isalpha() for c in value) + 4
 
 
 def _extend_structure(
@@ -460,7 +589,30 @@ def _extend_structure(
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
+    if last == end and intro:
+        return _introduced_list(units, end, bound, lambda j: debris[j] or units[j].text in above)
     return last if intro or _list_items(units[end + 1 : last + 1]) >= 3 else end
+
+
+def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[int], bool]) -> int:
+    """The last item of a list that a sentence ending in a colon (unit ``end``)
+    introduces and that no prose follows ("... thanks to my sponsors:", then the
+    names): the run up to ``bound`` or the first stop (named debris, a repeated line,
+    a stamp, a row of links), cut after its last item, when three of its units or
+    more, and half of them at least, are items. Else ``end``.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Thanks to the crews:\\n\\n* Ann\\n\\n* Bill\\n\\nPast crews:\\n\\n* Cora\\n\\nSponsor us"), None)
+    >>> _introduced_list(units, 0, 5, lambda j: False), _introduced_list(units, 0, 2, lambda j: False)
+    (4, 0)
+    """
+    j, last, items = end, end, 0
+    while j < bound and not (stops(j + 1) or _lone_stamp(units, j + 1) or _link_row(units[j + 1].text)):
+        j += 1
+        if _list_item(units[j]):
+            last, items = j, items + 1
+    return last if items >= 3 and 2 * items >= last - end else end
 
 
 def _extend_up(
