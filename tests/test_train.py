@@ -52,6 +52,15 @@ def test_every_corpus_keeps_its_own_floors(train):
     assert train.preference(swapped)[0] == 0
 
 
+def test_below_the_floors_a_hair_of_shortfall_does_not_outweigh_content(train):
+    # neither meets dev's F1 floor; b misses it by a hair more but keeps 3 points more of
+    # dev2's article lines
+    a = {"dev": figures(f1=0.880), "dev2": figures(kept=0.965, lost=2)}
+    b = {"dev": figures(f1=0.8799), "dev2": figures(kept=0.995, lost=2)}
+    assert train.preference(a)[0] == train.preference(b)[0] == 0
+    assert train.preference(b) > train.preference(a)
+
+
 def test_corpus_preference_weighs_the_choice_among_settings_that_meet_the_floors(train):
     a = {"dev": figures(f1=0.95), "dev2": figures(f1=0.93)}
     b = {"dev": figures(f1=0.93), "dev2": figures(f1=0.955)}

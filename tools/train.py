@@ -431,7 +431,8 @@ def preference(by_corpus: dict[str, dict], prefer: dict[str, float] | None = Non
     weighted mean over corpora (``prefer``, 1 each by default) of F1 minus the share of
     such pages (one page in 250 costs 0.004 of F1), plus half the content kept above the
     floor (a point of article lines kept is worth half a point of F1); if none meets
-    them all, the smallest total shortfall first.
+    them all, that mean less twice the total shortfall below the floors (ranking by
+    the shortfall alone let a hair's breadth of it outweigh whole points of content).
 
     >>> ok = {"f1": 0.94, "content_kept": 0.99, "lost_gt10pct": 1, "pages": 100}
     >>> eats = {**ok, "f1": 0.95, "content_kept": 0.90}
@@ -450,7 +451,7 @@ def preference(by_corpus: dict[str, dict], prefer: dict[str, float] | None = Non
         score += weight * (m["f1"] - lost_share + (m["content_kept"] - kept) / 2)
         total += weight
     score /= max(total, 1e-9)
-    return (1, score) if shortfall == 0 else (0, -shortfall, score)
+    return (1, score) if shortfall == 0 else (0, score - 2 * shortfall)
 
 
 def fit_rounds(a, pages, params, t0, fold_models: bool = False) -> dict:
@@ -568,7 +569,7 @@ def main() -> int:
             by_corpus = evaluate_by_corpus(a, S, judged, model, params, oof=True)
             key = preference(by_corpus, a.prefer)
             print(f"  {label}: " + "; ".join(
-                f"{c} F1={m['f1']:.3f} content-kept={m['content_kept']:.3f} lost={m['lost_gt10pct']}/{m['pages']}"
+                f"{c} F1={m['f1']:.4f} content-kept={m['content_kept']:.4f} lost={m['lost_gt10pct']}/{m['pages']}"
                 for c, m in by_corpus.items()) + f" -> {key[0]} {key[-1]:.4f}", flush=True)
             if best is None or key > best[0]:
                 best = (key, params, by_corpus)
