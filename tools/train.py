@@ -14,23 +14,51 @@ library versions give the same file: ``--check`` fits again and compares.
 ``--cross`` also fits on each corpus alone and scores the other one (leave one corpus
 out): the honest estimate of pages from sites and years nobody fitted on.
 
+The region parameters are chosen honestly: each page the search judges is scored by a
+pair of passes fitted without its site (five folds by site, ``fit_model(fold_models=
+True)``), never by trees that saw it, and each corpus must keep its own floors
+(:data:`FLOORS`); ``--weights`` scales a corpus's units in the fit, ``--prefer`` its
+weight in the search's mean.
+
 The committed _model.py is not this trainer's output. It is an older fit on dev alone
 (exact splits, on the stages as they were then), and no fit of this trainer on today's
 stages has matched it; ``make train-check`` fails until one is committed. Measured in
 session 4 with the scorer on the whole folders (issue 12):
 
 - the shipped model, fitted on dev alone, on dev2 (leave one corpus out): F1 0.928,
-  content-kept 92.3%, 54 pages losing a tenth; on dev F1 0.933, content-kept 98.8%;
+  content-kept 92.3%, 54 pages losing a tenth; on dev F1 0.933, content-kept 98.8%
+  (session 5, today's stages: dev 0.933 / 98.8% / 3, dev2 0.932 / 94.6% / 39);
 - ``--corpora dev`` today, exact splits, the region settings its search picks (bias
   0.1, low 0.05, strong 0.85): dev F1 0.928 / 98.5%; dev2 0.919 / 78.7% / 115;
   histogram splits (bias 0.15, low 0.05, strong 0.85): dev 0.940 / 98.3%; dev2 0.919 /
   79.0% / 116. With the exact fit's trees but the shipped settings (bias 0.12, low
-  0.02, strong 0.7), dev2 0.925 / 90.6% / 59: the search, which judges the pages the
-  trees were fitted on, picks settings that fit dev and eat modern articles;
+  0.02, strong 0.7), dev2 0.925 / 90.6% / 59: the search, which judged the pages the
+  trees were fitted on, picked settings that fit dev and eat modern articles;
 - ``--corpora dev2`` (histogram, shipped settings) scored on dev (the reverse): F1 0.824,
   precision 0.701, content-kept 99.4%, no page losing a tenth;
 - session 3's fits on dev and dev2 together: held-out dev2 sites content-kept 97.3-98.4%,
   but dev precision 0.85 -> 0.69 on held-out dev sites.
+
+Session 5, fits on dev and dev2 with the out-of-fold search (whole folders, F1 /
+content-kept / pages losing a tenth; the fitted pages in them are in-sample; "held-out"
+is the sites hashed out of the fit, which nothing was fitted or chosen on):
+
+- ``--weights dev=2.35`` (dev's 300 pages weigh as dev2's 706), 40 trees of depth 3:
+  search picked bias 0.2, low 0.05, strong 0.7; dev 0.890 / 98.4% / 3 (held-out dev
+  sites 0.842, precision 0.727); dev2 0.926 / 97.5% / 21 (held-out sites 0.925 / 97.2%);
+- ``--weights dev=4 --depth 4``: bias 0.2, low 0.02; dev 0.918 / 97.9% / 6 (held-out
+  0.886, precision 0.798); dev2 0.930 / 96.6% / 30 (held-out 0.927 / 94.8%);
+- ``--weights dev=8`` (depth 3): bias 0.2, low 0.02; dev 0.906 / 98.4% / 3 (held-out
+  0.863); dev2 0.928 / 96.0% / 32 (held-out 0.927 / 94.0%);
+- leave one corpus out with depth 4 (bias 0.2, low 0.02): fitted on dev alone, dev2
+  0.923 / 83.3% / 100 pages losing a tenth; fitted on dev2 alone, dev 0.858
+  (precision 0.753) / 99.0% / 1.
+
+No setting of any of them met dev's floors out of fold (F1 0.83-0.92 on dev pages whose
+site no tree saw, against 0.923 for the shipped model's held-out pages): a fit that
+keeps dev2's lists calls dev's headline lists content. Deeper trees (depth 4) and more
+weight on dev buy back dev precision and give back dev2's content, and none reached dev's
+floors on the whole folder while keeping more of dev2 than the shipped model.
 
 Each corpus alone generalises to the other in one direction only: what 2008 pages call
 debris (short headline lists) is article structure on 2025 pages, and no feature here
@@ -236,21 +264,25 @@ def model_from_dict(data: dict) -> Model:
 _WORKER: dict = {}
 
 
-def _start(shared_eval: str, model: dict | None, params: dict | None) -> None:
+def _start(shared_eval: str, model: dict | None, params: dict | None, oof: bool = False) -> None:
     sys.path.insert(0, shared_eval)
     import score
 
     _WORKER.update(S=score, pre=Pipeline(PRE_STAGES), params=params)
+    _WORKER.pop("folds", None)
     if model is not None:  # the content stage of this process uses the model judged
         stage.MODEL = model_from_dict(model)
         _WORKER["pipe"] = Pipeline(options={"content": params})
+        if oof:  # each page judged by the fold model fitted without its site
+            _WORKER["folds"] = [model_from_dict({**model, **fm}) for fm in model["folds"]]
 
 
-def pages_map(a, fn, pages: list, model: dict | None = None, params: dict | None = None) -> list:
-    """``[fn(page) for page in pages]`` in ``a.jobs`` worker processes."""
+def pages_map(a, fn, pages: list, model: dict | None = None, params: dict | None = None, oof: bool = False) -> list:
+    """``[fn(page) for page in pages]`` in ``a.jobs`` worker processes (``oof``: each
+    page with the fold model that was fitted without the page's site)."""
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(a.jobs, _start, (a.shared_eval, model, params)) as pool:
+    with multiprocessing.get_context("fork").Pool(a.jobs, _start, (a.shared_eval, model, params, oof)) as pool:
         return pool.map(fn, pages, chunksize=4)
 
 
@@ -274,6 +306,8 @@ def _page_rows(page: dict) -> list:
 
 
 def _page_score(page: dict) -> dict:
+    if "folds" in _WORKER:
+        stage.MODEL = _WORKER["folds"][fold_of(page["site"])]
     out = _WORKER["pipe"].clean(page["raw"])
     return _WORKER["S"].score_page(page["raw"], page["gold"], page["neutral"], out)
 
@@ -287,33 +321,47 @@ def fold_of(site: str, folds: int = 5) -> int:
 def collect(a, pages, model=None, params=None):
     """Feature rows, labels (-1: neutral), weights, page groups and cross-fitting folds
     (by site) of every unit of ``pages`` and, with a model, of each page's first-pass
-    output too."""
+    output too. A unit's weight is its length's (``1 + sqrt(words)``) times its
+    corpus's (``--weights``)."""
     Xs, ys, ws, groups, folds = [], [], [], [], []
     for k, (page, variants) in enumerate(zip(pages, pages_map(a, _page_rows, pages, model, params))):
+        scale = a.weights.get(page["corpus"], 1.0)
         for v, unit_rows in enumerate(variants):
             for row, lab, weight in unit_rows:
                 Xs.append(row)
                 ys.append(lab)
-                ws.append(weight)
+                ws.append(weight * scale)
                 groups.append(2 * k + v)
                 folds.append(fold_of(page["site"]))
     return np.array(Xs), np.array(ys), np.array(ws), np.array(groups), np.array(folds)
 
 
-def fit_model(X, y, w, g, folds, a) -> dict:
+def fit_model(X, y, w, g, folds, a, fold_models: bool = False) -> dict:
+    """The two passes on every known unit. With ``fold_models``, also one pair of
+    passes per fold fitted without that fold's sites (``model["folds"]``): the region
+    search judges each page with the pair that never saw its site (out of fold)."""
     known = y >= 0  # neutral units are left out of the fit but still have neighbours
     # First pass, cross-fitted by site so the second pass learns from honest scores.
     p1 = np.zeros(len(y))
+    firsts = []
     for f in range(5):
         tr, te = (folds != f) & known, folds == f
         m = boosted(X[tr], y[tr], w[tr], a.trees, a.depth, seed=f, booster=a.booster)
         p1[te] = m.predict_proba(X[te])[:, 1]
+        firsts.append(m)
     first = boosted(X[known], y[known], w[known], a.trees, a.depth, booster=a.booster)
     X2 = np.zeros((len(y), X.shape[1] + len(C.CONTEXT_FEATURES)))
     for k in np.unique(g):
         idx = np.where(g == k)[0]
         X2[idx] = C.context_features(X[idx].tolist(), p1[idx].tolist())
     second = boosted(X2[known], y[known], w[known], a.trees, a.depth, booster=a.booster)
+    fold_pairs = []
+    for f, m in enumerate(firsts if fold_models else ()):
+        # the fold's second pass learns from the other folds' units; their context
+        # scores are the cross-fitted ones above
+        tr = (folds != f) & known
+        m2 = boosted(X2[tr], y[tr], w[tr], a.trees, a.depth, seed=f, booster=a.booster)
+        fold_pairs.append({"first": export(m, X), "second": export(m2, X2)})
     names = list(C.FEATURES) + list(C.CONTEXT_FEATURES)
     model = {
         "features": list(C.FEATURES),
@@ -321,6 +369,8 @@ def fit_model(X, y, w, g, folds, a) -> dict:
         "first": export(first, X),
         "second": export(second, X2),
     }
+    if fold_pairs:
+        model["folds"] = fold_pairs
     for key in ("first", "second"):  # how often each feature splits a node
         used = collections.Counter(names[f] for t in model[key]["trees"] for f in t["feature"] if f >= 0)
         print(f"  {key}: " + ", ".join(f"{name} {n}" for name, n in used.most_common(10)), flush=True)
@@ -342,8 +392,11 @@ def dump_model(model: dict) -> str:
         "by a hash of the site's name); the trainer's figures (its own scoring, the default pipeline):",
         "",
     ]
+    if model.get("config"):
+        lines[3:3] = [model["config"], ""]
     figures = [("fitted", model["fit"]), ("held-out sites", model["held_out"])]
     figures += [(f"held-out sites, {c}", m) for c, m in model.get("held_out_by_corpus", {}).items()]
+    figures += [(f"out of fold, {c} (region search)", m) for c, m in model.get("search", {}).items()]
     figures += [(f"fitted on {c} alone, scored on {o}", m) for (c, o), m in model.get("cross", {}).items()]
     width = max(len(label) for label, _ in figures)
     lines += [f"- {label + ':':{width + 1}s} {fig(m)}" for label, m in figures]
@@ -354,9 +407,8 @@ def dump_model(model: dict) -> str:
     return HEADER + doc + model_source(model)
 
 
-def evaluate(a, S, pages, model, params):
-    """Run the whole default pipeline with this model; the scorer's page metrics."""
-    rs = pages_map(a, _page_score, pages, model, params)
+def metrics(S, rs: list) -> dict:
+    """The scorer's folder figures of page results ``rs`` (its ``score_page`` dicts)."""
     P = S.mean(r["precision"] for r in rs if r["tp"] + r["fp"] > 0)
     R = S.mean(r["recall"] for r in rs if r["tp"] + r["fn"] > 0)
     L = collections.Counter()
@@ -373,35 +425,103 @@ def evaluate(a, S, pages, model, params):
     }
 
 
-def preference(m: dict) -> tuple:
-    """How good a region setting is, as a sort key (greater is better).
+def evaluate(a, S, pages, model, params, oof: bool = False) -> dict:
+    """Run the whole default pipeline with this model; the scorer's page metrics."""
+    return metrics(S, pages_map(a, _page_score, pages, model, params, oof))
 
-    Content first: a cleaner that eats article text is worse. The issue's floors are
-    constraints: content-kept >= 97.5% and at most 2% of pages losing more than a tenth
-    of their article. Among settings that meet both, F1 minus the share of such pages
-    (one page in 250 costs 0.004 of F1), plus half the content kept above the floor
-    (a point of article lines kept is worth half a point of F1); if none meets both,
-    the fewest such pages first.
+
+def evaluate_by_corpus(a, S, pages, model, params, oof: bool = False) -> dict[str, dict]:
+    """:func:`evaluate` of each corpus's pages (one run over all of them)."""
+    rs = pages_map(a, _page_score, pages, model, params, oof)
+    corpora = sorted({p["corpus"] for p in pages})
+    return {c: metrics(S, [r for r, p in zip(rs, pages) if p["corpus"] == c]) for c in corpora}
+
+
+# What each corpus must keep in the region search, judged out of fold: content kept at
+# least, pages losing more than a tenth of their article at most (a share of its pages),
+# and F1 at least. dev's are its floors in issue 12 less what an out-of-fold score costs
+# (the shipped model scored F1 0.923 on dev pages it never saw, 0.933 on all); dev2's are
+# the issue's targets. A corpus not named here has the default.
+FLOORS: dict[str, tuple[float, float, float]] = {
+    "dev": (0.98, 0.02, 0.915),
+    "dev2": (0.96, 0.035, 0.92),
+}
+DEFAULT_FLOORS = (0.975, 0.02, 0.0)
+
+
+def preference(by_corpus: dict[str, dict], prefer: dict[str, float] | None = None) -> tuple:
+    """How good a region setting is, from its out-of-fold figures per corpus, as a sort
+    key (greater is better).
+
+    Content first: a cleaner that eats article text is worse. Each corpus's floors
+    (:data:`FLOORS`: content kept, share of pages losing more than a tenth of their
+    article, F1) are constraints. Among settings that meet every corpus's floors, the
+    weighted mean over corpora (``prefer``, 1 each by default) of F1 minus the share of
+    such pages (one page in 250 costs 0.004 of F1), plus half the content kept above the
+    floor (a point of article lines kept is worth half a point of F1); if none meets
+    them all, that mean less twice the total shortfall below the floors (ranking by
+    the shortfall alone let a hair's breadth of it outweigh whole points of content).
+
+    >>> ok = {"f1": 0.94, "content_kept": 0.99, "lost_gt10pct": 1, "pages": 100}
+    >>> eats = {**ok, "f1": 0.95, "content_kept": 0.90}
+    >>> preference({"dev": ok}) > preference({"dev": eats})
+    True
+    >>> preference({"dev": ok, "dev2": eats})[0], preference({"dev": ok, "dev2": ok})[0]
+    (0, 1)
     """
-    lost_share = m["lost_gt10pct"] / m["pages"]
-    if m["content_kept"] >= 0.975 and lost_share <= 0.02:
-        return (1, m["f1"] - lost_share + (m["content_kept"] - 0.975) / 2)
-    return (0, -lost_share, m["f1"])
+    prefer = prefer or {}
+    score = shortfall = total = 0.0
+    for corpus, m in by_corpus.items():
+        kept, lost, f1 = FLOORS.get(corpus, DEFAULT_FLOORS)
+        lost_share = m["lost_gt10pct"] / max(1, m["pages"])
+        shortfall += max(0.0, kept - m["content_kept"]) + max(0.0, lost_share - lost) + max(0.0, f1 - m["f1"])
+        weight = prefer.get(corpus, 1.0)
+        score += weight * (m["f1"] - lost_share + (m["content_kept"] - kept) / 2)
+        total += weight
+    score /= max(total, 1e-9)
+    return (1, score) if shortfall == 0 else (0, score - 2 * shortfall)
 
 
-def fit_rounds(a, pages, params, t0) -> dict:
+def fit_rounds(a, pages, params, t0, fold_models: bool = False) -> dict:
     """Round 1 learns from the raw pages. Later rounds also learn from what the previous
     model keeps, as a second run over cleaned text will see it: cleaned article text
     must stay content, or cleaning twice would erode it."""
     model: dict | None = None
     for rnd in range(1, a.rounds + 1):
         X, y, w, g, folds = collect(a, pages, model, params)
-        model = fit_model(X, y, w, g, folds, a)
+        model = fit_model(X, y, w, g, folds, a, fold_models=fold_models and rnd == a.rounds)
         print(f"round {rnd}: fitted on {int((y >= 0).sum())} units ({int(y[y >= 0].sum())} content) "
               f"in {time.time() - t0:.1f}s", flush=True)
         model["params"] = params
     assert model is not None
     return model
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """``corpus=weight`` pairs, comma-separated.
+
+    >>> parse_weights("dev=2.35,dev2=1"), parse_weights("")
+    ({'dev': 2.35, 'dev2': 1.0}, {})
+    """
+    out = {}
+    for pair in filter(None, text.split(",")):
+        corpus, _, weight = pair.partition("=")
+        out[corpus.strip()] = float(weight)
+    return out
+
+
+def leave_one_out(a, S, pages, corpora, params, t0) -> dict:
+    """Fit on each corpus alone (its fitted and held-out pages) and score every other
+    corpus whole with ``params``: the honest estimate of pages from sites and years
+    nobody fitted on."""
+    cross = {}
+    for c in corpora if len(corpora) > 1 else ():
+        alone = fit_rounds(a, [p for p in pages if p["corpus"] == c], params, t0)
+        for other in corpora:
+            if other != c:
+                cross[c, other] = evaluate(a, S, [p for p in pages if p["corpus"] == other], alone, params)
+                report(f"fitted on {c} alone -> {other}", cross[c, other])
+    return cross
 
 
 def report(label: str, m: dict) -> None:
@@ -415,7 +535,9 @@ def main() -> int:
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(HERE), "..", "shared"))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "newsclean", "stages", "content", "_model.py"))
     ap.add_argument("--corpora", default="dev,dev2", help="folders of ../shared/eval to fit on")
-    ap.add_argument("--no-search", action="store_true", help="keep the default region parameters")
+    ap.add_argument("--no-search", action="store_true", help="keep the region parameters (--params)")
+    ap.add_argument("--params", default="", help="name=value,...: region parameters over the defaults"
+                    " (kept with --no-search, used by --cross-only; the search starts anew)")
     ap.add_argument("--cross", action="store_true", help="also report leave-one-corpus-out figures")
     ap.add_argument("--cross-only", action="store_true", help="only the leave-one-corpus-out figures (with --cross)")
     ap.add_argument("--trees", type=int, default=40, help="boosting rounds per pass")
@@ -426,7 +548,10 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes judging the pages (same result for any)")
     ap.add_argument("--limit", type=int, default=None, help="the first N pages of each corpus (a quick try)")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 unless --out is what this fit writes")
+    ap.add_argument("--weights", default="", help="corpus=weight,...: each unit's weight times its corpus's (default 1)")
+    ap.add_argument("--prefer", default="", help="corpus=weight,...: each corpus's weight in the region search's mean")
     a = ap.parse_args()
+    a.weights, a.prefer = parse_weights(a.weights), parse_weights(a.prefer)
     corpora = [c for c in a.corpora.split(",") if c]
     splits = [os.path.join(a.shared, "eval", c) for c in corpora]
     for split in splits:
@@ -436,6 +561,7 @@ def main() -> int:
     a.shared_eval = os.path.join(a.shared, "eval")
     sys.path.insert(0, a.shared_eval)
     import score as S  # the scorer's own alignment and metrics
+    import sklearn.ensemble  # noqa: F401  (loads OpenMP: the limit below binds loaded libraries only)
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
     threadpool_limits(1)  # one thread: the same sums in the same order on every machine
@@ -447,22 +573,17 @@ def main() -> int:
     several = len(corpora) > 1
     key = "site" if several else "name"  # one corpus: as the shipped model was fitted
     fit_pages = [p for p in pages if not held_out(p[key])]
-    test_pages = [p for p in pages if held_out(p[key])]
-    params = {"bias": 0.2, "low": 0.05, "second": 0.3}
-
-    cross = {}
-    if a.cross and len(corpora) > 1:
-        for c in corpora:
-            alone = fit_rounds(a, [p for p in pages if p["corpus"] == c], params, t0)
-            for other in corpora:
-                if other != c:
-                    cross[c, other] = evaluate(a, S, [p for p in pages if p["corpus"] == other], alone, params)
-                    report(f"fitted on {c} alone -> {other}", cross[c, other])
+    params = {"bias": 0.2, "low": 0.05, "second": 0.3, **parse_weights(a.params)}
 
     if a.cross_only:
+        leave_one_out(a, S, pages, corpora, params, t0)
         return 0
-    model = fit_rounds(a, fit_pages, params, t0)
+    model = fit_rounds(a, fit_pages, params, t0, fold_models=not a.no_search)
     model["corpora"] = "+".join(corpora)
+    model["config"] = (f"Boosting ({a.booster}): {a.trees} trees of depth {a.depth} per pass, {a.rounds} rounds"
+                       + (f"; corpus weights {a.weights}" if a.weights else "")
+                       + ("; region settings chosen on out-of-fold scores" if not a.no_search else "")
+                       + (f" (corpus preference {a.prefer})" if a.prefer and not a.no_search else "") + ".")
 
     if not a.no_search:
         best = None
@@ -470,41 +591,46 @@ def main() -> int:
         judged = fit_pages[::2] if several else fit_pages
 
         def consider(params: dict, label: str) -> None:
-            """Evaluate ``params`` on the judged fit pages; keep them if preferred."""
+            """Evaluate ``params`` on the judged fit pages, each page scored by the fold
+            model that was fitted without its site (out of fold); keep them if preferred."""
             nonlocal best
-            m = evaluate(a, S, judged, model, params)
-            key = preference(m)
-            print(f"  {label}: F1={m['f1']:.3f} content-kept={m['content_kept']:.3f} "
-                  f"debris-rm={m['debris_removed']:.3f} lost={m['lost_gt10pct']}", flush=True)
+            by_corpus = evaluate_by_corpus(a, S, judged, model, params, oof=True)
+            key = preference(by_corpus, a.prefer)
+            print(f"  {label}: " + "; ".join(
+                f"{c} F1={m['f1']:.4f} content-kept={m['content_kept']:.4f} lost={m['lost_gt10pct']}/{m['pages']}"
+                for c, m in by_corpus.items()) + f" -> {key[0]} {key[-1]:.4f}", flush=True)
             if best is None or key > best[0]:
-                best = (key, params)
+                best = (key, params, by_corpus)
 
-        # over several corpora a short grid: each setting is a run over some 500 pages
-        biases = (0.12, 0.17, 0.25) if several else (0.1, 0.12, 0.15, 0.17, 0.2, 0.3)
-        lows = (0.05,) if several else (0.02, 0.05, 0.08)
-        strongs = (0.7,) if several else (0.7, 0.85)
-        for bias in biases:
-            for low in lows:
-                for strong in strongs:
-                    consider({"bias": bias, "low": low, "second": 0.3, "strong": strong},
-                             f"bias={bias} low={low} strong={strong}")
+        for bias in (0.1, 0.12, 0.15, 0.2):
+            for low in (0.02, 0.05):
+                consider({"bias": bias, "low": low, "second": 0.3, "strong": 0.7}, f"bias={bias} low={low} strong=0.7")
+        assert best is not None
+        consider({**best[1], "strong": 0.85}, "strong=0.85")
         # Then how much less a run near a kept region needs (an article split by a
         # sidebar box): within `near` units, `near_share` of what a distant run needs.
-        assert best is not None
         grid_best = best[1]
-        for near, near_share in () if several else ((12, 0.2), (20, 0.1), (30, 0.1)):
+        for near, near_share in ((12, 0.2), (20, 0.1), (30, 0.1)):
             consider({**grid_best, "near": near, "near_share": near_share}, f"near={near} near_share={near_share}")
         model["params"] = best[1]
-    model["fit"] = evaluate(a, S, fit_pages, model, model["params"])
-    model["held_out"] = evaluate(a, S, test_pages, model, model["params"])
+        model["search"] = best[2]
+    model.pop("folds", None)
+    # one run over every page: fitted and held-out pages, and each corpus whole (as the
+    # scorer sees the folders: in-sample on the fitted pages)
+    rs = pages_map(a, _page_score, pages, model, model["params"])
+    fitted = {id(p) for p in fit_pages}
+    model["fit"] = metrics(S, [r for r, p in zip(rs, pages) if id(p) in fitted])
+    model["held_out"] = metrics(S, [r for r, p in zip(rs, pages) if id(p) not in fitted])
     for k in ("fit", "held_out"):
         report(k, model[k])
-    if several:
-        model["held_out_by_corpus"] = {}
-        for c in corpora:
-            m = model["held_out_by_corpus"][c] = evaluate(a, S, [p for p in test_pages if p["corpus"] == c], model, model["params"])
+    model["held_out_by_corpus"], model["whole"] = {}, {}
+    for c in corpora:
+        mine = [(r, p) for r, p in zip(rs, pages) if p["corpus"] == c]
+        if several:
+            m = model["held_out_by_corpus"][c] = metrics(S, [r for r, p in mine if id(p) not in fitted])
             report(f"held out, {c}", m)
-    model["cross"] = cross
+        report(f"whole folder, {c} (in-sample on fitted pages)", metrics(S, [r for r, _ in mine]))
+    model["cross"] = leave_one_out(a, S, pages, corpora, model["params"], t0) if a.cross else {}
     data = dump_model(model).encode("utf-8")
     if a.check:
         with open(a.out, "rb") as f:
