@@ -44,6 +44,7 @@ from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.features import BULLETS, DATELINE_RE, MONTHS
+from .tail import after_article
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
@@ -411,3 +412,4 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             gone[k] = True
             for line in group:
                 doc.remove(line, "furniture", rule)
+    after_article(doc, ctx)

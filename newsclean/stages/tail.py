@@ -1,0 +1,118 @@
+"""The page after the article: a list of other articles that the content stage kept
+below the article's last paragraph, judged by its shape.
+
+A news page closes its article with named debris (a share row, a "Related" or "More
+from" heading, a newsletter or comment prompt, a footer line, an end-of-article
+heading), and under it prints teasers of other articles: their titles one under the
+other, often each twice (the picture's link and the headline's), with a date and a
+line of summary. The content stage may keep them when they score like the article's
+subheads. Rule ``after-article`` (the furniture stage runs it last): everything kept
+below such closing debris goes when the kept text right under the debris opens with
+a list of other articles (a title printed twice in a row, or three title-shaped lines
+in a row: two to twenty words, no sentence end, no colon) and what stands below the
+debris has little prose next to the article above it (less than a fifth of its
+words; up to one and a half times when the titles are printed twice, each teaser
+having its summary). Closing debris with the same words between several kept parts
+is an insert between sections ("Advertisement", "Read more: ..."), not the end.
+
+>>> from newsclean import Context, Document
+>>> from newsclean.stages.boilerplate import boilerplate_lines
+>>> para = "Divers will inspect the two damaged piers on Friday, and the repairs could take weeks to finish."
+>>> page = [para, "", para, "", para, "", "Related stories", "",
+...     "Ferry fares rise in spring", "", "New lifeboat for the island", "", "Harbour master to retire"]
+>>> doc = Document.from_text("\\n".join(page))
+>>> boilerplate_lines(doc, Context())
+>>> after_article(doc, Context())
+>>> [(line.number, line.removal.rule) for line in doc.removed()]
+[(7, 'phrase:related'), (9, 'after-article'), (11, 'after-article'), (13, 'after-article')]
+"""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..document import Document, Line
+from ..script import word_count
+from ..visible import visible_lines
+from ..wrap import line_groups, wrap_width
+from .content.region import end_markers
+
+_ENDS = ".!?。！？"
+_QUOTES = "\"”»’')）」"
+# what an end of an article says (the categories of the phrase packs)
+_CLOSING = frozenset({"share", "related", "comments", "newsletter", "footer", "advertising"})
+_DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
+
+
+def _prose(text: str, n: int) -> int:
+    """The words of a paragraph of prose (a sentence of a dozen words or more, or a
+    long run), 0 for anything else."""
+    return n if n >= 25 or (n >= 12 and text.rstrip(_QUOTES).endswith(tuple(_ENDS))) else 0
+
+
+def _title(text: str, n: int) -> bool:
+    """A title's shape: two to twenty words, no sentence end, no colon at the end.
+
+    >>> _title("Ferry fares rise in spring", 5), _title("Why did the ferry stop?", 5), _title("Kit:", 1)
+    (True, False, False)
+    """
+    return 2 <= n <= 20 and text.rstrip(_QUOTES)[-1:] not in ".!?:;…。！？："
+
+
+def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[bool, bool]:
+    """Whether the kept parts from ``k`` on open with a list of other articles, and
+    whether its first title is printed twice in a row (a teaser's two links)."""
+    twice = k + 1 < len(texts) and texts[k] == texts[k + 1] and _title(texts[k], sizes[k])
+    # (a line of a paragraph hard-wrapped at an odd width is no title: the next line
+    # goes on with its sentence, in lower case)
+    titles = k + run <= len(texts) and all(
+        _title(texts[j], sizes[j]) and (j + 1 == len(texts) or not texts[j + 1][:1].islower())
+        for j in range(k, k + run)
+    )
+    return twice or titles, twice
+
+
+def _closing(line: Line, markers: frozenset[int]) -> bool:
+    """A line removed as named debris that ends an article, or an end-of-article heading."""
+    if line.number in markers:
+        return True
+    removal = line.removal
+    if removal is None or removal.stage not in _DEBRIS_STAGES:
+        return False
+    return not _CLOSING.isdisjoint(removal.rule.partition(":")[2].split("+"))
+
+
+def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
+    """Remove the list of other articles kept below the article (see the module):
+    rule ``after-article``. ``least``: the prose words the article above must have."""
+    markers = frozenset(end_markers(doc, ctx.pack(doc).markers))
+    width = wrap_width(doc)
+    while True:  # until nothing more goes: a second run finds nothing to remove
+        groups = [g for g in line_groups(doc, width) if all(line.removal is None for line in g)]
+        if len(groups) < 2:
+            return
+        texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
+        sizes = [word_count(t.split()) for t in texts]
+        prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+        gaps = [
+            {ln.text.strip().casefold() for ln in doc.lines[g[-1].number : h[0].number - 1] if _closing(ln, markers)}
+            for g, h in zip(groups, groups[1:])
+        ]
+        seen: dict[str, int] = {}
+        for gap in gaps:
+            for text in gap:
+                seen[text] = seen.get(text, 0) + 1
+        total, above, cut = sum(prose), prose[0], None
+        for k in range(1, len(groups)):
+            gap = gaps[k - 1]
+            if gap and above >= least and any(seen[t] == 1 for t in gap):
+                listed, doubled = _teasers(texts, sizes, k)
+                below = total - above
+                if listed and (below < share * above or (doubled and below < twice * above)):
+                    cut = k
+                    break
+            above += prose[k]
+        if cut is None:
+            return
+        for g in groups[cut:]:
+            for line in g:
+                doc.remove(line, "furniture", "after-article")
