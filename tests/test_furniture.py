@@ -57,6 +57,9 @@ FURNITURE = {
     "fr-comments": ("fr", ["Claire", "il y a 2 jours", "Répondre"]),
     "pl-comments": ("pl", ["Kasia", "2 godziny temu", "Odpowiedz"]),
     "en-form": ("en", ["Name *", "Email *", "[ ] I agree to receive the newsletter and the privacy policy", "[Submit]"]),
+    # a field's label and its empty text box, as lynx and w3m print them
+    "en-fields": ("en", ["First Name _", "How did you find us? _", "Email Address [                    ]"]),
+    "de-fields": ("de", ["Vorname [                    ]", "E-Mail-Adresse _"]),
     "de-form": ("de", ["[ ] Ich stimme der Datenschutzerklärung zu", "[Absenden]"]),
     "en-comment-form": ("en", ["Email (required, will not be published)", "[Post Comment]"]),
     "de-comment-form": ("de", ["E-Mail (wird nicht veröffentlicht)", "[Kommentar abschicken]"]),
@@ -394,6 +397,17 @@ AFTER_ARTICLE_CASES = {
         ],
         None,
     ),
+    # a box under a share row: at most one paragraph of prose, no titles
+    "en-author-box": (
+        "en",
+        ["Share this article", "About the author", "Ann Lee covers the islands and their ferries for the Coast Times."],
+        None,
+    ),
+    "de-author-box": (
+        "de",
+        ["Artikel teilen", "Über die Autorin", "Anna Lehmann schreibt seit zehn Jahren über die Küste."],
+        None,
+    ),
 }
 
 
@@ -433,6 +447,11 @@ ARTICLE_GOES_ON = {
         "The railings will be replaced along the whole length of both piers, which will take a further week.",
         "Work on the slipway will start once the piers are finished, the council said in a statement on Tuesday.",
         "The harbour master said she hoped the fleet could be back at sea before the start of the spring season.",
+    ],
+    # a hard-wrapped paragraph under an advertisement's label, its lines judged one by one
+    "wrapped-after-ad": [
+        "Advertisement", "Divers will start work on the piers on Friday,", "weather permitting, and the council",
+        "expects the harbour to reopen in March.",
     ],
     # a newsletter prompt, then questions and answers
     "faq-after-newsletter": [

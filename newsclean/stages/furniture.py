@@ -14,10 +14,10 @@ credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's nam
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
 text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
-required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
+required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
 header above the headline ``header-breadcrumb`` and ``header-label`` (see
-:func:`_header`).
+:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.tail`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -87,6 +87,9 @@ _REQUIRED_LABEL = compile_re(
     r"wird (?:benötigt|nicht veröffentlicht))[^()]{0,60}\))\s*:?\s*$",
     re.IGNORECASE,
 )
+# a field's label and its empty text box, as the dumpers print it: "Email _",
+# "Last Name [          ]" (judged squeezed: "Last Name [ ]")
+_EMPTY_FIELD = compile_re(r"^\w[^\[\]_]{0,40}?\s(?:_{1,2}|\[ ?\])$")
 # what a consent or sign-up checkbox says, in the languages of the packs
 _CONSENT = compile_re(
     r"\b(?:agree|accept|consent|newsletter|privacy|terms|remember me|notify me|einverstanden|zustimm|"
@@ -383,7 +386,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         low = text.casefold()
         if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
             rule = "comment-meta"
-        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text):
+        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text) or (n <= 8 and _EMPTY_FIELD.match(text)):
             rule = "form-row"
         elif _CHECKBOX.match(text) and _is_form_checkbox(k, texts):
             rule = "form-row"

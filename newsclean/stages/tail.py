@@ -12,8 +12,11 @@ a list of other articles (a title printed twice in a row, or three title-shaped 
 in a row: two to twenty words, no sentence end, no colon) and what stands below the
 debris has little prose next to the article above it (less than a fifth of its
 words; up to one and a half times when the titles are printed twice, each teaser
-having its summary). Closing debris with the same words between several kept parts
-is an insert between sections ("Advertisement", "Read more: ..."), not the end.
+having its summary). So does a box under a short closing heading (six words at
+most) that holds at most one paragraph of prose and no line going on in lower case:
+an author's box, a disclaimer, a form, with the same limit on its prose. Closing
+debris with the same words between several kept parts is an insert between sections
+("Advertisement", "Read more: ..."), not the end.
 
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
@@ -71,6 +74,20 @@ def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[
     return twice or titles, twice
 
 
+def _furniture_block(texts: list[str], prose: list[int], k: int, gap: set[str], words: int = 6) -> bool:
+    """Whether the kept parts from ``k`` on are a box under a closing heading rather
+    than more of the article: the heading is short (``words`` at most: "Share this",
+    "About the author"), at most one paragraph of prose stands below it, no line goes
+    on in lower case (the lines of a paragraph hard-wrapped at an odd width), and at
+    most one line asks a question (questions and their short answers are an FAQ)."""
+    return (
+        all(len(t.split()) <= words for t in gap)
+        and sum(1 for p in prose[k:] if p) <= 1
+        and not any(t[:1].islower() for t in texts[k:])
+        and sum(1 for t in texts[k:] if t.rstrip(_QUOTES).endswith(("?", "？"))) <= 1
+    )
+
+
 def _closing(line: Line, markers: frozenset[int]) -> bool:
     """A line removed as named debris that ends an article, or an end-of-article heading."""
     if line.number in markers:
@@ -107,7 +124,9 @@ def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: flo
             if gap and above >= least and any(seen[t] == 1 for t in gap):
                 listed, doubled = _teasers(texts, sizes, k)
                 below = total - above
-                if listed and (below < share * above or (doubled and below < twice * above)):
+                if (listed and (below < share * above or (doubled and below < twice * above))) or (
+                    below < share * above and _furniture_block(texts, prose, k, gap)
+                ):
                     cut = k
                     break
             above += prose[k]
