@@ -408,6 +408,15 @@ AFTER_ARTICLE_CASES = {
         ["Artikel teilen", "Über die Autorin", "Anna Lehmann schreibt seit zehn Jahren über die Küste."],
         None,
     ),
+    # under a footer line, however long it is: a disclaimer
+    "en-footer-disclaimer": (
+        "en",
+        [
+            "© 2026 Coast Times Media Ltd. All rights reserved.",
+            "The Coast Times is not responsible for the content of external sites.",
+        ],
+        None,
+    ),
 }
 
 
@@ -452,6 +461,11 @@ ARTICLE_GOES_ON = {
     "wrapped-after-ad": [
         "Advertisement", "Divers will start work on the piers on Friday,", "weather permitting, and the council",
         "expects the harbour to reopen in March.",
+    ],
+    # a table layout: a menu's cell beside the article's last paragraph, on one line
+    "table-layout": [
+        "Share this article",
+        "Sport        The ferries will sail from Port Ellen until the harbour reopens in March.",
     ],
     # a newsletter prompt, then questions and answers
     "faq-after-newsletter": [

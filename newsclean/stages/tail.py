@@ -13,10 +13,13 @@ in a row: two to twenty words, no sentence end, no colon) and what stands below 
 debris has little prose next to the article above it (less than a fifth of its
 words; up to one and a half times when the titles are printed twice, each teaser
 having its summary). So does a box under a short closing heading (six words at
-most) that holds at most one paragraph of prose and no line going on in lower case:
-an author's box, a disclaimer, a form, with the same limit on its prose. Closing
-debris with the same words between several kept parts is an insert between sections
-("Advertisement", "Read more: ..."), not the end.
+most) that holds at most one paragraph of prose, no line going on in lower case and
+no two questions: an author's box, a disclaimer, a form, with the same limit on its
+prose; under a share row or a comment section's heading, which end an article
+whatever their length, the box may hold three paragraphs, and under a footer line,
+one. Closing debris with the same words between several kept parts is an insert
+between sections ("Advertisement", "Read more: ..."), not the end; on a table
+layout, where other cells share the lines, nothing is judged here.
 
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
@@ -43,6 +46,14 @@ _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
 # what an end of an article says (the categories of the phrase packs)
 _CLOSING = frozenset({"share", "related", "comments", "newsletter", "footer", "advertising"})
+_RELATED = frozenset({"related"})
+_ADVERTISING = frozenset({"advertising"})
+# what ends the article for certain, however long its line: a share row, a comment
+# section, a footer (a "Related: ..." link or a newsletter prompt may stand between
+# two sections); after a share row or a comment section, a box may hold a few
+# paragraphs (an author's box, a comment form's notes)
+_FINAL = frozenset({"share", "comments", "footer"})
+_LAST = frozenset({"share", "comments"})
 _DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
 
 
@@ -74,7 +85,9 @@ def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[
     return twice or titles, twice
 
 
-def _furniture_block(texts: list[str], prose: list[int], k: int, gap: set[str], words: int = 6) -> bool:
+def _furniture_block(
+    texts: list[str], prose: list[int], k: int, gap: set[str], words: int = 6, paragraphs: int = 1
+) -> bool:
     """Whether the kept parts from ``k`` on are a box under a closing heading rather
     than more of the article: the heading is short (``words`` at most: "Share this",
     "About the author"), at most one paragraph of prose stands below it, no line goes
@@ -82,20 +95,31 @@ def _furniture_block(texts: list[str], prose: list[int], k: int, gap: set[str], 
     most one line asks a question (questions and their short answers are an FAQ)."""
     return (
         all(len(t.split()) <= words for t in gap)
-        and sum(1 for p in prose[k:] if p) <= 1
+        and sum(1 for p in prose[k:] if p) <= paragraphs
         and not any(t[:1].islower() for t in texts[k:])
         and sum(1 for t in texts[k:] if t.rstrip(_QUOTES).endswith(("?", "？"))) <= 1
     )
 
 
-def _closing(line: Line, markers: frozenset[int]) -> bool:
-    """A line removed as named debris that ends an article, or an end-of-article heading."""
+def _cells(doc: Document, groups: list[list[Line]], k: int) -> bool:
+    """Whether a table layout's cells share the lines from group ``k`` on, or the
+    closing lines above it (a run of three spaces inside a line): the columns stage
+    cuts them later, and what looks like the page's end may be another cell's."""
+    lines = doc.lines[groups[k - 1][-1].number : groups[-1][-1].number]
+    return any("   " in line.text.strip() for line in lines)
+
+
+def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
+    """What a line removed as named debris that ends an article says (its rule's
+    categories, one of them in ``_CLOSING``; ``related`` for an end-of-article
+    heading), empty for any other line."""
     if line.number in markers:
-        return True
+        return _RELATED
     removal = line.removal
     if removal is None or removal.stage not in _DEBRIS_STAGES:
-        return False
-    return not _CLOSING.isdisjoint(removal.rule.partition(":")[2].split("+"))
+        return frozenset()
+    cats = frozenset(removal.rule.partition(":")[2].split("+"))
+    return cats if not cats.isdisjoint(_CLOSING) else frozenset()
 
 
 def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
@@ -110,10 +134,16 @@ def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: flo
         texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
         sizes = [word_count(t.split()) for t in texts]
         prose = [_prose(t, n) for t, n in zip(texts, sizes)]
-        gaps = [
-            {ln.text.strip().casefold() for ln in doc.lines[g[-1].number : h[0].number - 1] if _closing(ln, markers)}
-            for g, h in zip(groups, groups[1:])
-        ]
+        gaps: list[set[str]] = []
+        # per gap: 2, its closing lines end the article for certain and a box may follow;
+        # 1, they end it; 0, they may not; -1, only an advertisement's label
+        final: list[int] = []
+        for g, h in zip(groups, groups[1:]):
+            found = [(ln.text.strip().casefold(), _closing(ln, markers)) for ln in doc.lines[g[-1].number : h[0].number - 1]]
+            gaps.append({t for t, cats in found if cats})
+            # (an advertisement's label alone opens no box: a sponsor's box or the article goes on)
+            ends = [c for _, c in found if c and c != _ADVERTISING]
+            final.append(-1 if not ends else 2 if all(c <= _LAST for c in ends) else 1 if all(c <= _FINAL for c in ends) else 0)
         seen: dict[str, int] = {}
         for gap in gaps:
             for text in gap:
@@ -121,11 +151,13 @@ def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: flo
         total, above, cut = sum(prose), prose[0], None
         for k in range(1, len(groups)):
             gap = gaps[k - 1]
-            if gap and above >= least and any(seen[t] == 1 for t in gap):
+            if gap and above >= least and any(seen[t] == 1 for t in gap) and not _cells(doc, groups, k):
                 listed, doubled = _teasers(texts, sizes, k)
                 below = total - above
                 if (listed and (below < share * above or (doubled and below < twice * above))) or (
-                    below < share * above and _furniture_block(texts, prose, k, gap)
+                    below < share * above
+                    and final[k - 1] >= 0
+                    and _furniture_block(texts, prose, k, set() if final[k - 1] else gap, paragraphs=3 if final[k - 1] == 2 else 1)
                 ):
                     cut = k
                     break
