@@ -120,6 +120,8 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "Bids came in from two firms, said the agency AP",
         "Row, row, row your boat",  # a short doubled phrase is no caption
         "Ferry  Fare  Season    Ferry  Fare  Season",  # a table's header row, printed twice
+        "The piers can be rebuilt. _",  # a sentence before an empty box is no field's label
+        "Piers        Harbour works       _",  # a table layout's empty cell
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):

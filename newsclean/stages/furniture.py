@@ -89,7 +89,7 @@ _REQUIRED_LABEL = compile_re(
 )
 # a field's label and its empty text box, as the dumpers print it: "Email _",
 # "Last Name [          ]" (judged squeezed: "Last Name [ ]")
-_EMPTY_FIELD = compile_re(r"^\w[^\[\]_]{0,40}?\s(?:_{1,2}|\[ ?\])$")
+_EMPTY_FIELD = compile_re(r"^[^\W\d_][^\[\]_.!]{0,40}?\s(?:_{1,2}|\[ ?\])$")
 # what a consent or sign-up checkbox says, in the languages of the packs
 _CONSENT = compile_re(
     r"\b(?:agree|accept|consent|newsletter|privacy|terms|remember me|notify me|einverstanden|zustimm|"
@@ -326,6 +326,12 @@ def _contents(texts: list[str], sizes: list[int]) -> list[int]:
     return found
 
 
+def _cells(group: list[Line]) -> bool:
+    """Whether a table layout's cells share ``group``'s lines (three spaces inside one,
+    before any box): a "_" there is an empty cell's, not a form's box."""
+    return any("   " in line.text.strip().partition("[")[0] for line in group)
+
+
 def _kept_runs(doc: Document) -> list[Line]:
     return [line for line in doc.lines if line.removal is None and line.text.strip()]
 
@@ -386,7 +392,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         low = text.casefold()
         if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
             rule = "comment-meta"
-        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text) or (n <= 8 and _EMPTY_FIELD.match(text)):
+        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text) or (n <= 8 and _EMPTY_FIELD.match(text) and not _cells(group)):
             rule = "form-row"
         elif _CHECKBOX.match(text) and _is_form_checkbox(k, texts):
             rule = "form-row"
