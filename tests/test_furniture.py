@@ -57,6 +57,9 @@ FURNITURE = {
     "fr-comments": ("fr", ["Claire", "il y a 2 jours", "Répondre"]),
     "pl-comments": ("pl", ["Kasia", "2 godziny temu", "Odpowiedz"]),
     "en-form": ("en", ["Name *", "Email *", "[ ] I agree to receive the newsletter and the privacy policy", "[Submit]"]),
+    # a field's label and its empty text box, as lynx and w3m print them
+    "en-fields": ("en", ["First Name _", "How did you find us? _", "Email Address [                    ]"]),
+    "de-fields": ("de", ["Vorname [                    ]", "E-Mail-Adresse _"]),
     "de-form": ("de", ["[ ] Ich stimme der Datenschutzerklärung zu", "[Absenden]"]),
     "en-comment-form": ("en", ["Email (required, will not be published)", "[Post Comment]"]),
     "de-comment-form": ("de", ["E-Mail (wird nicht veröffentlicht)", "[Kommentar abschicken]"]),
@@ -117,6 +120,8 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "Bids came in from two firms, said the agency AP",
         "Row, row, row your boat",  # a short doubled phrase is no caption
         "Ferry  Fare  Season    Ferry  Fare  Season",  # a table's header row, printed twice
+        "The piers can be rebuilt. _",  # a sentence before an empty box is no field's label
+        "Piers        Harbour works       _",  # a table layout's empty cell
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):
@@ -366,3 +371,115 @@ def test_a_table_of_contents_goes(name):
     doc = Document.from_text("\n".join(lines) + "\n")
     furniture(doc, Context())
     assert {" ".join(line.text.split()) for line in doc.removed()} == gone
+
+
+# The list of other articles under the article's end (rule after-article): the page as
+# the boilerplate stages leave it, the lines that must go after "|", own samples.
+_TEASERS_EN = ["Ferry fares rise in spring", "New lifeboat for the island", "Harbour master to retire"]
+AFTER_ARTICLE_CASES = {
+    "en-related": ("en", ["Related stories", *_TEASERS_EN], _TEASERS_EN),
+    "en-share-row": ("en", ["Share this article", *_TEASERS_EN], _TEASERS_EN),
+    "de-related": (
+        "de",
+        ["Weitere Artikel", "Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
+        ["Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
+    ),
+    # each teaser's title printed twice (its picture's link and its headline), a date and
+    # a summary: the summaries may outweigh a short article
+    "en-teasers-twice": (
+        "en",
+        ["More stories"]
+        + [
+            x
+            for title, summary in [
+                ("Ferry fares rise in spring", "The island ferries will cost more from April, the operator said on Tuesday, blaming fuel."),
+                ("New lifeboat for the island", "Volunteers named the new boat after the crew who rescued four fishermen last winter."),
+            ]
+            for x in (title, title, "March 3, 2026", summary)
+        ],
+        None,
+    ),
+    # a box under a share row: at most one paragraph of prose, no titles
+    "en-author-box": (
+        "en",
+        ["Share this article", "About the author", "Ann Lee covers the islands and their ferries for the Coast Times."],
+        None,
+    ),
+    "de-author-box": (
+        "de",
+        ["Artikel teilen", "Über die Autorin", "Anna Lehmann schreibt seit zehn Jahren über die Küste."],
+        None,
+    ),
+    # under a footer line, however long it is: a disclaimer
+    "en-footer-disclaimer": (
+        "en",
+        [
+            "© 2026 Coast Times Media Ltd. All rights reserved.",
+            "The Coast Times is not responsible for the content of external sites.",
+        ],
+        None,
+    ),
+}
+
+
+def _after_article(extra: list[str], lang: str = "en") -> tuple[set[str], set[str]]:
+    article = KILMORE_ARTICLE if lang == "en" else PROSE[lang]
+    text = "\n\n".join([*article, *extra]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context())
+    boilerplate_lines(doc, Context())
+    furniture(doc, Context())
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    gone = {" ".join(line.text.split()) for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"}
+    return kept, gone
+
+
+@pytest.mark.parametrize("name", list(AFTER_ARTICLE_CASES))
+def test_a_list_of_other_articles_under_the_article_goes(name):
+    lang, extra, teasers = AFTER_ARTICLE_CASES[name]
+    kept, gone = _after_article(extra, lang)
+    assert kept == set(KILMORE_ARTICLE if lang == "en" else PROSE[lang])
+    assert gone == set(teasers if teasers is not None else extra[1:])
+
+
+# What stays: the article going on under debris that closes nothing.
+ARTICLE_GOES_ON = {
+    # an advertisement's label between the sections, printed again further down
+    "ad-between-sections": [
+        "Advertisement", "What the repairs involve", "New piles", "Steel railings",
+        "The piles will be driven in from a barge moored beside the pier, weather permitting, the engineers said.",
+        "Advertisement", "Ferries in the meantime", "Port Ellen", "Timetable",
+        "The ferries will keep their timetable but leave from Port Ellen, twenty minutes further by road.",
+    ],
+    # a share row after the lede, the article's sections under it
+    "share-after-lede": [
+        "Share this article", "What the repairs involve", "New piles and railings", "A new slipway",
+        "The piles will be driven in from a barge moored beside the pier, weather permitting, the engineers said.",
+        "The railings will be replaced along the whole length of both piers, which will take a further week.",
+        "Work on the slipway will start once the piers are finished, the council said in a statement on Tuesday.",
+        "The harbour master said she hoped the fleet could be back at sea before the start of the spring season.",
+    ],
+    # a hard-wrapped paragraph under an advertisement's label, its lines judged one by one
+    "wrapped-after-ad": [
+        "Advertisement", "Divers will start work on the piers on Friday,", "weather permitting, and the council",
+        "expects the harbour to reopen in March.",
+    ],
+    # a table layout: a menu's cell beside the article's last paragraph, on one line
+    "table-layout": [
+        "Share this article",
+        "Sport        The ferries will sail from Port Ellen until the harbour reopens in March.",
+    ],
+    # a newsletter prompt, then questions and answers
+    "faq-after-newsletter": [
+        "Sign up for our newsletter", "When will the harbour reopen?",
+        "The council expects the piers to be safe again in three weeks, if the weather holds.",
+        "Where do the ferries leave from?", "From Port Ellen, until the harbour reopens.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(ARTICLE_GOES_ON))
+def test_the_article_under_debris_that_closes_nothing_stays(name):
+    kept, gone = _after_article(ARTICLE_GOES_ON[name])
+    assert gone == set()
+    assert set(KILMORE_ARTICLE) <= kept

@@ -154,6 +154,7 @@ PATTERN_CASES.update(
         "newsclean.stages.furniture._AGO": ["vor " + "1" * P, "1 " * (P // 2), "about " * (P // 6), "1" + " " * P + "h"],
         "newsclean.stages.furniture._CHECKBOX": [" " * P + "[", "[ ]" * (P // 3), "- " * (P // 2)],
         "newsclean.stages.furniture._BUTTON_ONLY": ["[" + "a" * P, "[a b] " * (P // 6), "[ " * (P // 2), "(BUTTON)" * (P // 8)],
+        "newsclean.stages.furniture._EMPTY_FIELD": ["a" * P + " _", "a " * (P // 2) + "[", "a" + " " * P + "[ ]", "a[" * (P // 2)],
         "newsclean.stages.furniture._REQUIRED_LABEL": ["a" * P + " ", "a " * (P // 2), "a" + " " * P + "*x", "a'" * (P // 2)],
         "newsclean.stages.furniture._NEWSLETTER_HEADING": ["a " * (P // 2), "a" * P, "newsletter " * (P // 11)],
         "newsclean.stages.furniture._NEWSLETTER_VERBS": ["sig" * (P // 3), "a" * P],

@@ -14,10 +14,10 @@ credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's nam
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
 text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
-required field's label), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
+required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
 header above the headline ``header-breadcrumb`` and ``header-label`` (see
-:func:`_header`).
+:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.tail`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -44,6 +44,7 @@ from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.features import BULLETS, DATELINE_RE, MONTHS
+from .tail import after_article
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
@@ -86,6 +87,9 @@ _REQUIRED_LABEL = compile_re(
     r"wird (?:benötigt|nicht veröffentlicht))[^()]{0,60}\))\s*:?\s*$",
     re.IGNORECASE,
 )
+# a field's label and its empty text box, as the dumpers print it: "Email _",
+# "Last Name [          ]" (judged squeezed: "Last Name [ ]")
+_EMPTY_FIELD = compile_re(r"^[^\W\d_][^\[\]_.!]{0,40}?\s(?:_{1,2}|\[ ?\])$")
 # what a consent or sign-up checkbox says, in the languages of the packs
 _CONSENT = compile_re(
     r"\b(?:agree|accept|consent|newsletter|privacy|terms|remember me|notify me|einverstanden|zustimm|"
@@ -322,6 +326,12 @@ def _contents(texts: list[str], sizes: list[int]) -> list[int]:
     return found
 
 
+def _cells(group: list[Line]) -> bool:
+    """Whether a table layout's cells share ``group``'s lines (three spaces inside one,
+    before any box): a "_" there is an empty cell's, not a form's box."""
+    return any("   " in line.text.strip().partition("[")[0] for line in group)
+
+
 def _kept_runs(doc: Document) -> list[Line]:
     return [line for line in doc.lines if line.removal is None and line.text.strip()]
 
@@ -382,7 +392,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         low = text.casefold()
         if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
             rule = "comment-meta"
-        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text):
+        elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text) or (n <= 8 and _EMPTY_FIELD.match(text) and not _cells(group)):
             rule = "form-row"
         elif _CHECKBOX.match(text) and _is_form_checkbox(k, texts):
             rule = "form-row"
@@ -411,3 +421,4 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             gone[k] = True
             for line in group:
                 doc.remove(line, "furniture", rule)
+    after_article(doc, ctx)

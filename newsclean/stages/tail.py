@@ -1,0 +1,169 @@
+"""The page after the article: a list of other articles that the content stage kept
+below the article's last paragraph, judged by its shape.
+
+A news page closes its article with named debris (a share row, a "Related" or "More
+from" heading, a newsletter or comment prompt, a footer line, an end-of-article
+heading), and under it prints teasers of other articles: their titles one under the
+other, often each twice (the picture's link and the headline's), with a date and a
+line of summary. The content stage may keep them when they score like the article's
+subheads. Rule ``after-article`` (the furniture stage runs it last): everything kept
+below such closing debris goes when the kept text right under the debris opens with
+a list of other articles (a title printed twice in a row, or three title-shaped lines
+in a row: two to twenty words, no sentence end, no colon) and what stands below the
+debris has little prose next to the article above it (less than a fifth of its
+words; up to one and a half times when the titles are printed twice, each teaser
+having its summary). So does a box under a short closing heading (six words at
+most) that holds at most one paragraph of prose, no line going on in lower case and
+no two questions: an author's box, a disclaimer, a form, with the same limit on its
+prose; under a share row or a comment section's heading, which end an article
+whatever their length, the box may hold three paragraphs, and under a footer line,
+one. Closing debris with the same words between several kept parts is an insert
+between sections ("Advertisement", "Read more: ..."), not the end; on a table
+layout, where other cells share the lines, nothing is judged here.
+
+>>> from newsclean import Context, Document
+>>> from newsclean.stages.boilerplate import boilerplate_lines
+>>> para = "Divers will inspect the two damaged piers on Friday, and the repairs could take weeks to finish."
+>>> page = [para, "", para, "", para, "", "Related stories", "",
+...     "Ferry fares rise in spring", "", "New lifeboat for the island", "", "Harbour master to retire"]
+>>> doc = Document.from_text("\\n".join(page))
+>>> boilerplate_lines(doc, Context())
+>>> after_article(doc, Context())
+>>> [(line.number, line.removal.rule) for line in doc.removed()]
+[(7, 'phrase:related'), (9, 'after-article'), (11, 'after-article'), (13, 'after-article')]
+"""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..document import Document, Line
+from ..script import word_count
+from ..visible import visible_lines
+from ..wrap import line_groups, wrap_width
+from .content.region import end_markers
+
+_ENDS = ".!?。！？"
+_QUOTES = "\"”»’')）」"
+# what an end of an article says (the categories of the phrase packs)
+_CLOSING = frozenset({"share", "related", "comments", "newsletter", "footer", "advertising"})
+_RELATED = frozenset({"related"})
+_ADVERTISING = frozenset({"advertising"})
+# what ends the article for certain, however long its line: a share row, a comment
+# section, a footer (a "Related: ..." link or a newsletter prompt may stand between
+# two sections); after a share row or a comment section, a box may hold a few
+# paragraphs (an author's box, a comment form's notes)
+_FINAL = frozenset({"share", "comments", "footer"})
+_LAST = frozenset({"share", "comments"})
+_DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
+
+
+def _prose(text: str, n: int) -> int:
+    """The words of a paragraph of prose (a sentence of a dozen words or more, or a
+    long run), 0 for anything else."""
+    return n if n >= 25 or (n >= 12 and text.rstrip(_QUOTES).endswith(tuple(_ENDS))) else 0
+
+
+def _title(text: str, n: int) -> bool:
+    """A title's shape: two to twenty words, no sentence end, no colon at the end.
+
+    >>> _title("Ferry fares rise in spring", 5), _title("Why did the ferry stop?", 5), _title("Kit:", 1)
+    (True, False, False)
+    """
+    return 2 <= n <= 20 and text.rstrip(_QUOTES)[-1:] not in ".!?:;…。！？："
+
+
+def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[bool, bool]:
+    """Whether the kept parts from ``k`` on open with a list of other articles, and
+    whether its first title is printed twice in a row (a teaser's two links)."""
+    twice = k + 1 < len(texts) and texts[k] == texts[k + 1] and _title(texts[k], sizes[k])
+    # (a line of a paragraph hard-wrapped at an odd width is no title: the next line
+    # goes on with its sentence, in lower case)
+    titles = k + run <= len(texts) and all(
+        _title(texts[j], sizes[j]) and (j + 1 == len(texts) or not texts[j + 1][:1].islower())
+        for j in range(k, k + run)
+    )
+    return twice or titles, twice
+
+
+def _furniture_block(
+    texts: list[str], prose: list[int], k: int, gap: set[str], words: int = 6, paragraphs: int = 1
+) -> bool:
+    """Whether the kept parts from ``k`` on are a box under a closing heading rather
+    than more of the article: the heading is short (``words`` at most: "Share this",
+    "About the author"), at most one paragraph of prose stands below it, no line goes
+    on in lower case (the lines of a paragraph hard-wrapped at an odd width), and at
+    most one line asks a question (questions and their short answers are an FAQ)."""
+    return (
+        all(len(t.split()) <= words for t in gap)
+        and sum(1 for p in prose[k:] if p) <= paragraphs
+        and not any(t[:1].islower() for t in texts[k:])
+        and sum(1 for t in texts[k:] if t.rstrip(_QUOTES).endswith(("?", "？"))) <= 1
+    )
+
+
+def _cells(doc: Document, groups: list[list[Line]], k: int) -> bool:
+    """Whether a table layout's cells share the lines from group ``k`` on, or the
+    closing lines above it (a run of three spaces inside a line): the columns stage
+    cuts them later, and what looks like the page's end may be another cell's."""
+    lines = doc.lines[groups[k - 1][-1].number : groups[-1][-1].number]
+    return any("   " in line.text.strip() for line in lines)
+
+
+def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
+    """What a line removed as named debris that ends an article says (its rule's
+    categories, one of them in ``_CLOSING``; ``related`` for an end-of-article
+    heading), empty for any other line."""
+    if line.number in markers:
+        return _RELATED
+    removal = line.removal
+    if removal is None or removal.stage not in _DEBRIS_STAGES:
+        return frozenset()
+    cats = frozenset(removal.rule.partition(":")[2].split("+"))
+    return cats if not cats.isdisjoint(_CLOSING) else frozenset()
+
+
+def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
+    """Remove the list of other articles kept below the article (see the module):
+    rule ``after-article``. ``least``: the prose words the article above must have."""
+    markers = frozenset(end_markers(doc, ctx.pack(doc).markers))
+    width = wrap_width(doc)
+    while True:  # until nothing more goes: a second run finds nothing to remove
+        groups = [g for g in line_groups(doc, width) if all(line.removal is None for line in g)]
+        if len(groups) < 2:
+            return
+        texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
+        sizes = [word_count(t.split()) for t in texts]
+        prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+        gaps: list[set[str]] = []
+        # per gap: 2, its closing lines end the article for certain and a box may follow;
+        # 1, they end it; 0, they may not; -1, only an advertisement's label
+        final: list[int] = []
+        for g, h in zip(groups, groups[1:]):
+            found = [(ln.text.strip().casefold(), _closing(ln, markers)) for ln in doc.lines[g[-1].number : h[0].number - 1]]
+            gaps.append({t for t, cats in found if cats})
+            # (an advertisement's label alone opens no box: a sponsor's box or the article goes on)
+            ends = [c for _, c in found if c and c != _ADVERTISING]
+            final.append(-1 if not ends else 2 if all(c <= _LAST for c in ends) else 1 if all(c <= _FINAL for c in ends) else 0)
+        seen: dict[str, int] = {}
+        for gap in gaps:
+            for text in gap:
+                seen[text] = seen.get(text, 0) + 1
+        total, above, cut = sum(prose), prose[0], None
+        for k in range(1, len(groups)):
+            gap = gaps[k - 1]
+            if gap and above >= least and any(seen[t] == 1 for t in gap) and not _cells(doc, groups, k):
+                listed, doubled = _teasers(texts, sizes, k)
+                below = total - above
+                if (listed and (below < share * above or (doubled and below < twice * above))) or (
+                    below < share * above
+                    and final[k - 1] >= 0
+                    and _furniture_block(texts, prose, k, set() if final[k - 1] else gap, paragraphs=3 if final[k - 1] == 2 else 1)
+                ):
+                    cut = k
+                    break
+            above += prose[k]
+        if cut is None:
+            return
+        for g in groups[cut:]:
+            for line in g:
+                doc.remove(line, "furniture", "after-article")
