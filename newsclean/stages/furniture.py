@@ -17,7 +17,7 @@ text printed twice on a line: an image's alt text and its caption), ``comment-me
 required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
 header above the headline ``header-breadcrumb`` and ``header-label`` (see
-:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.tail`).
+:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.after_article`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -44,7 +44,7 @@ from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.features import BULLETS, DATELINE_RE, MONTHS
-from .tail import after_article
+from .after_article import after_article
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
