@@ -43,8 +43,8 @@ from ..registry import stages
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
-from .content.features import BULLETS, DATELINE_RE, MONTHS
 from .after_article import after_article
+from .content.features import BULLETS, DATELINE_RE, MONTHS
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
