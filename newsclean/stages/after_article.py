@@ -125,12 +125,15 @@ def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
 def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
     """Remove the list of other articles kept below the article (see the module):
     rule ``after-article``. ``least``: the prose words the article above must have."""
-    markers = frozenset(end_markers(doc, ctx.pack(doc).markers))
     width = wrap_width(doc)
+    markers: frozenset[int] | None = None
     while True:  # until nothing more goes: a second run finds nothing to remove
         groups = [g for g in line_groups(doc, width) if all(line.removal is None for line in g)]
         if len(groups) < 2:
             return
+        if markers is None:  # the headings between the kept parts (lines' texts do not change here)
+            between = doc.lines[groups[0][-1].number : groups[-1][0].number - 1]
+            markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
         texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
         sizes = [word_count(t.split()) for t in texts]
         prose = [_prose(t, n) for t, n in zip(texts, sizes)]

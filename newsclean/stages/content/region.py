@@ -17,13 +17,14 @@ from ...tokens import find_words
 from .features import BULLETS, DATELINE_RE, MONTHS, TERMINAL, Unit
 
 
-def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str]) -> list[int]:
-    """Line numbers of end-of-article headings ("Related stories", "Comments"...)."""
+def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str], lines: Sequence[Line] | None = None) -> list[int]:
+    """Line numbers of end-of-article headings ("Related stories", "Comments"...)
+    among ``lines`` (all the page's lines by default)."""
     found = []
     if markers:
         longest = max(len(m) for m in markers)
         seen: dict[str, bool] = {}  # a page repeats its menu lines: each text judged once
-        for line in doc.lines:
+        for line in doc.lines if lines is None else lines:
             text = line.text
             if not text or len(text) > 80:
                 continue
