@@ -40,7 +40,7 @@ from ..document import Document, Line
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
-from .content.region import end_markers
+from .content.region import DEBRIS_STAGES, end_markers
 
 _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
@@ -54,7 +54,6 @@ _ADVERTISING = frozenset({"advertising"})
 # paragraphs (an author's box, a comment form's notes)
 _FINAL = frozenset({"share", "comments", "footer"})
 _LAST = frozenset({"share", "comments"})
-_DEBRIS_STAGES = frozenset({"boilerplate-lines", "boilerplate-sentences", "template"})
 
 
 def _prose(text: str, n: int) -> int:
@@ -116,7 +115,7 @@ def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
     if line.number in markers:
         return _RELATED
     removal = line.removal
-    if removal is None or removal.stage not in _DEBRIS_STAGES:
+    if removal is None or removal.stage not in DEBRIS_STAGES:
         return frozenset()
     cats = frozenset(removal.rule.partition(":")[2].split("+"))
     return cats if not cats.isdisjoint(_CLOSING) else frozenset()
