@@ -9,8 +9,8 @@ title). A title a dumper hard-wrapped (lynx at 80 columns) is joined again. A
 candidate must look like a title (:func:`looks_like_title`: not a sentence, a menu, a
 breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
 "Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
-"Title (site.com)" also give their parts, and a line a date starts or ends gives the
-rest. No debris stage may have removed it, and the
+"Title (site.com)" also give their parts, a line a date starts or ends gives the
+rest, and a table row of two or three cells (w3m, inscriptis) gives each cell. No debris stage may have removed it, and the
 article must repeat one of its words: a headline names what the article is about,
 while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
@@ -42,6 +42,7 @@ from .document import Document, Line
 from .language import ALL_STOPWORDS
 from .regexes import compile_re
 from .stages.content.features import MONTHS
+from .text import cells
 from .tokens import find_words
 from .wrap import continues, wrap_width
 
@@ -490,7 +491,11 @@ def candidates(
         titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
         if not titles:
             n = 1
-            titles = _titles_in(_clean(line.text))
+            row = cells(text)  # a table row (w3m, inscriptis) of two or three cells: each of three words or more
+            if 1 < len(row) <= 3:
+                titles = [t for _, cell in row if cell.count(" ") >= 2 for t in _titles_in(_clean(cell))]
+            else:
+                titles = _titles_in(_clean(text))
         if not titles:
             continue
         words = tokens(i) if n == 1 else [w for j in range(i, i + n) for w in tokens(j)]

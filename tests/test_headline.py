@@ -143,6 +143,14 @@ CASES.update(
             ["Coast Times", "Harbour diary, week 2 20 March 2026", "By Ann Lee"],
             "Harbour diary, week 2",
         ),
+        "title-cell-beside-a-section-cell": (
+            ["Coast Times", "Sport          Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "title-cell-beside-a-search-box": (
+            ["Coast Times", "Storm closes Kilmore harbour                    Search [          ] [Go]", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
         "menu-with-an-image-file-above": (
             ["Home [coast_times_logo.png] Sponsor us News", "Storm closes Kilmore harbour", "By Ann Lee"],
             "Storm closes Kilmore harbour",
