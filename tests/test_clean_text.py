@@ -110,3 +110,78 @@ def test_invisible_characters_and_double_spaces_in_clean_text_are_left_as_they_a
     paragraphs = [*ARTICLE[:3], "Tickets bought before March\u200b remain valid,  the operator said, for the whole season."]
     text = _blank(paragraphs)
     assert newsclean.clean(text) == text
+
+
+# --- newsclean's own output: paragraphs apart, a list's items and a table's rows one
+# under the other. Cleaning it again must change nothing (a hook runs twice).
+
+
+def _gauge_page(rows: int = 140) -> str:
+    """A dump (indented, cells apart) of an article with a long table of readings
+    between its paragraphs, under a menu and above a share row and a footer."""
+    readings = [
+        f"{day}/{month}/2025   {1.0 + ((day * 7 + month * 3) % 40) / 10:.1f} m"
+        for month in range(1, 13) for day in range(1, 29)
+    ][:rows]
+    before = [
+        "River levels at the old mill gauge have been recorded every day since the spring, and the parish "
+        "council has now published the full series for anyone who wants to check the figures.",
+        "The readings below were taken at nine each morning by volunteers, who said the summer had been the "
+        "driest they could remember, with the river falling to its lowest level in August.",
+        "The gauge itself is a plain board of painted marks fixed to the mill wall, and the volunteers read it "
+        "from the footbridge, writing each level in a book that is kept behind the counter of the shop.",
+        "Older readings, some of them going back to the years after the war, are being copied from the mill's "
+        "own ledgers, and the council hopes to add them to the series by the end of the year.",
+    ]
+    after = [
+        "The council said it would keep publishing the readings each month, and that a second gauge would be "
+        "fitted below the weir before the winter, when floods are most likely.",
+        "Volunteers who would like to help with the morning readings can leave their names at the village "
+        "hall, the clerk said, and training will be given on the first Saturday of each month.",
+        "Anglers' clubs along the river have asked for the figures too, since the low water of the summer "
+        "kept them off several stretches, and the council said it was happy to share them.",
+    ]
+    lines = ["Home", "News", "Weather", "Sport", "Contact us", "", "      Mill gauge readings published", ""]
+    for paragraph in before:
+        lines += ["      " + paragraph, ""]
+    lines += ["      Date        Level", *("      " + r for r in readings), ""]
+    for paragraph in after:
+        lines += ["      " + paragraph, ""]
+    lines += ["Share | Tweet | Email", "Copyright 2026 Valley Gazette. All rights reserved."]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_long_table_inside_the_article_survives_a_second_clean():
+    # the first clean keeps the table (its rows are cells apart in the dump); its output
+    # writes each row with single spaces, and a second clean must not take the 140 rows
+    # for a run of short lines and cut them, or the paragraphs after them
+    once = newsclean.clean(_gauge_page())
+    assert "1/1/2025 2.0 m" in once and "28/5/2025" in once and "Volunteers who would like" in once
+    assert "Home" not in once and "Tweet" not in once
+    assert newsclean.clean(once) == once
+
+
+def test_clean_text_with_a_list_and_a_table_one_row_under_the_other_comes_out_unchanged():
+    # newsclean's own layout: paragraphs apart, the lines of a list or a table together
+    paragraphs = [
+        *ARTICLE[:5],
+        "\n".join(ARTICLE[5:8]),
+        *ARTICLE[8:10],
+        "Crossing Minutes Fare\nHarbour to Northport 40 £6.50\nNorthport to Harbour 45 £6.50\n"
+        "Harbour to the islands 70 £9.00",
+        *ARTICLE[10:],
+    ]
+    text = _blank(paragraphs)
+    assert layout_of(text.split("\n")) == "blocks"
+    assert newsclean.clean(text) == text
+
+
+def test_a_flat_dump_with_its_menu_and_footer_in_blocks_is_not_taken_for_clean_text():
+    # the same layout, but the menu and the footer stand in blocks of short lines that
+    # the boilerplate stages recognise: a page, cleaned as one
+    dump = _blank(["Skip to content\nHome\nNews\nSport", *ARTICLE, "Contact us\nPrivacy policy\nTerms of use"])
+    judge = Pipeline(["layout", "boilerplate-sentences", "boilerplate-lines"])
+    assert layout_of(dump.split("\n")) == "blocks"
+    assert not is_clean(judge.run(dump))
+    out = newsclean.clean(dump)
+    assert "Skip to content" not in out and "Privacy policy" not in out
