@@ -161,6 +161,13 @@ def test_a_long_table_inside_the_article_survives_a_second_clean():
     assert newsclean.clean(once) == once
 
 
+def test_a_table_longer_than_the_article_around_it_survives_a_second_clean():
+    # 200 rows of three words each outweigh the article's prose: still an article
+    once = newsclean.clean(_gauge_page(200))
+    assert "1/1/2025 2.0 m" in once and "4/8/2025" in once and "Volunteers who would like" in once
+    assert newsclean.clean(once) == once
+
+
 def test_clean_text_with_a_list_and_a_table_one_row_under_the_other_comes_out_unchanged():
     # newsclean's own layout: paragraphs apart, the lines of a list or a table together
     paragraphs = [
