@@ -20,10 +20,16 @@ True)``), never by trees that saw it, and each corpus must keep its own floors
 (:data:`FLOORS`); ``--weights`` scales a corpus's units in the fit, ``--prefer`` its
 weight in the search's mean.
 
-The committed _model.py is not this trainer's output. It is an older fit on dev alone
-(exact splits, on the stages as they were then), and no fit of this trainer on today's
-stages has matched it; ``make train-check`` fails until one is committed. Measured in
-session 4 with the scorer on the whole folders (issue 12):
+The committed _model.py is not a fit of this trainer: it is the fit of commit 82a5b47
+(27 Nov), that commit's benchmarks/train.py on that commit's stages and dev alone (exact
+splits, folds by page). Its trees cannot be fitted again from today's stages (they
+compute other feature rows for the same pages), so ``make train`` replays that fit with
+``--replay 82a5b47`` (:func:`replay`): the commit's own tree, taken with ``git archive``,
+its own trainer, and this module's generator, which is how ``make train-check`` can
+compare byte for byte (checked in session 6: the replay gives the committed trees and
+region settings exactly, with numpy 2.4 and scikit-learn 1.9). A fit of this trainer is
+shipped when one beats it; measured in session 4 with the scorer on the whole folders
+(issue 12):
 
 - the shipped model, fitted on dev alone, on dev2 (leave one corpus out): F1 0.928,
   content-kept 92.3%, 54 pages losing a tenth; on dev F1 0.933, content-kept 98.8%
