@@ -67,7 +67,8 @@ bench: $(VENV)/.installed-test
 # out of fold): none has yet met dev's floors while keeping dev2's. Session 5 (its stages,
 # whole folders, F1 / content kept / pages losing a tenth): --weights dev=2.35 dev 0.890 /
 # 98.4% / 3, dev2 0.926 / 97.5% / 21; dev=4 --depth 4 dev 0.918 / 97.9% / 6, dev2 0.930 /
-# 96.6% / 30; dev=8 dev 0.906 / 98.4% / 3, dev2 0.928 / 96.0% / 32 (tools/train.py's
+# 96.6% / 30; dev=8 dev 0.906 / 98.4% / 3, dev2 0.928 / 96.0% / 32. Session 6 (today's
+# stages): dev=8 --depth 4 dev 0.903 / 98.7% / 3, dev2 0.929 / 97.9% / 17 (tools/train.py's
 # docstring has the rest). To try one: $(BIN)/python $(REFIT) --out /tmp/model.py.
 # The leave-one-corpus-out figures of a refit (fit on dev alone, score dev2, and the
 # reverse) are `make train-cross`.
