@@ -110,3 +110,65 @@ def test_fold_models_never_saw_their_fold(train):
     assert seen > 0.8  # the full model learned fold 0's kind
     assert unseen < 0.5  # the model judging fold 0 never saw it
     assert "folds" not in without
+
+
+def _git(repo, *args):
+    import subprocess
+
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+                   check=True, capture_output=True)
+
+
+def test_replay_fits_with_the_commits_own_trainer_and_stages(train, tmp_path):
+    """make train replays the shipped fit: the trainer of that commit, importing that
+    commit's newsclean (not today's), and the module written from its model is what
+    --check compares, byte for byte."""
+    import json
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    (repo / "benchmarks").mkdir(parents=True)
+    (repo / "newsclean").mkdir()
+    (repo / "newsclean" / "__init__.py").write_text("STAGES = 'then'\n")
+    tree = {"feature": [0, -1, -1], "threshold": [0.5, 0.0, 0.0], "value": [0.0, -0.25, 0.5],
+            "left": [1, -1, -1], "right": [2, -1, -1]}
+    figures = {"f1": 0.93, "content_kept": 0.987, "lost_gt10pct": 4, "pages": 250}
+    model = {"features": ["log_words"], "context_features": ["p_self"], "params": {"bias": 0.12},
+             "first": {"init": -0.1, "trees": [tree]}, "second": {"init": -0.1, "trees": [tree]},
+             "fit": figures, "held_out": {**figures, "pages": 50}}
+    # the old trainer: writes its model as JSON, with what its own stages say
+    (repo / "benchmarks" / "train.py").write_text(
+        "import argparse, json, os, sys\n"
+        "sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\n"
+        "import newsclean\n"
+        "ap = argparse.ArgumentParser(); ap.add_argument('--shared'); ap.add_argument('--out')\n"
+        "a = ap.parse_args()\n"
+        f"model = {model!r}\n"
+        "model['params']['stages'] = newsclean.STAGES\n"
+        "model['params']['shared'] = os.path.basename(a.shared)\n"
+        "json.dump(model, open(a.out, 'w'))\n"
+    )
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "the fit")
+    (repo / "newsclean" / "__init__.py").write_text("STAGES = 'now'\n")  # the stages moved on
+    _git(repo, "commit", "-q", "-am", "later stages")
+
+    fitted = train.replay(str(repo), "HEAD~1", str(tmp_path / "shared"))
+    assert fitted["params"] == {"bias": 0.12, "stages": "then", "shared": "shared"}
+    assert fitted["first"] == model["first"]
+
+    out = tmp_path / "_model.py"
+    a = SimpleNamespace(out=str(out), check=False)
+    data = train.dump_replayed(fitted, "abc1234").encode("utf-8")
+    assert train.finish(a, data) == 0
+    assert "tools/train.py --replay abc1234" in out.read_text(encoding="utf-8")
+    assert train.finish(SimpleNamespace(out=str(out), check=True), data) == 0
+    again = train.dump_replayed({**fitted, "first": {"init": -0.2, "trees": [tree]}}, "abc1234").encode("utf-8")
+    assert train.finish(SimpleNamespace(out=str(out), check=True), again) == 1
+    assert out.read_bytes() == data  # --check writes nothing
+
+    with pytest.raises(SystemExit, match="cannot read commit"):
+        train.replay(str(repo), "0" * 40, str(tmp_path / "shared"))
