@@ -41,6 +41,7 @@ from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.region import DEBRIS_STAGES, end_markers
+from .repeats import second_copy
 
 _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
@@ -123,7 +124,9 @@ def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
 
 def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
     """Remove the list of other articles kept below the article (see the module):
-    rule ``after-article``. ``least``: the prose words the article above must have."""
+    rule ``after-article``. ``least``: the prose words the article above must have.
+    A second copy of a long run of the article goes first (:func:`second_copy`)."""
+    second_copy(doc, ctx)
     width = wrap_width(doc)
     markers: frozenset[int] | None = None
     while True:  # until nothing more goes: a second run finds nothing to remove
