@@ -84,3 +84,16 @@ def test_a_second_copy_is_judged_as_written_and_goes_once():
     assert len(gone) == len(_STORY)
     second_copy(doc, Context())
     assert len([line for line in doc.lines if line.removal is not None]) == len(_STORY)
+
+
+def test_a_list_printed_twice_is_left_to_the_list_stages():
+    """A menu whose items carry descriptions, printed again at the page's foot, is a
+    list and no second copy of the article: the rule leaves it."""
+    items = [
+        f"* {topic} Our guides to {topic.lower()} cover the tools, the costs and the first steps, "
+        "with reviews of the services we tested ourselves and the mistakes to avoid."
+        for topic in ("Podcasting", "Webinars", "Newsletters", "Online courses", "Live streaming")
+    ]
+    doc = Document.from_text("\n".join([*items, "", *_STORY[:2], "", *items]) + "\n")
+    second_copy(doc, Context())
+    assert not [line for line in doc.lines if line.removal is not None]

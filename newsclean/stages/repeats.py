@@ -7,7 +7,8 @@ repeated for its animation), and the content stage keeps both copies: each score
 the article it is. Rule ``second-copy`` (the ``after-article`` judge runs it first):
 a run of kept paragraphs, one after the other, each of them a paragraph already kept
 above the run, goes when it holds ``least`` words or more (150 by default, about three
-paragraphs). A paragraph that an article repeats on purpose (a pull quote, a notice
+paragraphs) outside list items (a menu printed twice is a list, which the other stages
+judge). A paragraph that an article repeats on purpose (a pull quote, a notice
 printed under each of several webcams, an event's blurb in two listings) is a paragraph
 or two, and stays. Nothing depends on a language: the copy is the signal.
 
@@ -28,6 +29,7 @@ from ..document import Document
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
+from .content.features import BULLETS
 
 
 def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
@@ -48,7 +50,8 @@ def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
         # the run from k: paragraphs kept before it, each (not copies inside the run)
         end, words = k, 0
         while end < len(groups) and texts[end] and first[texts[end]] < k:
-            words += word_count(texts[end].split())
+            if not texts[end].startswith(BULLETS):  # (a menu printed twice is a list)
+                words += word_count(texts[end].split())
             end += 1
         if words >= least:
             for g in groups[k:end]:
