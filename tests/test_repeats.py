@@ -92,7 +92,15 @@ def test_a_list_printed_twice_is_left_to_the_list_stages():
     items = [
         f"* {topic} Our guides to {topic.lower()} cover the tools, the costs and the first steps, "
         "with reviews of the services we tested ourselves and the mistakes to avoid."
-        for topic in ("Podcasting", "Webinars", "Newsletters", "Online courses", "Live streaming")
+        for topic in (
+            "Podcasting",
+            "Webinars",
+            "Newsletters",
+            "Online courses",
+            "Live streaming",
+            "Memberships",
+            "Coaching",
+        )
     ]
     doc = Document.from_text("\n".join([*items, "", *_STORY[:2], "", *items]) + "\n")
     second_copy(doc, Context())
