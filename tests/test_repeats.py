@@ -8,7 +8,7 @@ import pytest
 from newsclean.context import Context
 from newsclean.document import Document
 from newsclean.pipeline import Pipeline
-from newsclean.stages.repeats import second_copy
+from newsclean.stages.repeats import contents_unheaded, second_copy
 
 from .helpers import KILMORE_ARTICLE
 
@@ -105,3 +105,27 @@ def test_a_list_printed_twice_is_left_to_the_list_stages():
     doc = Document.from_text("\n".join([*items, "", *_STORY[:2], "", *items]) + "\n")
     second_copy(doc, Context())
     assert not [line for line in doc.lines if line.removal is not None]
+
+
+# A table of contents without a heading (rule contents-unheaded): the article's subheads
+# listed above it. (lines of the page, lines that must go)
+_SUBHEADS = ["Why the piers failed", "What the repairs cost", "When the ferries return"]
+_SECTIONS = [x for head, para in zip(_SUBHEADS, KILMORE_ARTICLE[1:]) for x in (head, para)]
+CONTENTS_CASES = {
+    "bulleted": ([*(f"• {h}" for h in _SUBHEADS), KILMORE_ARTICLE[0], *_SECTIONS], [f"• {h}" for h in _SUBHEADS]),
+    "plain-lines": ([*_SUBHEADS, KILMORE_ARTICLE[0], *_SECTIONS], _SUBHEADS),
+    # a numbered list sums up the sections to come: the article's own
+    "numbered": ([*(f"{n}. {h}" for n, h in enumerate(_SUBHEADS, 1)), KILMORE_ARTICLE[0], *_SECTIONS], []),
+    # items printed once: a list of the article's
+    "list-once": (["• Divers", "• Engineers", "• Harbour staff", KILMORE_ARTICLE[0], *_SECTIONS], []),
+    # the same lines printed again one under the other: a menu or a table, not subheads
+    "block-again": ([*_SUBHEADS, KILMORE_ARTICLE[0], *_SUBHEADS, *KILMORE_ARTICLE[1:]], []),
+}
+
+
+@pytest.mark.parametrize("name", list(CONTENTS_CASES))
+def test_a_table_of_contents_without_a_heading_goes(name):
+    page, gone = CONTENTS_CASES[name]
+    doc = Document.from_text("\n\n".join(page) + "\n")
+    contents_unheaded(doc, Context())
+    assert [" ".join(line.text.split()) for line in doc.lines if line.removal is not None] == gone

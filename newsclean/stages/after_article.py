@@ -41,7 +41,7 @@ from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.region import DEBRIS_STAGES, end_markers
-from .repeats import second_copy
+from .repeats import contents_unheaded, second_copy
 
 _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
@@ -182,6 +182,7 @@ def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: flo
     A second copy of a long run of the article goes first (:func:`second_copy`), and
     a list of teaser cards last (:func:`teaser_cards`)."""
     second_copy(doc, ctx)
+    contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least)
     teaser_cards(doc, ctx)
 

@@ -1,5 +1,5 @@
-"""A second copy: a long run of paragraphs that the page prints again, word for word,
-after the content stage kept it once.
+"""What a page prints twice: a second copy of a long run of paragraphs, and a table of
+contents without a heading (its items printed again as the article's subheads).
 
 Pages print their article twice (an infinite scroll that loads the same story again, a
 print version under the screen version, a carousel of testimonials or promotions
@@ -10,7 +10,8 @@ above the run, goes when it holds ``least`` words or more (150 by default, about
 paragraphs) outside list items (a menu printed twice is a list, which the other stages
 judge). A paragraph that an article repeats on purpose (a pull quote, a notice
 printed under each of several webcams, an event's blurb in two listings) is a paragraph
-or two, and stays. Nothing depends on a language: the copy is the signal.
+or two, and stays. Nothing depends on a language: the copy is the signal. Rule
+``contents-unheaded``: see :func:`contents_unheaded`.
 
 >>> from newsclean import Context, Document
 >>> paras = [f"Paragraph {n} of the story, which goes on for a while about the harbour, the storm "
@@ -57,4 +58,62 @@ def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
             for g in groups[k:end]:
                 for line in g:
                     doc.remove(line, "furniture", "second-copy")
+        k = max(end, k + 1)
+
+
+def _item(text: str) -> str:
+    """A list item's text without its mark ("* ", "• ", "3. ", "3) "), case-folded.
+
+    >>> _item("* Why the piers failed"), _item("12. Costs:"), _item("2026 budget")
+    ('why the piers failed', 'costs', '2026 budget')
+    """
+    if text.startswith(BULLETS):
+        text = text[2:]
+    else:
+        digits = len(text) - len(text.lstrip("0123456789"))
+        if 1 <= digits <= 2 and text[digits : digits + 1] in (".", ")"):
+            text = text[digits + 1 :]
+    return text.strip().casefold().rstrip(":： ")
+
+
+def contents_unheaded(doc: Document, ctx: Context, *, run: int = 3, words: int = 15) -> None:
+    """Remove a table of contents without a heading: rule ``contents-unheaded``.
+
+    Three short lines or more in a row (``words`` at most, no full stop), each printed
+    once more further down and nowhere else, in the same order, each of those apart
+    from the next (a subhead over its section): the list of the article's subheads that
+    a page prints above the article or at its top. A list whose items the page prints
+    again one under the other is a menu or a table, and is judged elsewhere; a list
+    under a heading ("Contents") is the furniture stage's.
+    """
+    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    if len(groups) < 2 * run:
+        return
+    texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
+    items = [_item(t) for t in texts]
+    where: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        where.setdefault(item, []).append(k)
+
+    def listed(k: int) -> bool:
+        places = where[items[k]]
+        return (
+            bool(items[k])
+            and len(places) == 2
+            and places[0] == k
+            and word_count(texts[k].split()) <= words
+            and texts[k][-1:] not in ".。"
+            and not texts[k][:1].isdigit()  # (a numbered list sums up the sections: the article's)
+        )
+
+    k = 0
+    while k < len(groups):
+        end = k
+        while end < len(groups) and listed(end) and where[items[end]][1] > end:
+            end += 1
+        later = [where[items[j]][1] for j in range(k, end)]
+        if end - k >= run and later[0] >= end and all(b - a >= 2 for a, b in zip(later, later[1:])):
+            for g in groups[k:end]:
+                for line in g:
+                    doc.remove(line, "furniture", "contents-unheaded")
         k = max(end, k + 1)
