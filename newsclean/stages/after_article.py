@@ -37,11 +37,8 @@ from __future__ import annotations
 
 from ..context import Context
 from ..document import Document, Line
-from ..script import word_count
-from ..visible import visible_lines
-from ..wrap import line_groups, wrap_width
 from .content.region import DEBRIS_STAGES, end_markers
-from .repeats import contents_unheaded, second_copy
+from .repeats import contents_unheaded, kept_parts, second_copy
 
 _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
@@ -145,11 +142,9 @@ def teaser_cards(doc: Document, ctx: Context, *, least: int = 40, share: float =
     title printed three times is a gallery's picture; products or courses the article
     reviews have sections of their own, farther apart.
     """
-    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    groups, texts, sizes = kept_parts(doc)
     if len(groups) < 7:
         return
-    texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
-    sizes = [word_count(t.split()) for t in texts]
     prose = [_prose(t, n) for t, n in zip(texts, sizes)]
     pairs = [k for k in range(len(texts) - 1) if _card_title(texts, sizes, k)]
     spans: list[tuple[int, int]] = []
@@ -188,17 +183,14 @@ def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: flo
 
 
 def _below_closing(doc: Document, ctx: Context, share: float, twice: float, least: int) -> None:
-    width = wrap_width(doc)
     markers: frozenset[int] | None = None
     while True:  # until nothing more goes: a second run finds nothing to remove
-        groups = [g for g in line_groups(doc, width) if all(line.removal is None for line in g)]
+        groups, texts, sizes = kept_parts(doc)
         if len(groups) < 2:
             return
         if markers is None:  # the headings between the kept parts (lines' texts do not change here)
             between = doc.lines[groups[0][-1].number : groups[-1][0].number - 1]
             markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
-        texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
-        sizes = [word_count(t.split()) for t in texts]
         prose = [_prose(t, n) for t, n in zip(texts, sizes)]
         gaps: list[set[str]] = []
         # per gap: 2, its closing lines end the article for certain and a box may follow;

@@ -26,20 +26,42 @@ or two, and stays. Nothing depends on a language: the copy is the signal. Rule
 from __future__ import annotations
 
 from ..context import Context
-from ..document import Document
+from ..document import Document, Line
 from ..script import word_count
 from ..visible import visible_lines
 from ..wrap import line_groups, wrap_width
 from .content.features import BULLETS
 
 
+def kept_parts(doc: Document) -> tuple[list[list[Line]], list[str], list[int]]:
+    """The kept paragraphs (groups of lines, hard-wrapped ones joined), each one's text
+    as written (squeezed, image names dropped) and its count of words. A paragraph's
+    text depends on its lines alone (stages never change a line's text): it is
+    computed once per document, however many judges ask.
+    """
+    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    known: dict[tuple[int, int], tuple[str, int]] = doc.view(_PARTS, lambda d: {})
+    texts, sizes = [], []
+    for g in groups:
+        key = (g[0].number, g[-1].number)
+        found = known.get(key)
+        if found is None:
+            text = " ".join(visible_lines(doc, g).split())
+            found = known[key] = (text, word_count(text.split()))
+        texts.append(found[0])
+        sizes.append(found[1])
+    return groups, texts, sizes
+
+
+_PARTS = "repeats.kept_parts"
+
+
 def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
     """Remove the later copy of a long run of kept paragraphs (see the module): rule
     ``second-copy``. ``least``: the words a run must hold."""
-    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    groups, texts, sizes = kept_parts(doc)
     if len(groups) < 2:
         return
-    texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
     first: dict[str, int] = {}
     for k, text in enumerate(texts):
         first.setdefault(text, k)
@@ -52,7 +74,7 @@ def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
         end, words = k, 0
         while end < len(groups) and texts[end] and first[texts[end]] < k:
             if not texts[end].startswith(BULLETS):  # (a menu printed twice is a list)
-                words += word_count(texts[end].split())
+                words += sizes[end]
             end += 1
         if words >= least:
             for g in groups[k:end]:
@@ -86,10 +108,9 @@ def contents_unheaded(doc: Document, ctx: Context, *, run: int = 3, words: int =
     again one under the other is a menu or a table, and is judged elsewhere; a list
     under a heading ("Contents") is the furniture stage's.
     """
-    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    groups, texts, sizes = kept_parts(doc)
     if len(groups) < 2 * run:
         return
-    texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
     items = [_item(t) for t in texts]
     where: dict[str, list[int]] = {}
     for k, item in enumerate(items):
@@ -98,10 +119,10 @@ def contents_unheaded(doc: Document, ctx: Context, *, run: int = 3, words: int =
     def listed(k: int) -> bool:
         places = where[items[k]]
         return (
-            bool(items[k])
-            and len(places) == 2
+            len(places) == 2
             and places[0] == k
-            and word_count(texts[k].split()) <= words
+            and bool(items[k])
+            and sizes[k] <= words
             and texts[k][-1:] not in ".。"
             and not texts[k][:1].isdigit()  # (a numbered list sums up the sections: the article's)
         )
