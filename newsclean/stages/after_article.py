@@ -21,6 +21,10 @@ one. Closing debris with the same words between several kept parts is an insert
 between sections ("Advertisement", "Read more: ..."), not the end; on a table
 layout, where other cells share the lines, nothing is judged here.
 
+Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
+``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
+closing line announces (:func:`teaser_cards`: ``teaser-cards``).
+
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
 >>> para = "Divers will inspect the two damaged piers on Friday, and the repairs could take weeks to finish."
