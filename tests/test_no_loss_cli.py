@@ -364,10 +364,16 @@ PARAGRAPH = (
 )
 
 
+def _paragraphs(n: int) -> str:
+    """``n`` paragraphs, each its own (a paragraph printed again is a second copy,
+    which cleaning removes)."""
+    return "".join(f"Paragraph {k}: {PARAGRAPH}" for k in range(n))
+
+
 def _corpus(folder, n=120, paragraphs=150):
     originals = {}
     for i in range(n):
-        data = b"Home | News | Sport\n" + (f"Story {i}.\n\n" + PARAGRAPH * paragraphs).encode() + b"Back to top\n"
+        data = b"Home | News | Sport\n" + (f"Story {i}.\n\n" + _paragraphs(paragraphs)).encode() + b"Back to top\n"
         originals[str(write(folder / f"p{i:03}.txt", data))] = data
     return originals
 
@@ -472,7 +478,7 @@ def _first_lines(proc, n: int) -> bytes:
 def _big_records(path, n=80):
     """Records slow enough to clean (~0.1 s each) that a signal finds some in flight."""
     path.write_bytes(b"".join(
-        json.dumps({"id": i, "text": "Home | News\n" + PARAGRAPH * 1000 + "Back to top\n"}).encode() + b"\n"
+        json.dumps({"id": i, "text": "Home | News\n" + _paragraphs(1000) + "Back to top\n"}).encode() + b"\n"
         for i in range(n)
     ))
 

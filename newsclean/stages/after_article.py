@@ -21,6 +21,10 @@ one. Closing debris with the same words between several kept parts is an insert
 between sections ("Advertisement", "Read more: ..."), not the end; on a table
 layout, where other cells share the lines, nothing is judged here.
 
+Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
+``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
+closing line announces (:func:`teaser_cards`: ``teaser-cards``).
+
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
 >>> para = "Divers will inspect the two damaged piers on Friday, and the repairs could take weeks to finish."
@@ -37,10 +41,8 @@ from __future__ import annotations
 
 from ..context import Context
 from ..document import Document, Line
-from ..script import word_count
-from ..visible import visible_lines
-from ..wrap import line_groups, wrap_width
 from .content.region import DEBRIS_STAGES, end_markers
+from .repeats import contents_unheaded, kept_parts, second_copy
 
 _ENDS = ".!?。！？"
 _QUOTES = "\"”»’')）」"
@@ -121,20 +123,78 @@ def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
     return cats if not cats.isdisjoint(_CLOSING) else frozenset()
 
 
+def _card_title(texts: list[str], sizes: list[int], k: int) -> bool:
+    """Whether the kept parts ``k`` and ``k + 1`` are one teaser's title printed twice:
+    its picture's link or alt text (the title, or a few words and the title: "Image
+    for: ...", a video's length) and its headline; not a title printed three times (a
+    gallery's picture, its link and its caption)."""
+    title, link = texts[k + 1], texts[k]
+    if not 2 <= sizes[k + 1] <= 20 or title[-1:] in ".:。：" or not link.endswith(title):
+        return False
+    if link != title and (len(link) == len(title) or len(link[: len(link) - len(title)].split()) > 6):
+        return False
+    return (k == 0 or texts[k - 1] != link) and (k + 2 == len(texts) or texts[k + 2] != title)
+
+
+def teaser_cards(doc: Document, ctx: Context, *, least: int = 40, share: float = 0.5) -> None:
+    """Remove a list of teaser cards under the article: rule ``teaser-cards``.
+
+    Three teasers or more in a row, each a different title printed twice (a picture's
+    link and a headline) and at most three lines more (a date, a "Read more", one
+    paragraph of summary), two to five parts from one title to the next, under at least
+    ``least`` words of prose and with less than ``share`` of that prose below them. A
+    title printed three times is a gallery's picture; products or courses the article
+    reviews have sections of their own, farther apart.
+    """
+    groups, texts, sizes = kept_parts(doc)
+    if len(groups) < 7:
+        return
+    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    pairs = [k for k in range(len(texts) - 1) if _card_title(texts, sizes, k)]
+    spans: list[tuple[int, int]] = []
+    j = 0
+    while j < len(pairs):
+        chain = [pairs[j]]
+        while j + 1 < len(pairs) and 2 <= pairs[j + 1] - chain[-1] <= 5:
+            j += 1
+            chain.append(pairs[j])
+        j += 1
+        titles = {texts[k + 1] for k in chain}
+        if len(chain) < 3 or len(titles) < len(chain):
+            continue
+        start, end = chain[0], min(len(groups), chain[-1] + min(b - a for a, b in zip(chain, chain[1:])))
+        # a teaser's summary is one paragraph at most: a section of its own is the article's
+        if any(sum(1 for p in prose[a + 2 : b] if p) > 1 for a, b in zip(chain, [*chain[1:], end])):
+            continue
+        above, below = sum(prose[:start]), sum(prose[end:])
+        if above >= least and below < share * above:
+            spans.append((start, end))
+    for start, end in spans:
+        for g in groups[start:end]:
+            for line in g:
+                doc.remove(line, "furniture", "teaser-cards")
+
+
 def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
     """Remove the list of other articles kept below the article (see the module):
-    rule ``after-article``. ``least``: the prose words the article above must have."""
-    width = wrap_width(doc)
+    rule ``after-article``. ``least``: the prose words the article above must have.
+    A second copy of a long run of the article goes first (:func:`second_copy`), and
+    a list of teaser cards last (:func:`teaser_cards`)."""
+    second_copy(doc, ctx)
+    contents_unheaded(doc, ctx)
+    _below_closing(doc, ctx, share, twice, least)
+    teaser_cards(doc, ctx)
+
+
+def _below_closing(doc: Document, ctx: Context, share: float, twice: float, least: int) -> None:
     markers: frozenset[int] | None = None
     while True:  # until nothing more goes: a second run finds nothing to remove
-        groups = [g for g in line_groups(doc, width) if all(line.removal is None for line in g)]
+        groups, texts, sizes = kept_parts(doc)
         if len(groups) < 2:
             return
         if markers is None:  # the headings between the kept parts (lines' texts do not change here)
             between = doc.lines[groups[0][-1].number : groups[-1][0].number - 1]
             markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
-        texts = [" ".join(visible_lines(doc, g).split()) for g in groups]
-        sizes = [word_count(t.split()) for t in texts]
         prose = [_prose(t, n) for t, n in zip(texts, sizes)]
         gaps: list[set[str]] = []
         # per gap: 2, its closing lines end the article for certain and a box may follow;
