@@ -81,7 +81,18 @@ EN = [
     ("Read more books, the minister told parents.", False, None),
     ("To continue the programme the council needs the consent of residents.", False, None),
     ("Comments by the mayor angered residents.", False, None),
+    ("March 3, 2021 by Jo Smith Leave a Comment", True, "navigation"),
+    ("March 3, 2021 | 12 comments", True, "navigation"),
+    ("Previous articleNew ferry for the island", True, "navigation"),
+    # "posted in" without a colon opens a sentence as often as a category line
+    ("Posted in Ferry News", False, None),
+    ("About Jo Smith 120 Articles", True, "navigation"),
+    ("The council's plan drew 12 comments", False, None),
+    ("Next story: the harbour at dawn, told by its pilots.", False, None),
     ("Photo finish decides the race", False, None),
+    # a tag line without a colon (a possessive space run once left nothing for the gap)
+    ("Filed under Ferries, Harbour", True, "navigation"),
+    ("Filed under pressure, the ferry company cut its fares.", False, None),
 ]
 
 DE = [
@@ -114,6 +125,24 @@ DE = [
     ("Kommentare in sozialen Netzwerken zeigten, wie groß die Wut ist.", False, None),
     ("Foto und Video der Tat kursierten schnell im Netz.", False, None),
     ("Lesen Sie auch die Hinweise der Polizei, rät der Sprecher.", False, None),
+    # headings and prompts around the article (the words of many sites, not one's)
+    ("Ähnliche Themen", True, "related"),
+    ("Die meistgelesenen Artikel bei Lindenhafen.de", True, "related"),
+    ("Auch lesen: Neue Fähre für die Insel", True, "related"),
+    ("Weitere Nachrichten zu: Hafen, Fähren, Inseln", True, "related"),
+    ("Weitere Informationen zum Fährverkehr im Winter:", True, "related"),
+    ("Nächster ArtikelNeue Fähre für die Insel", True, "related"),
+    ("Veröffentlicht am 3. März 2021 von Jo Muster — Hinterlasse eine Antwort", True, "navigation"),
+    ("Dir hat der Artikel gefallen? Jetzt teilen!", True, "share"),
+    ("Lust auf mehr? Melde dich hier für unseren Newsletter an.", True, "newsletter"),
+    ("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unsere Arbeit.", True, "newsletter"),
+    ("Kategorie: Hafen", True, "navigation"),
+    ("Über Jo Muster 120 Artikel", True, "navigation"),
+    ("Weitere Informationen gibt es im Rathaus.", False, None),
+    ("Die meistgelesenen Artikel stammen aus dem Lokalteil, sagt die Chefin.", False, None),
+    ("Nächster Artikel der Serie erscheint am Montag.", False, None),
+    ("Über Jahre hinweg wuchs die Zahl der Fahrgäste.", False, None),
+    ("Er meldet sich beim Newsletter des Vereins ab, weil er umzieht.", False, None),
     ("Politik und Wirtschaft im Wandel", False, None),
 ]
 
@@ -145,6 +174,9 @@ FR = [
     ("Lire aussi les rapports de la Cour des comptes aide à comprendre le déficit.", False, None),
     ("Photo de famille au sommet du G20 à Rome.", False, None),
     ("Commentaires et critiques ont afflué après le discours du ministre.", False, None),
+    ("Pour approfondir", True, "related"),
+    ("Article suivantUn nouveau ferry pour l'île", True, "related"),
+    ("Article suivant du règlement, le texte impose un délai.", False, None),
 ]
 
 ES = [
@@ -306,6 +338,8 @@ PL = [
     ("Czytaj także regulamin, radzi rzecznik konsumentów.", False, None),
     ("Komentarze ministra wywołały falę krytyki.", False, None),
     ("Zdjęcia z miejsca zdarzenia trafiły do sieci.", False, None),
+    ("Dowiedz się więcej: Nowy prom na wyspę", True, "related"),
+    ("Dowiedz się więcej o promach, radzi kapitan portu.", False, None),
 ]
 
 JA = [
