@@ -86,6 +86,10 @@ EN = [
     ("Previous articleNew ferry for the island", True, "navigation"),
     # "posted in" without a colon opens a sentence as often as a category line
     ("Posted in Ferry News", False, None),
+    ("Get the Harbour Times's daily edition by email and never miss a story", True, "newsletter"),
+    ("Want to hear about the next crossing? Sign up here", True, "newsletter"),
+    ("Thank you for visiting example.org. You are using a browser version with limited support for CSS.", True, "layout"),
+    ("Get the ferry back on time, the mayor told the company by email.", False, None),
     ("About Jo Smith 120 Articles", True, "navigation"),
     ("The council's plan drew 12 comments", False, None),
     ("Next story: the harbour at dawn, told by its pilots.", False, None),
@@ -143,6 +147,11 @@ DE = [
     ("Nächster Artikel der Serie erscheint am Montag.", False, None),
     ("Über Jahre hinweg wuchs die Zahl der Fahrgäste.", False, None),
     ("Er meldet sich beim Newsletter des Vereins ab, weil er umzieht.", False, None),
+    ("Kostenlos registrieren und weiterlesen", True, "newsletter"),
+    ("Schon registriert? Hier einloggen", True, "newsletter"),
+    ("Sie lesen gern den Lindenhafener Boten?", True, "newsletter"),
+    ("Dieses Interview als PDF herunterladen", True, "navigation"),
+    ("Sie lesen gern Krimis? Dann ist das Festival genau richtig.", False, None),
     ("Politik und Wirtschaft im Wandel", False, None),
 ]
 
