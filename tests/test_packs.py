@@ -90,6 +90,9 @@ EN = [
     ("Want to hear about the next crossing? Sign up here", True, "newsletter"),
     ("Thank you for visiting example.org. You are using a browser version with limited support for CSS.", True, "layout"),
     ("Get the ferry back on time, the mayor told the company by email.", False, None),
+    ("Find more by Jo Smith", True, "related"),
+    ("12 minutes - 2,400 words", True, "navigation"),
+    ("Read more from the mayor's speech below.", False, None),
     ("About Jo Smith 120 Articles", True, "navigation"),
     ("The council's plan drew 12 comments", False, None),
     ("Next story: the harbour at dawn, told by its pilots.", False, None),
@@ -152,6 +155,11 @@ DE = [
     ("Sie lesen gern den Lindenhafener Boten?", True, "newsletter"),
     ("Dieses Interview als PDF herunterladen", True, "navigation"),
     ("Sie lesen gern Krimis? Dann ist das Festival genau richtig.", False, None),
+    ("Mehr zu Fähren und Häfen", True, "related"),
+    ("Alle Nachrichten zum Hafen Lindenhafen", True, "related"),
+    ("Artikel gefallen? Vergiss nicht zu teilen!", True, "share"),
+    ("Mehr zu den Plänen wollte der Bürgermeister nicht sagen.", False, None),
+    ("Alle Nachrichten zum Streik wurden vom Sender gelöscht, sagte sie.", False, None),
     ("Politik und Wirtschaft im Wandel", False, None),
 ]
 
