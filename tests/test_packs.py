@@ -194,6 +194,7 @@ FR = [
     ("Pour approfondir", True, "related"),
     ("Article suivantUn nouveau ferry pour l'île", True, "related"),
     ("Article suivant du règlement, le texte impose un délai.", False, None),
+    ("Les opinions exprimées dans les blogs n'engagent que leurs auteurs.", True, "footer"),
 ]
 
 ES = [
@@ -221,6 +222,9 @@ ES = [
     ("Si sigue navegando por el río, el barco llegará al puerto el lunes.", False, None),
     ("Los comentarios del ministro provocaron una ola de críticas.", False, None),
     ("Foto de familia de los líderes europeos en Bruselas.", False, None),
+    ("MIRA: Nuevo ferry para la isla", True, "related"),
+    ("Puede escribirnos a redaccion@ejemplo.org o seguirnos en las redes.", True, "footer"),
+    ("Mira: el puerto reabrió tras la tormenta, dijo el alcalde.", False, None),
 ]
 
 IT = [
@@ -357,6 +361,7 @@ PL = [
     ("Zdjęcia z miejsca zdarzenia trafiły do sieci.", False, None),
     ("Dowiedz się więcej: Nowy prom na wyspę", True, "related"),
     ("Dowiedz się więcej o promach, radzi kapitan portu.", False, None),
+    ("PAP/ Jan Kowalski", True, "credit"),
 ]
 
 JA = [
