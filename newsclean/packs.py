@@ -188,24 +188,6 @@ def _literal_first(pattern: str) -> str:
     return f"^(?=.*?{literal}){pattern[1:]}"
 
 
-# A list item's mark that a dumper prints before a line ("* Tagged: ...", "• Lesedauer: 3
-# Min."): an anchored pattern allows one before its text. Marks only, not numbers: a
-# numbered line ("12. Bill:") is what some patterns are about.
-_BULLET = r"(?:[*•·◦▪►+-]\s++)?"
-
-
-def bulleted(pattern: str) -> str:
-    r"""``pattern`` with an optional list mark allowed right after its ``^`` (unchanged
-    when it is not anchored, or allows a mark already).
-
-    >>> bulleted("^tags?:"), bulleted("a^b"), bulleted("^-?anzeige")
-    ('^(?:[*•·◦▪►+-]\\s++)?tags?:', 'a^b', '^-?anzeige')
-    """
-    if not pattern.startswith("^") or pattern.startswith(("^-", "^\\*", "^•", "^" + _BULLET)):
-        return pattern
-    return "^" + _BULLET + pattern[1:]
-
-
 class Pack:
     """A phrase pack: ``phrases`` (word tuple -> category), ``patterns`` ((category,
     pattern) pairs) and ``markers`` (end-of-article phrases)."""
@@ -240,7 +222,7 @@ class Pack:
         """One alternation per category: one search per line and category."""
         by_cat: dict[str, list[str]] = {}
         for cat, pat in self.patterns:
-            by_cat.setdefault(cat, []).append(f"(?:{bulleted(pat.pattern)})")
+            by_cat.setdefault(cat, []).append(f"(?:{pat.pattern})")
         return {cat: compile_pattern("|".join(ps), regex.V0) for cat, ps in by_cat.items()}
 
     @functools.cached_property
@@ -253,7 +235,7 @@ class Pack:
         if not self.patterns or any(_GLOBAL_FLAGS.search(p.pattern) for _, p in self.patterns):
             return None
         try:
-            return compile_pattern("|".join(f"(?:{bulleted(p.pattern)})" for _, p in self.patterns), regex.V0)
+            return compile_pattern("|".join(f"(?:{p.pattern})" for _, p in self.patterns), regex.V0)
         except regex.error:  # e.g. one group name in two categories
             return None
 
@@ -279,7 +261,7 @@ class Pack:
             if cat not in by_cat:
                 order.append(cat)
                 by_cat[cat] = []
-            by_cat[cat].append(f"(?:{bulleted(_literal_first(p.pattern))})")
+            by_cat[cat].append(f"(?:{_literal_first(p.pattern)})")
         names = {f"c{i}": cat for i, cat in enumerate(order)}
         source = "|".join(f"(?P<c{i}>{'|'.join(by_cat[cat])})" for i, cat in enumerate(order))
         try:

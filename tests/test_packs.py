@@ -92,10 +92,6 @@ EN = [
     ("Get the ferry back on time, the mayor told the company by email.", False, None),
     ("Find more by Jo Smith", True, "related"),
     ("12 minutes - 2,400 words", True, "navigation"),
-    # a list item's mark before a known line ("* Tagged:"), not before a sentence
-    ("* Tagged: ferries, harbour", True, "navigation"),
-    ("• Photo: Ann Lee", True, "credit"),
-    ("* Tagged ferries sail first, the harbour master said.", False, None),
     ("Read more from the mayor's speech below.", False, None),
     ("About Jo Smith 120 Articles", True, "navigation"),
     ("The council's plan drew 12 comments", False, None),
