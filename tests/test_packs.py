@@ -82,7 +82,6 @@ EN = [
     ("To continue the programme the council needs the consent of residents.", False, None),
     ("Comments by the mayor angered residents.", False, None),
     ("March 3, 2021 by Jo Smith Leave a Comment", True, "navigation"),
-    ("March 3, 2021 | 12 comments", True, "navigation"),
     ("Previous articleNew ferry for the island", True, "navigation"),
     # "posted in" without a colon opens a sentence as often as a category line
     ("Posted in Ferry News", False, None),
