@@ -81,7 +81,24 @@ EN = [
     ("Read more books, the minister told parents.", False, None),
     ("To continue the programme the council needs the consent of residents.", False, None),
     ("Comments by the mayor angered residents.", False, None),
+    ("March 3, 2021 by Jo Smith Leave a Comment", True, "navigation"),
+    ("Previous articleNew ferry for the island", True, "navigation"),
+    # "posted in" without a colon opens a sentence as often as a category line
+    ("Posted in Ferry News", False, None),
+    ("Get the Harbour Times's daily edition by email and never miss a story", True, "newsletter"),
+    ("Want to hear about the next crossing? Sign up here", True, "newsletter"),
+    ("Thank you for visiting example.org. You are using a browser version with limited support for CSS.", True, "layout"),
+    ("Get the ferry back on time, the mayor told the company by email.", False, None),
+    ("Find more by Jo Smith", True, "related"),
+    ("12 minutes - 2,400 words", True, "navigation"),
+    ("Read more from the mayor's speech below.", False, None),
+    ("About Jo Smith 120 Articles", True, "navigation"),
+    ("The council's plan drew 12 comments", False, None),
+    ("Next story: the harbour at dawn, told by its pilots.", False, None),
     ("Photo finish decides the race", False, None),
+    # a tag line without a colon (a possessive space run once left nothing for the gap)
+    ("Filed under Ferries, Harbour", True, "navigation"),
+    ("Filed under pressure, the ferry company cut its fares.", False, None),
 ]
 
 DE = [
@@ -114,6 +131,34 @@ DE = [
     ("Kommentare in sozialen Netzwerken zeigten, wie groß die Wut ist.", False, None),
     ("Foto und Video der Tat kursierten schnell im Netz.", False, None),
     ("Lesen Sie auch die Hinweise der Polizei, rät der Sprecher.", False, None),
+    # headings and prompts around the article (the words of many sites, not one's)
+    ("Ähnliche Themen", True, "related"),
+    ("Die meistgelesenen Artikel bei Lindenhafen.de", True, "related"),
+    ("Auch lesen: Neue Fähre für die Insel", True, "related"),
+    ("Weitere Nachrichten zu: Hafen, Fähren, Inseln", True, "related"),
+    ("Weitere Informationen zum Fährverkehr im Winter:", True, "related"),
+    ("Nächster ArtikelNeue Fähre für die Insel", True, "related"),
+    ("Veröffentlicht am 3. März 2021 von Jo Muster — Hinterlasse eine Antwort", True, "navigation"),
+    ("Dir hat der Artikel gefallen? Jetzt teilen!", True, "share"),
+    ("Lust auf mehr? Melde dich hier für unseren Newsletter an.", True, "newsletter"),
+    ("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unsere Arbeit.", True, "newsletter"),
+    ("Kategorie: Hafen", True, "navigation"),
+    ("Über Jo Muster 120 Artikel", True, "navigation"),
+    ("Weitere Informationen gibt es im Rathaus.", False, None),
+    ("Die meistgelesenen Artikel stammen aus dem Lokalteil, sagt die Chefin.", False, None),
+    ("Nächster Artikel der Serie erscheint am Montag.", False, None),
+    ("Über Jahre hinweg wuchs die Zahl der Fahrgäste.", False, None),
+    ("Er meldet sich beim Newsletter des Vereins ab, weil er umzieht.", False, None),
+    ("Kostenlos registrieren und weiterlesen", True, "newsletter"),
+    ("Schon registriert? Hier einloggen", True, "newsletter"),
+    ("Sie lesen gern den Lindenhafener Boten?", True, "newsletter"),
+    ("Dieses Interview als PDF herunterladen", True, "navigation"),
+    ("Sie lesen gern Krimis? Dann ist das Festival genau richtig.", False, None),
+    ("Mehr zu Fähren und Häfen", True, "related"),
+    ("Alle Nachrichten zum Hafen Lindenhafen", True, "related"),
+    ("Artikel gefallen? Vergiss nicht zu teilen!", True, "share"),
+    ("Mehr zu den Plänen wollte der Bürgermeister nicht sagen.", False, None),
+    ("Alle Nachrichten zum Streik wurden vom Sender gelöscht, sagte sie.", False, None),
     ("Politik und Wirtschaft im Wandel", False, None),
 ]
 
@@ -145,6 +190,10 @@ FR = [
     ("Lire aussi les rapports de la Cour des comptes aide à comprendre le déficit.", False, None),
     ("Photo de famille au sommet du G20 à Rome.", False, None),
     ("Commentaires et critiques ont afflué après le discours du ministre.", False, None),
+    ("Pour approfondir", True, "related"),
+    ("Article suivantUn nouveau ferry pour l'île", True, "related"),
+    ("Article suivant du règlement, le texte impose un délai.", False, None),
+    ("Les opinions exprimées dans les blogs n'engagent que leurs auteurs.", True, "footer"),
 ]
 
 ES = [
@@ -172,6 +221,9 @@ ES = [
     ("Si sigue navegando por el río, el barco llegará al puerto el lunes.", False, None),
     ("Los comentarios del ministro provocaron una ola de críticas.", False, None),
     ("Foto de familia de los líderes europeos en Bruselas.", False, None),
+    ("MIRA: Nuevo ferry para la isla", True, "related"),
+    ("Puede escribirnos a redaccion@ejemplo.org o seguirnos en las redes.", True, "footer"),
+    ("Mira: el puerto reabrió tras la tormenta, dijo el alcalde.", False, None),
 ]
 
 IT = [
@@ -306,6 +358,9 @@ PL = [
     ("Czytaj także regulamin, radzi rzecznik konsumentów.", False, None),
     ("Komentarze ministra wywołały falę krytyki.", False, None),
     ("Zdjęcia z miejsca zdarzenia trafiły do sieci.", False, None),
+    ("Dowiedz się więcej: Nowy prom na wyspę", True, "related"),
+    ("Dowiedz się więcej o promach, radzi kapitan portu.", False, None),
+    ("PAP/ Jan Kowalski", True, "credit"),
 ]
 
 JA = [
