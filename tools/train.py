@@ -390,12 +390,14 @@ def fit_model(X, y, w, g, folds, a, fold_models: bool = False) -> dict:
     return model
 
 
+def fig(m: dict) -> str:
+    """A fit's figures as the model's docstring gives them."""
+    return (f"F1 {m['f1']:.3f}, content-kept {m['content_kept']:.1%}, lost>10% {m['lost_gt10pct']}"
+            f" of {m['pages']} pages")
+
+
 def dump_model(model: dict) -> str:
     """The generated module: a header, a docstring with the figures, the model's source."""
-
-    def fig(m: dict) -> str:
-        return (f"F1 {m['f1']:.3f}, content-kept {m['content_kept']:.1%}, lost>10% {m['lost_gt10pct']}"
-                f" of {m['pages']} pages")
 
     lines = [
         "The content model: two boosted tree ensembles as Python functions of a feature row",
@@ -488,10 +490,6 @@ def dump_replayed(model: dict, commit: str) -> str:
     FEATURES = ('a',)
     ...
     """
-
-    def fig(m: dict) -> str:
-        return (f"F1 {m['f1']:.3f}, content-kept {m['content_kept']:.1%}, lost>10% {m['lost_gt10pct']}"
-                f" of {m['pages']} pages")
 
     lines = [
         "The content model: two boosted tree ensembles as Python functions of a feature row",
