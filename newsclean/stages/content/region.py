@@ -517,29 +517,24 @@ def _list_items(run: Sequence[Unit]) -> int:
     >>> _list_items(build_units(Document.from_text("Language: Spanish\\n\\nFormat: Open textbook\\n\\nNote: the list of landing points below has the opening hours of each"), None))
     2
     """
-    fields = [_field(u) for u in run]
+    # each unit's field key, or None
+    keys = [u.text.split(": ", 1)[0] if _field(u) else None for u in run]
     # a card's fields come two or more in a row, or one in each card under the same
     # key with other values ("Rated: Good", "Rated: Great"); a kicker on a teaser
     # ("Guide: How to end a lease") stands alone
     values: dict[str, set[str]] = {}
-    for u, field in zip(run, fields):
-        if field:
-            key, value = u.text.split(": ", 1)
-            values.setdefault(key, set()).add(value)
-    return sum(
-        1
-        for k, u in enumerate(run)
-        if _list_item(u)
-        or u.columns
-        or (
-            fields[k]
-            and (
-                (k > 0 and fields[k - 1])
-                or (k + 1 < len(run) and fields[k + 1])
-                or len(values[u.text.split(": ", 1)[0]]) >= 2
-            )
-        )
-    )
+    for u, key in zip(run, keys):
+        if key is not None:
+            values.setdefault(key, set()).add(u.text[len(key) + 2 :])
+    count = 0
+    for k, (u, key) in enumerate(zip(run, keys)):
+        if _list_item(u) or u.columns:
+            count += 1
+        elif key is not None and (
+            (k > 0 and keys[k - 1] is not None) or (k + 1 < len(run) and keys[k + 1] is not None) or len(values[key]) >= 2
+        ):
+            count += 1
+    return count
 
 
 def _field(u: Unit) -> bool:
