@@ -422,10 +422,6 @@ def dump_model(model: dict) -> str:
     return HEADER + doc + model_source(model)
 
 
-# The commit whose fit is the shipped model (see replay() and the Makefile's TRAIN).
-SHIPPED_FIT = "82a5b47"
-
-
 def replay(root: str, commit: str, shared: str, python: str = sys.executable) -> dict:
     """Fit the model again as commit ``commit`` did: that commit's trainer
     (``benchmarks/train.py``, which writes the model as JSON) run on that commit's own
@@ -433,7 +429,7 @@ def replay(root: str, commit: str, shared: str, python: str = sys.executable) ->
     temporary folder, so its stages compute the features its trees were fitted on.
     Returns the fitted model (a dict, as :func:`dump_replayed` takes it).
 
-    The shipped model is such a fit (:data:`SHIPPED_FIT`): no fit of this trainer on
+    The shipped model is such a fit (the Makefile's ``SHIPPED_FIT``): no fit of this trainer on
     today's stages has met dev's floors while keeping more of dev2 (module docstring),
     so ``make train`` replays it, and ``make train-check`` proves it can be made again.
     """
@@ -665,7 +661,7 @@ def main() -> int:
     ap.add_argument("--weights", default="", help="corpus=weight,...: each unit's weight times its corpus's (default 1)")
     ap.add_argument("--prefer", default="", help="corpus=weight,...: each corpus's weight in the region search's mean")
     ap.add_argument("--replay", metavar="COMMIT", default=None,
-                    help=f"fit as COMMIT's own trainer did, on its own stages (see replay(); {SHIPPED_FIT}: the shipped model)")
+                    help="fit as COMMIT's own trainer did, on its own stages (see replay(); the Makefile's SHIPPED_FIT: the shipped model)")
     a = ap.parse_args()
     a.weights, a.prefer = parse_weights(a.weights), parse_weights(a.prefer)
     corpora = [c for c in a.corpora.split(",") if c]
