@@ -10,8 +10,9 @@ candidate must look like a title (:func:`looks_like_title`: not a sentence, a me
 breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
 "Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
 "Title (site.com)" also give their parts, a line a date starts or ends gives the
-rest, and a table row of two or three cells (w3m, inscriptis) gives each cell. No debris stage may have removed it, and the
-article must repeat one of its words: a headline names what the article is about,
+rest, and a table row of two or three cells (w3m, inscriptis) gives each cell. No
+debris stage may have removed it, and the article must repeat one of its words: a
+headline names what the article is about,
 while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
@@ -491,8 +492,8 @@ def candidates(
         titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
         if not titles:
             n = 1
-            row = cells(text)  # a table row (w3m, inscriptis) of two or three cells: each of three words or more
-            if 1 < len(row) <= 3:
+            row = cells(text)
+            if 1 < len(row) <= 3:  # a table row (w3m, inscriptis): each cell of three words or more
                 titles = [t for _, cell in row if cell.count(" ") >= 2 for t in _titles_in(_clean(cell))]
             else:
                 titles = _titles_in(_clean(text))
