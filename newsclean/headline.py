@@ -10,10 +10,11 @@ candidate must look like a title (:func:`looks_like_title`: not a sentence, a me
 breadcrumb, a dateline, a byline, a credit, a logo, hashtags, a button or a list item);
 "Title | Site", "Title – Subtitle", "Site | Title", "Home - Sport - Title" and
 "Title (site.com)" also give their parts, a line a date starts or ends gives the
-rest, and a table row of two or three cells (w3m, inscriptis) gives each cell. No
-debris stage may have removed it, and the article must repeat one of its words: a
-headline names what the article is about,
-while a sidebar's heading, an author's name or a newsletter prompt does not. The
+rest, and a table row of two or three cells (w3m, inscriptis) gives each cell, even
+when a sidebar's cell makes the line too long for a title (the line whole when no
+cell is a title, as a title beside its date). No debris stage may have removed it,
+and the article must repeat one of its words: a headline names what the article is
+about, while a sidebar's heading, an author's name or a newsletter prompt does not. The
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
@@ -482,27 +483,34 @@ def candidates(
         line = lines[i]
         # thirty words of title and twelve cut off at most (a paragraph is no title)
         text = line.text
-        if len(text) > 400 and len(text.strip()) > 400 or _is_debris(line):
+        if _is_debris(line):
             continue
-        if text.count(" ") > 45 and len(text.split()) > 45:
-            continue
-        if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
-            continue  # the end of a wrapped line, not a line of its own
-        n = span(i) if width else 1
-        titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
+        # too long for a title, unless a table row puts it beside a sidebar's cell
+        long = len(text) > 400 and len(text.strip()) > 400 or text.count(" ") > 45 and len(text.split()) > 45
+        titles: list[tuple[str, str]] = []
+        n = 1
+        if not long:
+            if width and i and continues(lines[i - 1].text, line.text, width) and _joinable(lines[i - 1]):
+                continue  # the end of a wrapped line, not a line of its own
+            n = span(i) if width else 1
+            titles = _titles_in(_clean(" ".join(lines[j].text for j in range(i, i + n)))) if n > 1 else []
+            if not titles:
+                n = 1
+        celled = False
         if not titles:
-            n = 1
             row = cells(text)
             if 1 < len(row) <= 3:  # a table row (w3m, inscriptis): each cell of three words or more
                 titles = [t for _, cell in row if cell.count(" ") >= 2 for t in _titles_in(_clean(cell))]
-            else:
+                celled = bool(titles)
+            if not titles and not long:  # the line whole ("Backup Strategy      May 2, 2019")
                 titles = _titles_in(_clean(text))
         if not titles:
             continue
         words = tokens(i) if n == 1 else [w for j in range(i, i + n) for w in tokens(j)]
         own = Counter(words) if line.removal is None else Counter()
         for title, cut in titles:
-            mine = set(_content(find_words(title.casefold())) if cut else words)
+            # a cell's title or a cut one has words of its own; a line's title, the line's
+            mine = set(_content(find_words(title.casefold())) if cut or celled else words)
             hits = sum(1 for w in mine if body[w] - own[w] > 0)
             if hits:
                 raw.append((i, title, cut, mine, hits, where, n))

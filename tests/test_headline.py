@@ -151,6 +151,14 @@ CASES.update(
             ["Coast Times", "Storm closes Kilmore harbour                    Search [          ] [Go]", "By Ann Lee"],
             "Storm closes Kilmore harbour",
         ),
+        "title-cell-beside-a-long-sidebar-cell": (
+            ["Coast Times", "Storm closes Kilmore harbour    " + " ".join(["Archive", "Search", "Tags", "Contact"] * 30), "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "two-word-title-cell-beside-its-date-cell": (
+            ["Coast Times", "Harbour closed           March 4th, 2026"],
+            "Harbour closed",
+        ),
         "menu-with-an-image-file-above": (
             ["Home [coast_times_logo.png] Sponsor us News", "Storm closes Kilmore harbour", "By Ann Lee"],
             "Storm closes Kilmore harbour",
