@@ -229,6 +229,10 @@ def looks_like_title(text: str) -> bool:
     low = [w.casefold().strip(",.:()") for w in words]
     if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
         return False
+    if any(w.endswith(":") and w[:-1].casefold() in _CREDITS and p.endswith((".", "!", "?")) for p, w in zip(words, words[1:])):
+        return False  # a picture's caption and its credit ("… money can buy. Credit: Ann Lee")
+    if n >= 12 and text.endswith("!") and "," in text and not _capitalized(words):
+        return False  # an exclamation in prose ("…, but don't worry, I'm here to help!")
     return any(c.isalpha() for c in text)
 
 

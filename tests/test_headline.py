@@ -203,6 +203,10 @@ def test_a_related_box_heading_below_the_article_is_not_the_headline():
         ("Read the harbour guide >", False),
         ("Visit: https://coast.example/harbour-app", False),
         ("Price: $49 a month", True),
+        ("Harbour Images: Ten Years of Storms", True),
+        ("The new pier at dusk. Photo: Ann Lee / Coast Times", False),
+        ("Finding the right ferry can be hard, but don't worry, we are here to help you out!", False),
+        ("Yes, We Stayed Open All Through the Storm, and Here Is How We Did It!", True),
     ],
 )
 def test_looks_like_title(text, title):
