@@ -483,3 +483,69 @@ def test_the_article_under_debris_that_closes_nothing_stays(name):
     kept, gone = _after_article(ARTICLE_GOES_ON[name])
     assert gone == set()
     assert set(KILMORE_ARTICLE) <= kept
+
+
+# A share row or a comment section under a long article (150 words of prose or more)
+# ends it, whatever stands below, when that holds less than half the article's prose.
+LONG_ARTICLE = [
+    *KILMORE_ARTICLE,
+    "Engineers from the county will survey the outer wall next week, since the storm "
+    "moved several of the large blocks that protect the entrance to the harbour.",
+    "The last time the harbour closed for this long was in the winter of 1998, when a "
+    "fire on the fish quay kept boats away for nearly a month.",
+]
+_PITCH = [
+    "Ann Lee has covered the islands, their ferries and their fishing fleets for the Coast Times since 2015.",
+    "Before that she worked for ten years as a deckhand on the boats that sail out of Port Ellen every morning.",
+    "Our morning briefing brings you the news from the coast and the islands before the first ferry leaves.",
+    "It is free, it arrives at six every weekday, and you can stop it at any time with one click.",
+]
+SOLID_END_CASES = {
+    # an author's box and a newsletter's pitch: four paragraphs, more than a box holds
+    "share-row-then-boxes": (["Share this:", "About the author", *_PITCH], _PITCH),
+    # the comments themselves, under the comment form's heading
+    "comment-section": (
+        ["Comments (4)", *_PITCH],
+        _PITCH,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SOLID_END_CASES))
+def test_what_stands_under_a_share_row_below_a_long_article_goes(name):
+    extra, gone_expected = SOLID_END_CASES[name]
+    text = "\n\n".join([*LONG_ARTICLE, *extra]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context())
+    boilerplate_lines(doc, Context())
+    furniture(doc, Context())
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    gone = {" ".join(line.text.split()) for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"}
+    assert kept == set(LONG_ARTICLE)
+    assert set(gone_expected) <= gone
+
+
+# What stays under a long article: what the phrases match but is no share row.
+SOLID_GOES_ON = {
+    # a subhead that names one platform, its section under it
+    "platform-subhead": ["Google", _PITCH[0], _PITCH[1]],
+    # the article's numbered list of platforms
+    "numbered-platforms": ["1. Facebook", "2. Instagram", _PITCH[0], _PITCH[1]],
+    # a timeline box under the share row
+    "timeline": [
+        "Share this:",
+        "8 p.m.: The first wave breaks over the outer wall of the harbour.",
+        "10:50 p.m.: Coastguard crews close the road along the quay to all traffic.",
+        "11:05 p.m.: The harbour master orders the fleet into the inner basin.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(SOLID_GOES_ON))
+def test_what_is_no_share_row_under_a_long_article_stays(name):
+    text = "\n\n".join([*LONG_ARTICLE, *SOLID_GOES_ON[name]]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context())
+    boilerplate_lines(doc, Context())
+    furniture(doc, Context())
+    assert not [line.text for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"]
