@@ -211,6 +211,14 @@ PACK_CASES = [
     ("de", "Dieser Artikel enthält Affiliate-Links.", "advertising"),
     ("fr", "Cet article contient des liens affiliés : nous pouvons percevoir une commission.", "advertising"),
     ("es", "Este artículo contiene enlaces de afiliados y podemos recibir una comisión.", "advertising"),
+    # headings of the list of other articles under an article, and a form's hidden field
+    ("en", "You may like to read:", "related"),
+    ("en", "Read This Next", "related"),
+    ("en", "Recent Articles", "related"),
+    ("en", "End of Article", "related"),
+    ("en", "More articles you might enjoy", "related"),
+    ("en", "You may be interested in the following topics as well:", "related"),
+    ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
 ]
 
 
@@ -244,6 +252,8 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("en", "This post contains affiliate links, which means I may earn a small commission."),
         ("en", "This post office contains a small museum of the harbour's history, the council said."),
         ("de", "Der Händler erhält für jeden verkauften Fahrschein eine Provision, sagte die Gemeinde."),
+        ("en", "You may be interested in the harbour's history, the guide told the visitors."),
+        ("en", "Recent articles in the Coast Times have asked why the piers were never repaired."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
