@@ -559,3 +559,44 @@ def test_what_is_no_share_row_under_a_long_article_stays(name):
     boilerplate_lines(doc, Context())
     furniture(doc, Context())
     assert not [line.text for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"]
+
+
+# A thread of replies under a long article, each reply under its subject line ("Re:").
+_THREAD = [
+    "Re: Storm closes the harbour (Score:3)",
+    "The piers were never built for storms like this one, and everyone on the quay knew it.",
+    "Re: Storm closes the harbour",
+    "My father fished out of Kilmore for forty years and never saw the fleet tied up this long.",
+    "Re: Who pays for the repairs?",
+    "The council will find the money, it always does once the cameras have gone home again.",
+]
+REPLY_THREAD_CASES = {
+    "en": ("en", ["Comments (3)", *_THREAD], _THREAD),
+    "de": (
+        "de",
+        ["Kommentare", *[t.replace("Re:", "AW:") for t in _THREAD]],
+        [t.replace("Re:", "AW:") for t in _THREAD],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REPLY_THREAD_CASES))
+def test_a_thread_of_replies_under_a_long_article_goes(name):
+    lang, extra, thread = REPLY_THREAD_CASES[name]
+    text = "\n\n".join([*LONG_ARTICLE, *extra]) + "\n"
+    doc = Document.from_text(text)
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    furniture(doc, ctx)
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    assert kept == set(LONG_ARTICLE)
+    assert {line.text for line in doc.lines if line.removal is not None and line.removal.rule == "reply-thread"} == set(thread)
+
+
+def test_two_replies_or_replies_under_a_short_text_stay():
+    # two subject lines are a quoted exchange; under a short text, the thread is the page
+    for paragraphs in ([*LONG_ARTICLE, *_THREAD[:4]], [KILMORE_ARTICLE[0], *_THREAD]):
+        doc = Document.from_text("\n\n".join(paragraphs) + "\n")
+        furniture(doc, Context())
+        assert not [line for line in doc.lines if line.removal is not None and line.removal.rule == "reply-thread"]

@@ -30,6 +30,12 @@ numbered lines (the article's list of platforms); and what is below is no page
 furniture when three of its parts in a row open with a time or a number and a colon
 or a dash (a timeline, a schedule: the article's own box).
 
+A comment thread whose replies carry their subject's mark ("Re: ...", German "AW:",
+Scandinavian "SV:", Polish "Odp:"), three of them or more under a long article, goes
+from the closing debris nearest above its first reply (a comment form's heading, a
+"Reply" row) to the page's end, however long the thread: rule ``reply-thread``
+(:func:`reply_thread`), judged first.
+
 Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
 ``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
 closing line announces (:func:`teaser_cards`: ``teaser-cards``).
@@ -168,6 +174,54 @@ def _schedule(texts: list[str], k: int, run: int = 3) -> bool:
     return any(all(timed(t) for t in texts[j : j + run]) for j in range(k, len(texts) - run + 1))
 
 
+# the mark of a reply's subject line: English and Latin "Re:", German "AW:",
+# Scandinavian "SV:", Polish "Odp:"
+_REPLY_MARKS = frozenset({"re", "aw", "sv", "odp"})
+
+
+def _reply(text: str) -> bool:
+    """Whether a kept part opens with a reply's subject mark.
+
+    >>> _reply("Re: What could go wrong? (Score:3)"), _reply("AW: Kurze Antwort"), _reply("Reading: a list")
+    (True, True, False)
+    """
+    if text[:2] in ("* ", "• ", "o "):
+        text = text[2:]
+    head, colon, _ = text[:6].partition(":")
+    return bool(colon) and head.casefold() in _REPLY_MARKS
+
+
+def reply_thread(doc: Document, ctx: Context, *, solid: int = 150, replies: int = 3) -> None:
+    """Remove a comment thread of replies under the article: rule ``reply-thread``.
+
+    ``replies`` kept parts or more that open with a reply's subject mark ("Re:"),
+    the first of them under ``solid`` words of prose: everything from the closing
+    debris nearest above that first reply (within half as much prose as the article
+    has above it), or from the reply itself, to the page's end.
+    """
+    groups, texts, sizes = kept_parts(doc)
+    marks = [k for k, text in enumerate(texts) if _reply(text)]
+    if len(marks) < replies:
+        return
+    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    first = marks[0]
+    above = sum(prose[:first])
+    if above < solid:
+        return
+    between = doc.lines[groups[0][-1].number : groups[first][0].number - 1]
+    markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
+    cut, k = first, first
+    while k > 0 and sum(prose[k:first]) < 0.5 * above:
+        gap = doc.lines[groups[k - 1][-1].number : groups[k][0].number - 1]
+        if any(_closing(line, markers) for line in gap):
+            cut = k
+            break
+        k -= 1
+    for g in groups[cut:]:
+        for line in g:
+            doc.remove(line, "furniture", "reply-thread")
+
+
 def _card_title(texts: list[str], sizes: list[int], k: int) -> bool:
     """Whether the kept parts ``k`` and ``k + 1`` are one teaser's title printed twice:
     its picture's link or alt text (the title, or a few words and the title: "Image
@@ -236,6 +290,7 @@ def after_article(
     that ends it, and the share of it that may stand below. A second copy of a long
     run of the article goes first (:func:`second_copy`), and a list of teaser cards
     last (:func:`teaser_cards`)."""
+    reply_thread(doc, ctx, solid=solid)
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least, solid, half)
