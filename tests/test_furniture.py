@@ -219,6 +219,8 @@ PACK_CASES = [
     ("en", "More articles you might enjoy", "related"),
     ("en", "You may be interested in the following topics as well:", "related"),
     ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
+    # a share row's icons, named by their icon font
+    ("en", "X-twitter Facebook-f Linkedin-in", "share"),
 ]
 
 
