@@ -520,6 +520,8 @@ SOLID_END_CASES = {
         ["Comments (4)", *_PITCH],
         _PITCH,
     ),
+    # a comment form's empty text box is no table's cell gap
+    "comment-form-box": (["Comments (4)", "Comment [                              ]", *_PITCH], _PITCH),
 }
 
 

@@ -126,7 +126,29 @@ def _cells(doc: Document, groups: list[list[Line]], k: int) -> bool:
     closing lines above it (a run of three spaces inside a line): the columns stage
     cuts them later, and what looks like the page's end may be another cell's."""
     lines = doc.lines[groups[k - 1][-1].number : groups[-1][-1].number]
-    return any("   " in line.text.strip() for line in lines)
+    return any("   " in _unboxed(line.text.strip()) for line in lines)
+
+
+def _unboxed(text: str) -> str:
+    """A line without a form's empty text boxes ("Comment [          ]"), whose
+    spaces are no gap between a table's cells.
+
+    >>> _unboxed("Comment * [                    ] (required)")
+    'Comment * [] (required)'
+    """
+    if "[ " not in text:
+        return text
+    out, i = [], 0
+    while (opening := text.find("[ ", i)) >= 0:
+        closing = text.find("]", opening)
+        if closing < 0 or text[opening + 1 : closing].strip():
+            out.append(text[i : opening + 1])
+            i = opening + 1
+            continue
+        out.append(text[i : opening + 1])
+        i = closing
+    out.append(text[i:])
+    return "".join(out)
 
 
 def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
