@@ -211,6 +211,16 @@ PACK_CASES = [
     ("de", "Dieser Artikel enthält Affiliate-Links.", "advertising"),
     ("fr", "Cet article contient des liens affiliés : nous pouvons percevoir une commission.", "advertising"),
     ("es", "Este artículo contiene enlaces de afiliados y podemos recibir una comisión.", "advertising"),
+    # headings of the list of other articles under an article, and a form's hidden field
+    ("en", "You may like to read:", "related"),
+    ("en", "Read This Next", "related"),
+    ("en", "Recent Articles", "related"),
+    ("en", "End of Article", "related"),
+    ("en", "More articles you might enjoy", "related"),
+    ("en", "You may be interested in the following topics as well:", "related"),
+    ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
+    # a share row's icons, named by their icon font
+    ("en", "X-twitter Facebook-f Linkedin-in", "share"),
 ]
 
 
@@ -244,6 +254,8 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("en", "This post contains affiliate links, which means I may earn a small commission."),
         ("en", "This post office contains a small museum of the harbour's history, the council said."),
         ("de", "Der Händler erhält für jeden verkauften Fahrschein eine Provision, sagte die Gemeinde."),
+        ("en", "You may be interested in the harbour's history, the guide told the visitors."),
+        ("en", "Recent articles in the Coast Times have asked why the piers were never repaired."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
@@ -483,3 +495,112 @@ def test_the_article_under_debris_that_closes_nothing_stays(name):
     kept, gone = _after_article(ARTICLE_GOES_ON[name])
     assert gone == set()
     assert set(KILMORE_ARTICLE) <= kept
+
+
+# A share row or a comment section under a long article (150 words of prose or more)
+# ends it, whatever stands below, when that holds less than half the article's prose.
+LONG_ARTICLE = [
+    *KILMORE_ARTICLE,
+    "Engineers from the county will survey the outer wall next week, since the storm "
+    "moved several of the large blocks that protect the entrance to the harbour.",
+    "The last time the harbour closed for this long was in the winter of 1998, when a "
+    "fire on the fish quay kept boats away for nearly a month.",
+]
+_PITCH = [
+    "Ann Lee has covered the islands, their ferries and their fishing fleets for the Coast Times since 2015.",
+    "Before that she worked for ten years as a deckhand on the boats that sail out of Port Ellen every morning.",
+    "Our morning briefing brings you the news from the coast and the islands before the first ferry leaves.",
+    "It is free, it arrives at six every weekday, and you can stop it at any time with one click.",
+]
+SOLID_END_CASES = {
+    # an author's box and a newsletter's pitch: four paragraphs, more than a box holds
+    "share-row-then-boxes": (["Share this:", "About the author", *_PITCH], _PITCH),
+    # the comments themselves, under the comment form's heading
+    "comment-section": (
+        ["Comments (4)", *_PITCH],
+        _PITCH,
+    ),
+    # a comment form's empty text box is no table's cell gap
+    "comment-form-box": (["Comments (4)", "Comment [                              ]", *_PITCH], _PITCH),
+}
+
+
+@pytest.mark.parametrize("name", list(SOLID_END_CASES))
+def test_what_stands_under_a_share_row_below_a_long_article_goes(name):
+    extra, gone_expected = SOLID_END_CASES[name]
+    text = "\n\n".join([*LONG_ARTICLE, *extra]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context())
+    boilerplate_lines(doc, Context())
+    furniture(doc, Context())
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    gone = {" ".join(line.text.split()) for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"}
+    assert kept == set(LONG_ARTICLE)
+    assert set(gone_expected) <= gone
+
+
+# What stays under a long article: what the phrases match but is no share row.
+SOLID_GOES_ON = {
+    # a subhead that names one platform, its section under it
+    "platform-subhead": ["Google", _PITCH[0], _PITCH[1]],
+    # the article's numbered list of platforms
+    "numbered-platforms": ["1. Facebook", "2. Instagram", _PITCH[0], _PITCH[1]],
+    # a timeline box under the share row
+    "timeline": [
+        "Share this:",
+        "8 p.m.: The first wave breaks over the outer wall of the harbour.",
+        "10:50 p.m.: Coastguard crews close the road along the quay to all traffic.",
+        "11:05 p.m.: The harbour master orders the fleet into the inner basin.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(SOLID_GOES_ON))
+def test_what_is_no_share_row_under_a_long_article_stays(name):
+    text = "\n\n".join([*LONG_ARTICLE, *SOLID_GOES_ON[name]]) + "\n"
+    doc = Document.from_text(text)
+    boilerplate_sentences(doc, Context())
+    boilerplate_lines(doc, Context())
+    furniture(doc, Context())
+    assert not [line.text for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"]
+
+
+# A thread of replies under a long article, each reply under its subject line ("Re:").
+_THREAD = [
+    "Re: Storm closes the harbour (Score:3)",
+    "The piers were never built for storms like this one, and everyone on the quay knew it.",
+    "Re: Storm closes the harbour",
+    "My father fished out of Kilmore for forty years and never saw the fleet tied up this long.",
+    "Re: Who pays for the repairs?",
+    "The council will find the money, it always does once the cameras have gone home again.",
+]
+REPLY_THREAD_CASES = {
+    "en": ("en", ["Comments (3)", *_THREAD], _THREAD),
+    "de": (
+        "de",
+        ["Kommentare", *[t.replace("Re:", "AW:") for t in _THREAD]],
+        [t.replace("Re:", "AW:") for t in _THREAD],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REPLY_THREAD_CASES))
+def test_a_thread_of_replies_under_a_long_article_goes(name):
+    lang, extra, thread = REPLY_THREAD_CASES[name]
+    text = "\n\n".join([*LONG_ARTICLE, *extra]) + "\n"
+    doc = Document.from_text(text)
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    furniture(doc, ctx)
+    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
+    assert kept == set(LONG_ARTICLE)
+    assert {line.text for line in doc.lines if line.removal is not None and line.removal.rule == "reply-thread"} == set(thread)
+
+
+def test_two_replies_or_replies_under_a_short_text_stay():
+    # two subject lines are a quoted exchange; under a short text, the thread is the page
+    for paragraphs in ([*LONG_ARTICLE, *_THREAD[:4]], [KILMORE_ARTICLE[0], *_THREAD]):
+        doc = Document.from_text("\n\n".join(paragraphs) + "\n")
+        furniture(doc, Context())
+        assert not [line for line in doc.lines if line.removal is not None and line.removal.rule == "reply-thread"]

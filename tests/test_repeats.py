@@ -31,6 +31,19 @@ CASES = {
         [*_STORY, "Storm closes Kilmore harbour", "4 March 2026", *_STORY],
         ["Storm closes Kilmore harbour", "4 March 2026"],
     ),
+    # the story printed again in Markdown (a page that offers its article "as Markdown")
+    "story-twice-markdown": (
+        [
+            *_STORY,
+            "More from Coast Times",
+            KILMORE_ARTICLE[0].replace("winter storm", "[winter storm](https://example.org/storms)"),
+            KILMORE_ARTICLE[1].replace("Ruth Okafor", "**Ruth Okafor**"),
+            "> " + KILMORE_ARTICLE[2].replace("three weeks", "_three weeks_"),
+            *KILMORE_ARTICLE[3:],
+            *_MORE,
+        ],
+        ["More from Coast Times"],
+    ),
     # a pull quote printed in the story and again further down: one paragraph
     "pull-quote": ([KILMORE_ARTICLE[0], _QUOTE, *KILMORE_ARTICLE[1:], _QUOTE, *_MORE], None),
     # a notice under each of three webcams: two short paragraphs, each time

@@ -21,6 +21,21 @@ one. Closing debris with the same words between several kept parts is an insert
 between sections ("Advertisement", "Read more: ..."), not the end; on a table
 layout, where other cells share the lines, nothing is judged here.
 
+A share row or a comment section under a long article (``solid`` words of prose, 150
+by default) ends it whatever stands below, when that holds less than half the
+article's prose (``half``): an author's box, a newsletter's pitch, the comments
+themselves. Pages print their share row at the top too, so its words may repeat.
+Not a row: one word alone other than "Share" (a subhead naming a platform: "Google"),
+numbered lines (the article's list of platforms); and what is below is no page
+furniture when three of its parts in a row open with a time or a number and a colon
+or a dash (a timeline, a schedule: the article's own box).
+
+A comment thread whose replies carry their subject's mark ("Re: ...", German "AW:",
+Scandinavian "SV:", Polish "Odp:"), three of them or more under a long article, goes
+from the closing debris nearest above its first reply (a comment form's heading, a
+"Reply" row) to the page's end, however long the thread: rule ``reply-thread``
+(:func:`reply_thread`), judged first.
+
 Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
 ``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
 closing line announces (:func:`teaser_cards`: ``teaser-cards``).
@@ -56,6 +71,10 @@ _ADVERTISING = frozenset({"advertising"})
 # paragraphs (an author's box, a comment form's notes)
 _FINAL = frozenset({"share", "comments", "footer"})
 _LAST = frozenset({"share", "comments"})
+# the one word a share row may hold alone ("Share"), in the languages of the phrase packs
+_SHARE_WORDS = frozenset(
+    "share teilen partager compartir condividi compartilhar partilhar delen udostępnij поделиться 共有 分享 공유 شارك".split()
+)
 
 
 def _prose(text: str, n: int) -> int:
@@ -107,7 +126,29 @@ def _cells(doc: Document, groups: list[list[Line]], k: int) -> bool:
     closing lines above it (a run of three spaces inside a line): the columns stage
     cuts them later, and what looks like the page's end may be another cell's."""
     lines = doc.lines[groups[k - 1][-1].number : groups[-1][-1].number]
-    return any("   " in line.text.strip() for line in lines)
+    return any("   " in _unboxed(line.text.strip()) for line in lines)
+
+
+def _unboxed(text: str) -> str:
+    """A line without a form's empty text boxes ("Comment [          ]"), whose
+    spaces are no gap between a table's cells.
+
+    >>> _unboxed("Comment * [                    ] (required)")
+    'Comment * [] (required)'
+    """
+    if "[ " not in text:
+        return text
+    out, i = [], 0
+    while (opening := text.find("[ ", i)) >= 0:
+        closing = text.find("]", opening)
+        if closing < 0 or text[opening + 1 : closing].strip():
+            out.append(text[i : opening + 1])
+            i = opening + 1
+            continue
+        out.append(text[i : opening + 1])
+        i = closing
+    out.append(text[i:])
+    return "".join(out)
 
 
 def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
@@ -121,6 +162,86 @@ def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
         return frozenset()
     cats = frozenset(removal.rule.partition(":")[2].split("+"))
     return cats if not cats.isdisjoint(_CLOSING) else frozenset()
+
+
+def _row(gap: set[str]) -> bool:
+    """Whether the closing lines of a gap (case-folded) are a share row or a comment
+    section's lines rather than a subhead or a list that the phrases match: not one
+    word alone other than "Share", not numbered lines ("1. Facebook").
+
+    >>> _row({"share this:"}), _row({"share"}), _row({"google"}), _row({"• 1. facebook", "• 2. instagram"})
+    (True, True, False, False)
+    """
+    if len(gap) == 1:
+        words = next(iter(gap)).strip("*•-+:： ").split()
+        if len(words) == 1 and words[0] not in _SHARE_WORDS:
+            return False
+    return not any(t.lstrip("*•-+ ")[:1].isdigit() for t in gap)
+
+
+def _schedule(texts: list[str], k: int, run: int = 3) -> bool:
+    """Whether ``run`` kept parts in a row from ``k`` on open with a time or a number
+    and a colon or a dash soon after: a timeline or a schedule, the article's box.
+
+    >>> _schedule(["8 p.m.: Police called", "10:50 p.m.: Fire crews arrive", "11 p.m. - Road closed"], 0)
+    True
+    >>> _schedule(["10 best harbours", "12 ferry routes to try", "5 islands"], 0)
+    False
+    """
+
+    def timed(t: str) -> bool:
+        head = t[:15]
+        return t[:1].isdigit() and (":" in head or " - " in head or "–" in head)
+
+    return any(all(timed(t) for t in texts[j : j + run]) for j in range(k, len(texts) - run + 1))
+
+
+# the mark of a reply's subject line: English and Latin "Re:", German "AW:",
+# Scandinavian "SV:", Polish "Odp:"
+_REPLY_MARKS = frozenset({"re", "aw", "sv", "odp"})
+
+
+def _reply(text: str) -> bool:
+    """Whether a kept part opens with a reply's subject mark.
+
+    >>> _reply("Re: What could go wrong? (Score:3)"), _reply("AW: Kurze Antwort"), _reply("Reading: a list")
+    (True, True, False)
+    """
+    if text[:2] in ("* ", "• ", "o "):
+        text = text[2:]
+    head, colon, _ = text[:6].partition(":")
+    return bool(colon) and head.casefold() in _REPLY_MARKS
+
+
+def reply_thread(doc: Document, ctx: Context, *, solid: int = 150, replies: int = 3) -> None:
+    """Remove a comment thread of replies under the article: rule ``reply-thread``.
+
+    ``replies`` kept parts or more that open with a reply's subject mark ("Re:"),
+    the first of them under ``solid`` words of prose: everything from the closing
+    debris nearest above that first reply (within half as much prose as the article
+    has above it), or from the reply itself, to the page's end.
+    """
+    groups, texts, sizes = kept_parts(doc)
+    marks = [k for k, text in enumerate(texts) if _reply(text)]
+    if len(marks) < replies:
+        return
+    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    first = marks[0]
+    above = sum(prose[:first])
+    if above < solid:
+        return
+    between = doc.lines[groups[0][-1].number : groups[first][0].number - 1]
+    markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
+    cut, k = first, first
+    while k > 0 and sum(prose[k:first]) < 0.5 * above:
+        gap = doc.lines[groups[k - 1][-1].number : groups[k][0].number - 1]
+        if any(_closing(line, markers) for line in gap):
+            cut = k
+            break
+        k -= 1
+    for g in groups[cut:]:
+        for line in g:
+            doc.remove(line, "furniture", "reply-thread")
 
 
 def _card_title(texts: list[str], sizes: list[int], k: int) -> bool:
@@ -175,18 +296,32 @@ def teaser_cards(doc: Document, ctx: Context, *, least: int = 40, share: float =
                 doc.remove(line, "furniture", "teaser-cards")
 
 
-def after_article(doc: Document, ctx: Context, *, share: float = 0.2, twice: float = 1.5, least: int = 40) -> None:
+def after_article(
+    doc: Document,
+    ctx: Context,
+    *,
+    share: float = 0.2,
+    twice: float = 1.5,
+    least: int = 40,
+    solid: int = 150,
+    half: float = 0.5,
+) -> None:
     """Remove the list of other articles kept below the article (see the module):
-    rule ``after-article``. ``least``: the prose words the article above must have.
-    A second copy of a long run of the article goes first (:func:`second_copy`), and
-    a list of teaser cards last (:func:`teaser_cards`)."""
+    rule ``after-article``. ``least``: the prose words the article above must have;
+    ``solid`` and ``half``: the article's prose above a share row or a comment section
+    that ends it, and the share of it that may stand below. A second copy of a long
+    run of the article goes first (:func:`second_copy`), and a list of teaser cards
+    last (:func:`teaser_cards`)."""
+    reply_thread(doc, ctx, solid=solid)
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
-    _below_closing(doc, ctx, share, twice, least)
+    _below_closing(doc, ctx, share, twice, least, solid, half)
     teaser_cards(doc, ctx)
 
 
-def _below_closing(doc: Document, ctx: Context, share: float, twice: float, least: int) -> None:
+def _below_closing(
+    doc: Document, ctx: Context, share: float, twice: float, least: int, solid: int, half: float
+) -> None:
     markers: frozenset[int] | None = None
     while True:  # until nothing more goes: a second run finds nothing to remove
         groups, texts, sizes = kept_parts(doc)
@@ -213,6 +348,16 @@ def _below_closing(doc: Document, ctx: Context, share: float, twice: float, leas
         total, above, cut = sum(prose), prose[0], None
         for k in range(1, len(groups)):
             gap = gaps[k - 1]
+            if (
+                final[k - 1] == 2
+                and above >= solid
+                and total - above < half * above
+                and _row(gap)
+                and not _schedule(texts, k)
+                and not _cells(doc, groups, k)
+            ):
+                cut = k
+                break
             if gap and above >= least and any(seen[t] == 1 for t in gap) and not _cells(doc, groups, k):
                 listed, doubled = _teasers(texts, sizes, k)
                 below = total - above

@@ -10,7 +10,9 @@ above the run, goes when it holds ``least`` words or more (150 by default, about
 paragraphs) outside list items (a menu printed twice is a list, which the other stages
 judge). A paragraph that an article repeats on purpose (a pull quote, a notice
 printed under each of several webcams, an event's blurb in two listings) is a paragraph
-or two, and stays. Nothing depends on a language: the copy is the signal. Rule
+or two, and stays. The copy may be written in Markdown (a page that offers its article
+"as Markdown" prints it again under the article): its paragraphs are compared without
+their marks (:func:`unmarked`). Nothing depends on a language: the copy is the signal. Rule
 ``contents-unheaded``: see :func:`contents_unheaded`.
 
 >>> from newsclean import Context, Document
@@ -56,12 +58,66 @@ def kept_parts(doc: Document) -> tuple[list[list[Line]], list[str], list[int]]:
 _PARTS = "repeats.kept_parts"
 
 
+def _unlinked(text: str) -> str:
+    """``text`` with each Markdown link ``[words](target)`` written as its words."""
+    out, i = [], 0
+    while True:
+        middle = text.find("](", i)
+        if middle < 0:
+            break
+        opening, closing = text.rfind("[", i, middle), text.find(")", middle + 2)
+        if closing < 0:
+            break
+        if opening < 0:  # (no link: "](" in a sentence)
+            out.append(text[i : middle + 2])
+            i = middle + 2
+            continue
+        out.append(text[i:opening])
+        out.append(text[opening + 1 : middle])
+        i = closing + 1
+    out.append(text[i:])
+    return "".join(out)
+
+
+def unmarked(text: str) -> str:
+    """A paragraph's text without Markdown's marks: links as their words, no bold or
+    italic marks, no heading's or quote's mark first; plain text comes back as it is.
+
+    >>> unmarked("## What the [repairs](https://example.org/piers) cost")
+    'What the repairs cost'
+    >>> unmarked("> **Divers** will inspect the piers, _weather permitting_.")
+    'Divers will inspect the piers, weather permitting.'
+    >>> unmarked("The #1 pier [reopened] in 2026 (at last).")
+    'The #1 pier [reopened] in 2026 (at last).'
+    """
+    if "](" in text:
+        text = _unlinked(text)
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")
+    head = text.lstrip("#")
+    if head[:1] == " " and len(head) < len(text) <= len(head) + 6:  # ("# Title", not "#1")
+        text = head
+    if text.startswith("> "):
+        text = text[2:]
+    if "_" in text:
+        text = " ".join(_unitalic(w) for w in text.split(" "))
+    return " ".join(text.split())
+
+
+def _unitalic(word: str) -> str:
+    """A word without the underscores of Markdown's italics around it ("_word_.");
+    an underscore inside a name ("user_id") stays."""
+    core = word.strip(".,;:!?\"'“”‘’()")
+    return word.replace("_", "") if core[:1] == "_" or core[-1:] == "_" else word
+
+
 def second_copy(doc: Document, ctx: Context, *, least: int = 150) -> None:
     """Remove the later copy of a long run of kept paragraphs (see the module): rule
     ``second-copy``. ``least``: the words a run must hold."""
     groups, texts, sizes = kept_parts(doc)
     if len(groups) < 2:
         return
+    texts = [unmarked(t) for t in texts]
     first: dict[str, int] = {}
     for k, text in enumerate(texts):
         first.setdefault(text, k)
