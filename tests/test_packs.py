@@ -99,6 +99,16 @@ EN = [
     # a tag line without a colon (a possessive space run once left nothing for the gap)
     ("Filed under Ferries, Harbour", True, "navigation"),
     ("Filed under pressure, the ferry company cut its fares.", False, None),
+    # session 7: sign-up prompts, an ad slot with its label, embed and events placeholders
+    ("No spam, we promise. You can unsubscribe at any time.", True, "newsletter"),
+    ("Get the latest harbour news and ferry times straight to your inbox.", True, "newsletter"),
+    ("Join thousands of readers who get our island stories in their inbox every week.", True, "newsletter"),
+    ("Advertisement [INS: :INS]", True, "advertising"),
+    ("Click the button below to load the content of maps.example.com.", True, "layout"),
+    ("There are no upcoming events.", True, "layout"),
+    ("Get the latest figures from the harbour office, the council said.", False, None),
+    ("Join the crowd at the pier on Saturday for the lifeboat parade.", False, None),
+    ("There are no upcoming events at the harbour until the spring, the council said.", False, None),
 ]
 
 DE = [
@@ -160,6 +170,33 @@ DE = [
     ("Mehr zu den Plänen wollte der Bürgermeister nicht sagen.", False, None),
     ("Alle Nachrichten zum Streik wurden vom Sender gelöscht, sagte sie.", False, None),
     ("Politik und Wirtschaft im Wandel", False, None),
+    # session 7: labels, buttons and prompts many German sites print alike
+    ("Sie lesen gern Lindenhafen.de?", True, "newsletter"),
+    ("Veröffentlicht in: Hafen, Inseln", True, "navigation"),
+    ("3. März 2026 getaggt mit: Hafen Fähren Inseln", True, "navigation"),
+    ("Zurück zur Übersicht", True, "navigation"),
+    ("Zurück zu den Wurzeln", False, None),
+    ("weiterlesen 5 Minuten", True, "navigation"),
+    ("Autoren:", True, "navigation"),
+    ("Autor: Jo Muster", False, None),
+    ("Zum Rezept | Drucken | Pinnen", True, "navigation"),
+    ("Buch bestellen", True, "advertising"),
+    ("Die aktuelle Ausgabe", True, "advertising"),
+    ("Kennen Sie schon unseren Fährplaner? Alle Abfahrten auf einen Blick.", True, "advertising"),
+    ("Unterstütze den Hafenboten bereits mit 2,50 €!", True, "newsletter"),
+    ("Ich bin mit der Verarbeitung meiner Daten nach der Datenschutzerklärung einverstanden.", True, "newsletter"),
+    ("Ich habe die Datenschutzhinweise gelesen und akzeptiere sie.", True, "newsletter"),
+    ("Zur Person", True, "related"),
+    ("Lesen Sie hier einen weiteren spannenden Beitrag …", True, "related"),
+    ("Verraten Sie gerne in den Kommentaren: Wie kommen Sie zur Arbeit?", True, "comments"),
+    ("Originalpublikation:", True, "credit"),
+    ("Klicken Sie auf den unteren Button, um den Inhalt von karten.example.de zu laden.", True, "layout"),
+    ("Es gibt derzeit keine bevorstehenden Veranstaltungen.", True, "layout"),
+    ("Zur Person des Täters machte die Polizei keine Angaben.", False, None),
+    ("Die Kunden haben das Buch bestellen können, bevor es erschien.", False, None),
+    ("Ich bin mit der Entscheidung des Rates nicht einverstanden, sagte sie.", False, None),
+    ("In den Kommentaren schreiben viele Leser, sie seien enttäuscht.", False, None),
+    ("Es gibt derzeit keine Fähren zu den Inseln, sagt die Hafenmeisterin.", False, None),
 ]
 
 FR = [
