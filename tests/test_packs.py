@@ -109,6 +109,11 @@ EN = [
     ("Get the latest figures from the harbour office, the council said.", False, None),
     ("Join the crowd at the pier on Saturday for the lifeboat parade.", False, None),
     ("There are no upcoming events at the harbour until the spring, the council said.", False, None),
+    ("Comments are moderated and will appear after review.", True, "comments"),
+    ("Some comments may be republished on the website or in the newspaper.", True, "comments"),
+    ("* Tagged:", True, "navigation"),
+    ("Comments from the harbour master were moderated by the council's lawyers.", False, None),
+    ("Tagged sharks were seen near the pier again this week.", False, None),
 ]
 
 DE = [
@@ -197,6 +202,13 @@ DE = [
     ("Ich bin mit der Entscheidung des Rates nicht einverstanden, sagte sie.", False, None),
     ("In den Kommentaren schreiben viele Leser, sie seien enttäuscht.", False, None),
     ("Es gibt derzeit keine Fähren zu den Inseln, sagt die Hafenmeisterin.", False, None),
+    ("Artikel", True, "navigation"),
+    ("Merkblatt zum Fährverkehr vom 3. März 2026PDF | 38 KB | Datei ist nicht barrierefrei", True, "navigation"),
+    ("Ihr Beitrag hilft, unsere Berichterstattung über den Hafen kostenlos zu halten.", True, "newsletter"),
+    ("Was sind Cookies?", True, "cookie"),
+    ("filter_none Weitere Beiträge zu diesem Artikel", True, "layout"),
+    ("Ihr Beitrag zur Debatte hat viele Leser erreicht, schreibt die Redaktion.", False, None),
+    ("Der Bericht liegt als PDF vor und umfasst 38 Seiten.", False, None),
 ]
 
 FR = [
