@@ -392,6 +392,20 @@ AFTER_ARTICLE_CASES = {
         ["Weitere Artikel", "Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
         ["Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
     ),
+    "fr-related": (
+        "fr",
+        [
+            "Articles en relation",
+            "Les tarifs des ferries augmentent au printemps",
+            "Un nouveau canot de sauvetage pour l'île",
+            "La capitaine du port prend sa retraite",
+        ],
+        [
+            "Les tarifs des ferries augmentent au printemps",
+            "Un nouveau canot de sauvetage pour l'île",
+            "La capitaine du port prend sa retraite",
+        ],
+    ),
     # each teaser's title printed twice (its picture's link and its headline), a date and
     # a summary: the summaries may outweigh a short article
     "en-teasers-twice": (
