@@ -81,7 +81,14 @@ FURNITURE = {
     # a credit with full stops in it, a source in brackets, a licence, a stand-in picture
     "es-credit-dotted": ("es", ["Buzos en el muelle dañado. Foto: Archivo El Faro.", "Buzos en el muelle. Foto: Ana López | flickr | CC BY 2.0"]),
     "de-credit-source": ("de", ["Taucher am Steg. (Quelle: Anna Lehmann/Unsplash/Küstenzeitung)", "Quelle: Hafenverwaltung Kilmore"]),
-    "de-stand-in": ("de", ["Ein Taucher prüft den Steg (Symbolbild).", "Abbildung 2: Der beschädigte Steg bei Ebbe, von Norden gesehen."]),
+    "de-stand-in": (
+        "de",
+        [
+            "Ein Taucher prüft den Steg (Symbolbild).",
+            "Abbildung 2: Der beschädigte Steg bei Ebbe, von Norden gesehen.",
+            "Der Steg im Winter, Anna Lehmann, Bild via",
+        ],
+    ),
     # an image's alt text and its caption printed on one line
     "en-doubled": ("en", ["divers on the pier at dawn. divers on the pier at dawn."]),
     "de-doubled": ("de", ["Taucher am Steg im Hafen Taucher am Steg im Hafen"]),

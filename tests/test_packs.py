@@ -114,6 +114,8 @@ EN = [
     ("* Tagged:", True, "navigation"),
     ("Comments from the harbour master were moderated by the council's lawyers.", False, None),
     ("Tagged sharks were seen near the pier again this week.", False, None),
+    ("The Coast Times is not responsible for the opinions, statements or content of contributors.", True, "footer"),
+    ("The council said it is not responsible for the damage to the pier, which the storm caused.", False, None),
 ]
 
 DE = [

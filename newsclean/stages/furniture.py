@@ -163,8 +163,9 @@ _CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit"
 # A caption's credit that _CREDIT_TAIL's tail leaves out: a source with full stops in it
 # ("Foto: Archivo El País.", "Bild: Ann Lee/Theater St. Gallen", "Foto: Ann Lee | flickr |
 # CC BY 2.0"), a source in brackets ("(Quelle: Ann Lee/Unsplash)", "(Bildquelle: X)"), a
-# licence ("CC BY-SA 2.0"), a picture marked as a stand-in ("(Symbolbild)") and a figure's
-# caption ("Abbildung 4: ..."). Each in the words picture desks use, not one site's.
+# licence ("CC BY-SA 2.0"), a picture marked as a stand-in ("(Symbolbild)"), a figure's
+# caption ("Abbildung 4: ...") and a credit whose link the dump left out ("..., Bild via").
+# Each in the words picture desks use, not one site's.
 _SOURCE_TAIL = compile_re(
     r"(?:(?:^|[\s.|(–-])(?:©|\(c\)|(?:fotos?|photos?|bild|bilder|images?|imagen|foto ?grafie|"
     r"bild(?:quelle|nachweis|credits?|rechte)|foto(?:quelle|nachweis|credits?)|beitragsbild|titelbild|"
@@ -176,7 +177,8 @@ _SOURCE_TAIL = compile_re(
 _LICENCE_TAIL = compile_re(r"\bcc[ -]?by(?:[ -](?:sa|nd|nc)){0,3}+\s*+\d\.\d\s*+\)?\.?$", re.IGNORECASE)
 _STAND_IN = compile_re(
     r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|archiv|foto|bild)\)\.?$|"
-    r"^\[?(?:abbildung|abb\.)\s*+\d{0,3}\s*+:",
+    r"^\[?(?:abbildung|abb\.)\s*+\d{0,3}\s*+:|"
+    r"\s(?:bild|foto|photo|image|quelle)\s++via\s*+:?$",
     re.IGNORECASE,
 )
 # the words of a credit's tail, at most (a longer tail is a sentence of the caption)
