@@ -78,6 +78,17 @@ FURNITURE = {
     "fr-agency": ("fr", ["Des plongeurs sur la jetée (Photo : Jean Roux/Pool via REUTERS)."]),
     "ja-agency": ("en", ["損傷した桟橋を調べるダイバー（共同）"]),
     "ar-agency": ("en", ["غواصون يفحصون الرصيف المتضرر (رويترز)"]),
+    # a credit with full stops in it, a source in brackets, a licence, a stand-in picture
+    "es-credit-dotted": ("es", ["Buzos en el muelle dañado. Foto: Archivo El Faro.", "Buzos en el muelle. Foto: Ana López | flickr | CC BY 2.0"]),
+    "de-credit-source": ("de", ["Taucher am Steg. (Quelle: Anna Lehmann/Unsplash/Küstenzeitung)", "Quelle: Hafenverwaltung Kilmore"]),
+    "de-stand-in": (
+        "de",
+        [
+            "Ein Taucher prüft den Steg (Symbolbild).",
+            "Abbildung 2: Der beschädigte Steg bei Ebbe, von Norden gesehen.",
+            "Der Steg im Winter, Anna Lehmann, Bild via",
+        ],
+    ),
     # an image's alt text and its caption printed on one line
     "en-doubled": ("en", ["divers on the pier at dawn. divers on the pier at dawn."]),
     "de-doubled": ("de", ["Taucher am Steg im Hafen Taucher am Steg im Hafen"]),
@@ -122,6 +133,10 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "Ferry  Fare  Season    Ferry  Fare  Season",  # a table's header row, printed twice
         "The piers can be rebuilt. _",  # a sentence before an empty box is no field's label
         "Piers        Harbour works       _",  # a table layout's empty cell
+        "The divers sent one photo: the pier. It was worse than they feared at first.",  # a sentence goes on
+        "License: CC-BY",  # a list's entry: a licence without its version
+        "Photo via the harbour master",
+        "You can add more images via the gallery on the page of your listing.",
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):
@@ -395,6 +410,20 @@ AFTER_ARTICLE_CASES = {
         "de",
         ["Weitere Artikel", "Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
         ["Fährpreise steigen im Frühjahr", "Neues Rettungsboot für die Insel", "Hafenmeisterin geht in Rente"],
+    ),
+    "fr-related": (
+        "fr",
+        [
+            "Articles en relation",
+            "Les tarifs des ferries augmentent au printemps",
+            "Un nouveau canot de sauvetage pour l'île",
+            "La capitaine du port prend sa retraite",
+        ],
+        [
+            "Les tarifs des ferries augmentent au printemps",
+            "Un nouveau canot de sauvetage pour l'île",
+            "La capitaine du port prend sa retraite",
+        ],
     ),
     # each teaser's title printed twice (its picture's link and its headline), a date and
     # a summary: the summaries may outweigh a short article

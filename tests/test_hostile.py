@@ -162,6 +162,11 @@ PATTERN_CASES.update(
         "newsclean.stages.furniture._NEWSLETTER_HEADING": ["a " * (P // 2), "a" * P, "newsletter " * (P // 11)],
         "newsclean.stages.furniture._NEWSLETTER_VERBS": ["sig" * (P // 3), "a" * P],
         "newsclean.stages.furniture._CREDIT_TAIL": [" ©" * (P // 2), "photo: " * (P // 7), "© " + "a" * P + ".", "(" * P],
+        "newsclean.stages.furniture._SOURCE_TAIL": [
+            " foto:" * (P // 6), "(quelle: " + "a " * (P // 2), "bild: " + "a" * P + ")", "©" * P, " " * P + ".",
+        ],
+        "newsclean.stages.furniture._LICENCE_TAIL": ["cc by " * (P // 6), "cc-by-sa" * (P // 8), "cc by" + " " * P + "1.0"],
+        "newsclean.stages.furniture._STAND_IN": ["(archiv" * (P // 7), "[abb." * (P // 5), "abbildung " + " " * P, "(" * P],
         "newsclean.stages.furniture._CONSENT": ["agre" * (P // 4), "a" * P],
         "newsclean.stages.furniture._ITEM_MARK": ["* " * (P // 2), "1" * P, " " * P, "1." + " " * P],
         "newsclean.stages.furniture._OTHER_DATE": ["1" * P, "2026 " * (P // 5), "1月" * (P // 2), "2026-" * (P // 5)],

@@ -160,6 +160,69 @@ def _agency_credit(text: str, n: int) -> bool:
 _CREDIT_HINTS = ("©", "(c)", "fot", "photo", "pictur", "bild", "imag", "credit", "crédit", "zdj", "kuva")
 
 
+# A caption's credit that _CREDIT_TAIL's tail leaves out: a source with full stops in it
+# ("Foto: Archivo El País.", "Bild: Ann Lee/Theater St. Gallen", "Foto: Ann Lee | flickr |
+# CC BY 2.0"), a source in brackets ("(Quelle: Ann Lee/Unsplash)", "(Bildquelle: X)"), a
+# licence ("CC BY-SA 2.0"), a picture marked as a stand-in ("(Symbolbild)"), a figure's
+# caption ("Abbildung 4: ...") and a credit whose link the dump left out ("..., Bild via").
+# Each in the words picture desks use, not one site's.
+_SOURCE_TAIL = compile_re(
+    r"(?:(?:^|[\s.|(–-])(?:©|\(c\)|(?:fotos?|photos?|bild|bilder|images?|imagen|foto ?grafie|"
+    r"bild(?:quelle|nachweis|credits?|rechte)|foto(?:quelle|nachweis|credits?)|beitragsbild|titelbild|"
+    r"symbolbild|symbolfoto|archivbild|archivfoto)\s*+:|\(\s*+quelle\s*+:)|^quelle\s*+:)"
+    r"\s*+(?P<tail>[^!?;]{2,80}?)\s*+\)?\)?\.?$",
+    re.IGNORECASE,
+)
+# (with its version: a licence without one is as likely a list's entry, "License: CC-BY")
+_LICENCE_TAIL = compile_re(r"\bcc[ -]?by(?:[ -](?:sa|nd|nc)){0,3}+\s*+\d\.\d\s*+\)?\.?$", re.IGNORECASE)
+_STAND_IN = compile_re(
+    r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|archiv|foto|bild)\)\.?$|"
+    r"^\[?(?:abbildung|abb\.)\s*+\d{0,3}\s*+:|"
+    r"\s(?:bild|foto|photo|image|quelle)\s++via\s*+:?$",
+    re.IGNORECASE,
+)
+# the words of a credit's tail, at most (a longer tail is a sentence of the caption)
+_SOURCE_WORDS = 10
+
+
+def _source_credit(text: str, n: int) -> bool:
+    """A caption that ends in a credit the ``caption-credit`` tail leaves out (above):
+    the credit's tail is a name, not a sentence (ten words at most, a full stop inside
+    only after an initial or an abbreviation), or a figure's caption.
+
+    >>> _source_credit("Pier at dawn. Foto: Archivo El Faro.", 7), _source_credit("Pier. (Quelle: Ann Lee/Unsplash)", 4)
+    (True, True)
+    >>> _source_credit("Pier at dawn. Foto: Ann Lee | flickr | CC BY 2.0", 10), _source_credit("Pier (Symbolbild).", 2)
+    (True, True)
+    >>> _source_credit("Ein Foto: das zeigt, wie es war. Dann kam der Regen über die Stadt.", 14)
+    False
+    """
+    m = _STAND_IN.search(text)
+    if m is not None:
+        return n <= 30 or m.group().startswith(("[", "A", "a"))
+    if n > 30:
+        return False
+    if _LICENCE_TAIL.search(text, max(0, len(text) - 40)):
+        return True
+    m = _SOURCE_TAIL.search(text, max(0, len(text) - 120))
+    if m is None:
+        return False
+    tail = m.group("tail")
+    if len(tail.split()) > _SOURCE_WORDS:
+        return False
+    # a full stop inside ends an initial or a short abbreviation ("V. Berret", "St. Gallen"),
+    # not a sentence that goes on
+    for part in tail.split(". ")[:-1]:
+        words = part.split()
+        if words and len(words[-1]) > 3:
+            return False
+    return True
+
+
+# words one of which a loose credit holds (a cheap test before the searches)
+_SOURCE_HINTS = ("fot", "photo", "bild", "imag", "quelle", "cc", "abb", "archiv", "©", "(c)")
+
+
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
@@ -401,6 +464,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
         elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
+            rule = "caption-credit"
+        elif any(h in low for h in _SOURCE_HINTS) and _source_credit(text, n):
             rule = "caption-credit"
         elif _doubled(text) and k != headline and not any("  " in line.text.strip() for line in group):
             # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
