@@ -126,6 +126,35 @@ def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
     return best, best_lo, best_hi
 
 
+def _best_prose_run(values: Sequence[float], prose: Sequence[bool], a: int, b: int) -> tuple[float, int, int]:
+    """The maximum-sum run of ``values[a:b]`` that holds at least one prose unit:
+    (sum, first, last), or (-inf, a, a - 1) when no unit there is prose.
+
+    >>> _best_prose_run([5.0, -1.0, 0.5, -0.2, 2.0], [False, False, True, False, False], 0, 5)
+    (6.3, 0, 4)
+    >>> _best_prose_run([5.0, -9.0, 0.5, -0.2], [False, False, True, False], 0, 4)
+    (0.5, 2, 2)
+    >>> _best_prose_run([5.0, -9.0, 0.5, -0.2], [False, False, True, False], 3, 4)
+    (-inf, 3, 2)
+    """
+    best, best_lo, best_hi = -math.inf, a, a - 1
+    run, lo = -math.inf, a  # the best run ending here, prose or not
+    with_prose, wp_lo = -math.inf, a  # the best run ending here that holds prose
+    for i in range(a, b):
+        v = values[i]
+        if run <= 0:
+            run, lo = v, i
+        else:
+            run += v
+        if prose[i]:
+            with_prose, wp_lo = run, lo
+        elif with_prose > -math.inf:
+            with_prose += v
+        if with_prose > best:
+            best, best_lo, best_hi = with_prose, wp_lo, i
+    return best, best_lo, best_hi
+
+
 def select(
     doc: Document,
     units: list[Unit],
@@ -142,7 +171,10 @@ def select(
     split by a photo or an advertisement block), but not past an end-of-article
     heading; a run within ``near`` units of a kept one needs only ``near_share`` of
     that (a lede above a sidebar box of links). So are runs of confident prose
-    (``strong``) of 40 words or more. Before that, the main run's tail is trimmed of
+    (``strong``) of 40 words or more. The main run holds a sentence of prose, when
+    the page has any: a heavier run of form fields, headings or tags without one
+    (a log-in box, a tag cloud) is no article, nor kept beside it (see
+    :func:`_best_prose_run`). Before that, the main run's tail is trimmed of
     the furniture it bridged to (see :func:`_trim_tail`: teasers under a share row, an
     author's box past a row of teasers). Lengths are word-equivalents (``Unit.size``).
     """
@@ -152,8 +184,16 @@ def select(
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
     values = [(u.prob - bias) * (1 + math.sqrt(u.size)) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
+    dropped = (len(units), -1)  # a run without prose that lost the main region
     if hi < lo:
         return
+    if prose is not None and not any(prose[lo : hi + 1]):
+        # an article has a sentence in it: a run of form fields, headings or tags that
+        # outweighs the page's prose is no article when a run with prose weighs too
+        total, l2, h2 = _best_prose_run(values, prose, 0, len(units))
+        if total > 0:
+            dropped = (lo, hi)
+            best, lo, hi = total, l2, h2
     if prose is not None:
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
@@ -176,6 +216,9 @@ def select(
         if h2 < l2:
             continue
         run = units[l2 : h2 + 1]
+        if l2 <= dropped[1] and h2 >= dropped[0] and prose is not None and not any(prose[l2 : h2 + 1]):
+            todo += [(a, l2), (h2 + 1, b)]  # ... is no part of the article either
+            continue
         # a run close to a kept region (an article split by a sidebar box) needs less
         gap = min((l2 - h - 1 if l2 > h else l - h2 - 1) for l, h in regions)
         need = second * best * (near_share if gap <= near else 1.0)
