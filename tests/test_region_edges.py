@@ -107,3 +107,19 @@ def test_a_list_page_without_prose_keeps_its_list():
         assert line in kept
     for line in MENU + FOOTER:
         assert line not in kept
+
+
+# A comment form's check boxes, as lynx and w3m print them: sentences the model may
+# score as text, but no article prints a widget.
+BOXES = ["[ ] Notify me of follow-up comments by email.", "[ ] Notify me of new posts by email.",
+         "(*) Send me the weekly digest of the harbour news", "( ) Send me nothing but the storm alerts"]
+
+
+def test_a_forms_check_boxes_are_no_article_text():
+    probs = {**dict.fromkeys(ARTICLE, 0.95), **dict.fromkeys(BOXES, 0.9)}
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], *[[p] for p in ARTICLE],
+                    ["Leave a reply"], *[[b] for b in BOXES], FOOTER], probs)
+    for paragraph in ARTICLE:
+        assert paragraph in kept
+    for line in BOXES + FOOTER:
+        assert line not in kept

@@ -155,6 +155,22 @@ def _best_prose_run(values: Sequence[float], prose: Sequence[bool], a: int, b: i
     return best, best_lo, best_hi
 
 
+# A form's widget as the dumpers print it in front of its label: a check box or a
+# radio button ("[ ] Notify me of new posts", "(*) Daily").
+_WIDGETS = frozenset(["[ ]", "[x]", "[X]", "[*]", "( )", "(*)", "(x)", "(X)"])
+
+
+def _widget(text: str) -> bool:
+    """Whether a unit's text starts with a form's widget: a check box or a radio
+    button. No article prints one; a comment form, a sign-up box and a poll do.
+
+    >>> [_widget(t) for t in ("[ ] Notify me of new posts by email.", "(*) Daily", "[1] A note", "(a) The first point")]
+    [True, True, False, False]
+    """
+    body = text.lstrip()
+    return body[:3] in _WIDGETS and body[3:4].isspace()
+
+
 def select(
     doc: Document,
     units: list[Unit],
@@ -166,7 +182,8 @@ def select(
     """Choose the article region(s) and mark everything else removed.
 
     The main region is the maximum-sum run of (probability - bias) weighted by length,
-    so one long paragraph outweighs a handful of menu items. Further runs on either
+    so one long paragraph outweighs a handful of menu items; a form's check box or
+    radio button (see :func:`_widget`) counts as probability 0, whatever its label. Further runs on either
     side are kept when they weigh at least ``second`` times the main one (an article
     split by a photo or an advertisement block), but not past an end-of-article
     heading; a run within ``near`` units of a kept one needs only ``near_share`` of
@@ -182,7 +199,7 @@ def select(
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
-    values = [(u.prob - bias) * (1 + math.sqrt(u.size)) for u in units]
+    values = [((0.0 if _widget(u.text) else u.prob) - bias) * (1 + math.sqrt(u.size)) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
     dropped = (len(units), -1)  # a run without prose that lost the main region
     if hi < lo:
