@@ -299,7 +299,10 @@ def select(
             head += 1
         if prose[head] and not any(debris[lo + 1 : head + 1]):
             prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
-            first = _extend_up(units, head, prv + 1, prose, debris, joins=prv >= 0, below=end + 1)
+            # a lone toolbar word ("Print") between a recipe's or a report's lede and
+            # its body stops no walk up: a menu names its words in runs
+            tools = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True, toolbar=True)
+            first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
     for i, u in enumerate(units):
@@ -449,6 +452,7 @@ def _debris_between(
     strict: bool = False,
     subheads: frozenset[str] = frozenset(),
     lists: bool = False,
+    toolbar: bool = False,
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
@@ -471,9 +475,24 @@ def _debris_between(
             and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
             and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
         ]
-        flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
+        flags.append(
+            bool(named)
+            and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked))
+            and not (toolbar and len(named) == 1 and _lone_word(named[0], marked))
+        )
         prev = u.lines[-1].number
     return flags
+
+
+def _lone_word(line: Line, markers: frozenset[int]) -> bool:
+    """A lone navigation word ("Print", "Drucken"), no end-of-article heading."""
+    removal = line.removal
+    return (
+        line.number not in markers
+        and removal is not None
+        and removal.rule == "phrase:navigation"
+        and " " not in line.text.strip()
+    )
 
 
 def _inside_list(units: list[Unit], j: int, line: Line, markers: frozenset[int]) -> bool:
