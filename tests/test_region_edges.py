@@ -123,3 +123,13 @@ def test_a_forms_check_boxes_are_no_article_text():
         assert paragraph in kept
     for line in BOXES + FOOTER:
         assert line not in kept
+
+
+def test_a_heading_ending_in_a_colon_right_above_the_article_stays():
+    # a court ruling's "Key points:" or a report's "Summary:" introduces its first paragraph
+    probs = dict.fromkeys(ARTICLE, 0.95)
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], ["What we know so far:"],
+                    *[[p] for p in ARTICLE], FOOTER], probs)
+    assert "What we know so far:" in kept
+    for line in MENU + FOOTER:
+        assert line not in kept

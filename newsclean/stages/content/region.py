@@ -759,7 +759,8 @@ def _cut_at_marker(
 def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     """Step back over the dateline, the byline and the headline above the region.
 
-    Dates and "By ..." lines are taken freely; then a headline, and above a short
+    Dates and "By ..." lines are taken freely, and a short heading ending in a colon
+    right above the region, which introduces it; then a headline, and above a short
     byline ("Staff reporter") one headline more. A line of items split by "|" (a
     masthead and its section) is not a headline.
     """
@@ -775,6 +776,9 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         looks_byline = u.words[0] in ("by", "von", "par", "por", "di", "door", "от") and n <= 10
         if looks_date or looks_byline:
             i -= 1
+            continue
+        if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
+            i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
         # a table line is judged by its widest cell, but written whole: the "|" between
         # its cells ("Chronicle   |   Environment") shows once it is written
