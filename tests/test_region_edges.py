@@ -4,10 +4,13 @@ goes; lists, tables and sections after a subhead stay. Made-up pages."""
 
 from __future__ import annotations
 
+from newsclean.document import Document
 from newsclean.pipeline import Pipeline
+from newsclean.stages import content as C
+from newsclean.stages.content import features as F
 from newsclean.stages.content.region import _trim_tail
 
-from .test_content import ARTICLE, MENU, page
+from .test_content import ARTICLE, FOOTER, MENU, page
 
 MORE = [
     "The harbour master said the inspection would start on Wednesday, weather permitting, and that "
@@ -67,3 +70,66 @@ def test_a_long_section_after_a_gap_stays():
 def test_a_table_is_no_gap():
     # table cells are list items here (solid): nothing to split at
     assert _trim([-0.2, -0.2, -0.2, 1.0], [True, True, True, True], [True, True, False, False], [2, 2, 2, 25]) == (0, 8)
+
+
+# A log-in box the model scores high, field by field, and an article it doubts.
+FORM = ["Log in to your account", "E-mail address", "Password", "Forgot your password?"]
+
+
+def _select(blocks: list[list[str]], probs: dict[str, float]) -> list[str]:
+    """The lines the region keeps when the model gives each line of ``blocks`` the
+    probability ``probs`` names (0.03 for the rest)."""
+    doc = Document.from_text(page(*blocks))
+    units = C.build_units(doc, None)
+    rows = F.unit_features(units, "en")
+    for u in units:
+        u.prob = probs.get(u.text, 0.03)
+    C.select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=[F.is_prose(r) for r in rows])
+    return [line.text for line in doc.lines if line.removal is None and line.text]
+
+
+def test_a_run_without_a_sentence_loses_to_the_prose_of_the_page():
+    # the box outweighs the doubted article, but it holds no sentence: no article
+    probs = {**dict.fromkeys(FORM, 0.9), **dict.fromkeys(ARTICLE, 0.25)}
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], *[[p] for p in ARTICLE], ["Most popular"], TEASERS,
+                    MENU, MENU, FOOTER, MENU, FORM], probs)
+    for paragraph in ARTICLE:
+        assert paragraph in kept
+    for line in MENU + FORM:  # nor does the box come back beside the article
+        assert line not in kept
+
+
+def test_a_list_page_without_prose_keeps_its_list():
+    # no prose anywhere: the best run stands, whatever it holds
+    steps = [f"{n}. {step}" for n, step in enumerate(["Check the lines", "Add fenders", "Close the hatch", "Call the office"], 1)]
+    kept = _select([MENU, ["What boat owners should do before the next storm"], steps, FOOTER], dict.fromkeys(steps, 0.8))
+    for line in steps:
+        assert line in kept
+    for line in MENU + FOOTER:
+        assert line not in kept
+
+
+# A comment form's check boxes, as lynx and w3m print them: sentences the model may
+# score as text, but no article prints a widget.
+BOXES = ["[ ] Notify me of follow-up comments by email.", "[ ] Notify me of new posts by email.",
+         "(*) Send me the weekly digest of the harbour news", "( ) Send me nothing but the storm alerts"]
+
+
+def test_a_forms_check_boxes_are_no_article_text():
+    probs = {**dict.fromkeys(ARTICLE, 0.95), **dict.fromkeys(BOXES, 0.9)}
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], *[[p] for p in ARTICLE],
+                    ["Leave a reply"], *[[b] for b in BOXES], FOOTER], probs)
+    for paragraph in ARTICLE:
+        assert paragraph in kept
+    for line in BOXES + FOOTER:
+        assert line not in kept
+
+
+def test_a_heading_ending_in_a_colon_right_above_the_article_stays():
+    # a court ruling's "Key points:" or a report's "Summary:" introduces its first paragraph
+    probs = dict.fromkeys(ARTICLE, 0.95)
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], ["What we know so far:"],
+                    *[[p] for p in ARTICLE], FOOTER], probs)
+    assert "What we know so far:" in kept
+    for line in MENU + FOOTER:
+        assert line not in kept

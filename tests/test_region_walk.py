@@ -154,3 +154,24 @@ def test_walk(name):
         assert line not in lines, line
     for line in FOOTER:
         assert line not in lines
+
+
+def test_the_walk_up_goes_past_a_lone_toolbar_word_to_the_lede():
+    # a how-to's lede, its "Print" button, then the kit list above the steps: the
+    # lone button word is no menu, and the list between two stretches of prose stays
+    lede = "Getting a small boat ready for a storm takes an hour, and the kit fits in one bag."
+    kit = ["* Two spare mooring lines", "* Four fenders", "* A bilge pump", "* Duct tape"]
+    kept = _region(MENU, HEADLINE, [lede], ["Print"], kit, *[[p] for p in ARTICLE], FOOTER, nav=("Print", *MENU))
+    lines = kept.split("\n")
+    for line in [lede, *kit, *HEADLINE]:
+        assert line in lines, line
+    for line in [*MENU, *FOOTER, "Print"]:
+        assert line not in lines, line
+
+
+def test_two_menu_words_still_stop_the_walk_up():
+    kit = ["* Two spare mooring lines", "* Four fenders", "* A bilge pump", "* Duct tape"]
+    lede = "Getting a small boat ready for a storm takes an hour, and the kit fits in one bag."
+    kept = _region(MENU, [lede], ["Print", "Share"], kit, *[[p] for p in ARTICLE], FOOTER, nav=("Print", "Share", *MENU))
+    lines = kept.split("\n")
+    assert lede not in lines

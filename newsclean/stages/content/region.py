@@ -126,6 +126,51 @@ def _best_run(values: list[float], a: int, b: int) -> tuple[float, int, int]:
     return best, best_lo, best_hi
 
 
+def _best_prose_run(values: Sequence[float], prose: Sequence[bool], a: int, b: int) -> tuple[float, int, int]:
+    """The maximum-sum run of ``values[a:b]`` that holds at least one prose unit:
+    (sum, first, last), or (-inf, a, a - 1) when no unit there is prose.
+
+    >>> _best_prose_run([5.0, -1.0, 0.5, -0.2, 2.0], [False, False, True, False, False], 0, 5)
+    (6.3, 0, 4)
+    >>> _best_prose_run([5.0, -9.0, 0.5, -0.2], [False, False, True, False], 0, 4)
+    (0.5, 2, 2)
+    >>> _best_prose_run([5.0, -9.0, 0.5, -0.2], [False, False, True, False], 3, 4)
+    (-inf, 3, 2)
+    """
+    best, best_lo, best_hi = -math.inf, a, a - 1
+    run, lo = -math.inf, a  # the best run ending here, prose or not
+    with_prose, wp_lo = -math.inf, a  # the best run ending here that holds prose
+    for i in range(a, b):
+        v = values[i]
+        if run <= 0:
+            run, lo = v, i
+        else:
+            run += v
+        if prose[i]:
+            with_prose, wp_lo = run, lo
+        elif with_prose > -math.inf:
+            with_prose += v
+        if with_prose > best:
+            best, best_lo, best_hi = with_prose, wp_lo, i
+    return best, best_lo, best_hi
+
+
+# A form's widget as the dumpers print it in front of its label: a check box or a
+# radio button ("[ ] Notify me of new posts", "(*) Daily").
+_WIDGETS = frozenset(["[ ]", "[x]", "[X]", "[*]", "( )", "(*)", "(x)", "(X)"])
+
+
+def _widget(text: str) -> bool:
+    """Whether a unit's text starts with a form's widget: a check box or a radio
+    button. No article prints one; a comment form, a sign-up box and a poll do.
+
+    >>> [_widget(t) for t in ("[ ] Notify me of new posts by email.", "(*) Daily", "[1] A note", "(a) The first point")]
+    [True, True, False, False]
+    """
+    body = text.lstrip()
+    return body[:3] in _WIDGETS and body[3:4].isspace()
+
+
 def select(
     doc: Document,
     units: list[Unit],
@@ -137,12 +182,16 @@ def select(
     """Choose the article region(s) and mark everything else removed.
 
     The main region is the maximum-sum run of (probability - bias) weighted by length,
-    so one long paragraph outweighs a handful of menu items. Further runs on either
+    so one long paragraph outweighs a handful of menu items; a form's check box or
+    radio button (see :func:`_widget`) counts as probability 0, whatever its label. Further runs on either
     side are kept when they weigh at least ``second`` times the main one (an article
     split by a photo or an advertisement block), but not past an end-of-article
     heading; a run within ``near`` units of a kept one needs only ``near_share`` of
     that (a lede above a sidebar box of links). So are runs of confident prose
-    (``strong``) of 40 words or more. Before that, the main run's tail is trimmed of
+    (``strong``) of 40 words or more. The main run holds a sentence of prose, when
+    the page has any: a heavier run of form fields, headings or tags without one
+    (a log-in box, a tag cloud) is no article, nor kept beside it (see
+    :func:`_best_prose_run`). Before that, the main run's tail is trimmed of
     the furniture it bridged to (see :func:`_trim_tail`: teasers under a share row, an
     author's box past a row of teasers). Lengths are word-equivalents (``Unit.size``).
     """
@@ -150,10 +199,18 @@ def select(
     low = params.get("low", 0.2)
     second = params.get("second", 0.3)
     near, near_share = int(params.get("near", 0)), params.get("near_share", 1.0)
-    values = [(u.prob - bias) * (1 + math.sqrt(u.size)) for u in units]
+    values = [((0.0 if _widget(u.text) else u.prob) - bias) * (1 + math.sqrt(u.size)) for u in units]
     best, lo, hi = _best_run(values, 0, len(units))
+    dropped = (len(units), -1)  # a run without prose that lost the main region
     if hi < lo:
         return
+    if prose is not None and not any(prose[lo : hi + 1]):
+        # an article has a sentence in it: a run of form fields, headings or tags that
+        # outweighs the page's prose is no article when a run with prose weighs too
+        total, l2, h2 = _best_prose_run(values, prose, 0, len(units))
+        if total > 0:
+            dropped = (lo, hi)
+            best, lo, hi = total, l2, h2
     if prose is not None:
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
@@ -176,6 +233,9 @@ def select(
         if h2 < l2:
             continue
         run = units[l2 : h2 + 1]
+        if l2 <= dropped[1] and h2 >= dropped[0] and prose is not None and not any(prose[l2 : h2 + 1]):
+            todo += [(a, l2), (h2 + 1, b)]  # ... is no part of the article either
+            continue
         # a run close to a kept region (an article split by a sidebar box) needs less
         gap = min((l2 - h - 1 if l2 > h else l - h2 - 1) for l, h in regions)
         need = second * best * (near_share if gap <= near else 1.0)
@@ -239,7 +299,10 @@ def select(
             head += 1
         if prose[head] and not any(debris[lo + 1 : head + 1]):
             prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
-            first = _extend_up(units, head, prv + 1, prose, debris, joins=prv >= 0, below=end + 1)
+            # a lone toolbar word ("Print") between a recipe's or a report's lede and
+            # its body stops no walk up: a menu names its words in runs
+            tools = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True, toolbar=True)
+            first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
     for i, u in enumerate(units):
@@ -389,6 +452,7 @@ def _debris_between(
     strict: bool = False,
     subheads: frozenset[str] = frozenset(),
     lists: bool = False,
+    toolbar: bool = False,
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
@@ -411,9 +475,24 @@ def _debris_between(
             and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
             and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
         ]
-        flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
+        flags.append(
+            bool(named)
+            and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked))
+            and not (toolbar and len(named) == 1 and _lone_word(named[0], marked))
+        )
         prev = u.lines[-1].number
     return flags
+
+
+def _lone_word(line: Line, markers: frozenset[int]) -> bool:
+    """A lone navigation word ("Print", "Drucken"), no end-of-article heading."""
+    removal = line.removal
+    return (
+        line.number not in markers
+        and removal is not None
+        and removal.rule == "phrase:navigation"
+        and " " not in line.text.strip()
+    )
 
 
 def _inside_list(units: list[Unit], j: int, line: Line, markers: frozenset[int]) -> bool:
@@ -680,7 +759,8 @@ def _cut_at_marker(
 def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     """Step back over the dateline, the byline and the headline above the region.
 
-    Dates and "By ..." lines are taken freely; then a headline, and above a short
+    Dates and "By ..." lines are taken freely, and a short heading ending in a colon
+    right above the region, which introduces it; then a headline, and above a short
     byline ("Staff reporter") one headline more. A line of items split by "|" (a
     masthead and its section) is not a headline.
     """
@@ -696,6 +776,9 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         looks_byline = u.words[0] in ("by", "von", "par", "por", "di", "door", "от") and n <= 10
         if looks_date or looks_byline:
             i -= 1
+            continue
+        if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
+            i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
         # a table line is judged by its widest cell, but written whole: the "|" between
         # its cells ("Chronicle   |   Environment") shows once it is written
