@@ -282,6 +282,26 @@ class Pack:
         return frozenset(w for phrase in self.phrases for w in phrase)
 
 
+# What a pattern's case-folded search never meets: escapes ("\\S", "\\p{Lu}"), group
+# names and flags aside, a character that case folding changes ("PR", "ß").
+_NOT_LITERAL = compile_re(r"\\[pPN]\{[^}]*\}|\\.|\(\?P?<[^>]*>|\(\?P=[^)]*\)|\(\?[a-zA-Z^-]+[:)]")
+
+
+def _unfolded(pattern: str) -> str:
+    """The first character of ``pattern``'s literal text that case folding changes,
+    or "" (a pattern with an "i" flag matches either case).
+
+    >>> _unfolded(r"^advertisement\\S*$"), _unfolded("^(?:広告|PR)$"), _unfolded("(?i)^PR$")
+    ('', 'P', '')
+    >>> _unfolded("straße")
+    'ß'
+    """
+    if regex.search(r"\(\?[a-zA-Z^-]*i", pattern):
+        return ""
+    text = _NOT_LITERAL.sub("", pattern)
+    return next((c for c in text if c.casefold() != c), "")
+
+
 def parse_pack(text: str, source: str = "<rules>", *, validate: bool = True) -> Pack:
     """Parse a pack; ``validate`` compiles each pattern now to report a bad one with its
     line (built-in packs skip it: their tests compile every pattern)."""
@@ -303,6 +323,12 @@ def parse_pack(text: str, source: str = "<rules>", *, validate: bool = True) -> 
                     pat._get()
                 except regex.error as exc:
                     raise PackError(f"{source}:{n}: bad pattern: {exc}") from None
+                folded = _unfolded(line[3:].strip())
+                if folded:
+                    raise PackError(
+                        f"{source}:{n}: pattern can never match: lines are searched case-folded, "
+                        f"write {folded.casefold()!r} for {folded!r}"
+                    )
             pack.patterns.append((category, pat))
         elif category == "end-markers":
             pack.markers[words(line)] = category

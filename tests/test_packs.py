@@ -430,6 +430,7 @@ JA = [
     ("シェアする | ツイート | LINEで送る | URLをコピー", True, "share"),
     ("広告", True, "advertising"),
     ("スポンサーリンク", True, "advertising"),
+    ("PR", True, "advertising"),
     ("当サイトではサービス向上のためにクッキーを使用しています。", True, "cookie"),
     ("同意する | Cookie設定", True, "cookie"),
     ("メルマガ登録はこちらから、毎朝ニュースをお届けします", True, "newsletter"),
@@ -556,6 +557,13 @@ def test_pack_parses_with_known_categories_only(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_pack_passes_the_checks_a_rules_file_gets(lang):
+    # Built-in packs are parsed without checks at run time; they must pass them all.
+    # A pattern with a capital ("PR") or a "ß" never matched: lines are case-folded.
+    parse_pack(_pack_text(lang), f"{lang}.txt", validate=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_patterns_are_anchored(lang):
     # A pattern may remove any line it matches: each must start at the start of the line.
     for cat, pat in builtin_pack(lang).patterns:
@@ -620,6 +628,8 @@ def test_bad_rules_name_file_and_line(tmp_path):
         load_rules(str(bad))
     with pytest.raises(PackError, match=r":1: a phrase before any"):
         parse_pack("home\n")
+    with pytest.raises(PackError, match=r":2: pattern can never match: .* write 'p' for 'P'"):
+        parse_pack("[advertising]\nre: ^PR$\n")
 
 
 # --------------------------------------------------------------------------- the samples
