@@ -284,7 +284,7 @@ class Pack:
 
 # What a pattern's case-folded search never meets: escapes ("\\S", "\\p{Lu}"), group
 # names and flags aside, a character that case folding changes ("PR", "ß").
-_NOT_LITERAL = compile_re(r"\\[pPN]\{[^}]*\}|\\.|\(\?P?<[^>]*>|\(\?P=[^)]*\)|\(\?[a-zA-Z^-]+[:)]")
+_NOT_LITERAL = compile_re(r"\\[pPN]\{[^}]{0,40}+\}|\\.|\(\?P?<[^>]{0,40}+>|\(\?P=[^)]{0,40}+\)|\(\?[a-zA-Z^-]{1,10}+[:)]")
 
 
 def _unfolded(pattern: str) -> str:

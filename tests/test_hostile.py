@@ -123,6 +123,9 @@ PATTERN_CASES = {
 PATTERN_CASES.update(
     {
         "newsclean.packs._GLOBAL_FLAGS": ["(?" * (P // 2), "(?" + "a" * P, "(?a" * (P // 3)],
+        "newsclean.packs._NOT_LITERAL": [
+            "\\p{" * (P // 3), "(?<" * (P // 3), "(?P=" * (P // 4), "(?" + "a" * P, "\\" * P, "(?P<" + "a" * P,
+        ],
         "newsclean.tokens._TOKENS_OR_NEWLINE": ["a.a'a-" * (P // 6), "a\n" * (P // 2), "a" + "'" * P],
         "newsclean.tokens._ASCII_WORD_RE": ["a.a'a-" * (P // 6), "a-" * (P // 2), "a" * P + "'", "'" * P],
         "newsclean.tokens._LATIN_WORD_RE": ["é’a-" * (P // 4), "é-" * (P // 2), "é" * P + "’", "’" * P],
