@@ -220,7 +220,7 @@ def _source_credit(text: str, n: int) -> bool:
 
 
 # words one of which a loose credit holds (a cheap test before the searches)
-_SOURCE_HINTS = ("fot", "photo", "bild", "imag", "quelle", "cc", "abb", "archiv", "©", "(c)")
+_SOURCE_HINTS = ("fot", "photo", "bild", "imag", "quelle", "cc by", "cc-by", "ccby", "abb", "archiv", "©", "(c)")
 
 
 def _squeeze(text: str) -> str:
