@@ -17,6 +17,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "newsclean", "_regex_states.py")
+# this checkout's package, whatever the venv installed: run from a second worktree with
+# another checkout's venv, it read and wrote that checkout's packs
+sys.path.insert(0, os.path.dirname(HERE))
 
 
 def import_every_module() -> None:
