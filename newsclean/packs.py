@@ -13,7 +13,9 @@ A pack is a small text file (``newsclean/phrases/en.txt``; users add their own w
 Under a ``[category]`` header, each line is a phrase; a phrase matches a whole line (or
 one of several items on a line, see the ``boilerplate-lines`` stage) regardless of case
 and punctuation. A line starting with ``re:`` is a pattern (the ``regex`` module's
-syntax), searched in the lower-cased line by the ``boilerplate-sentences`` stage.
+syntax), searched in the case-folded line by the ``boilerplate-sentences`` stage: it is
+written in lower case, with "ss" for "ß" (a rules file's pattern that could never match
+is refused with its line).
 
 >>> pack = parse_pack("[navigation]\\nBack to top\\n[cookie]\\nre: ^we use cookies\\\\b\\n")
 >>> pack.phrases[("back", "to", "top")], pack.patterns[0][0]
