@@ -139,6 +139,7 @@ PATTERN_CASES.update(
         "newsclean.stages.content.features.DATE_RE": ["1." * (P // 2), "20" * (P // 2), "12/12/" * (P // 6), "1:" * P],
         "newsclean.stages.content.features.DATELINE_RE": ["1." * (P // 2), "2008" * (P // 4), "12.12." * (P // 6)],
         "newsclean.stages.content.region._NUMBERED_RE": ["1" * P, "1." * (P // 2), "12)" * (P // 3)],
+        "newsclean.stages.content.region._NAME_RE": ["A" * P, "Aa" * (P // 2), "A" + "a" * P, "É" + "é" * P + "1"],
         "newsclean.stages.content.region._CLOCK_RE": ["1:" * P, "12:3" * (P // 4), "1" * P + ":"],
         "newsclean.stages.content.region._FIELD_RE": ["a" * P + ":", "a " * (P // 2), "a.-" * (P // 3) + ": ", "a a a" + "'" * P],
         "newsclean.template._DIGITS": ["1" * P, "1a" * (P // 2)],

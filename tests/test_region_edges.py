@@ -133,3 +133,33 @@ def test_a_heading_ending_in_a_colon_right_above_the_article_stays():
     assert "What we know so far:" in kept
     for line in MENU + FOOTER:
         assert line not in kept
+
+
+RACE = [
+    "Fishermen from Kilmore, Portree and Ardmore raced their boats round the harbour on Saturday, and "
+    "the Kilmore crew won by a length after the Portree boat lost an oar at the last buoy.",
+    "The Ardmore crew came third, as it did last year, and said it would train harder for the spring.",
+]
+RESULTS = ["1. Kilmore 12:41", "2. Portree 12:44", "3. Ardmore 13:02", "4. Dunmore 13:30"]
+
+
+def test_a_ranked_list_of_what_the_article_names_stays_under_it():
+    # a race's results under its report: numbered in order, naming the article's crews
+    probs = dict.fromkeys(RACE, 0.95)
+    kept = _select([MENU, ["Kilmore crew wins the harbour race"], *[[p] for p in RACE], ["How the crews finished"],
+                    *[[r] for r in RESULTS], ["Print this story"], FOOTER], probs)
+    for line in RACE + RESULTS:
+        assert line in kept
+    for line in ["Print this story", *FOOTER]:
+        assert line not in kept
+
+
+def test_a_numbered_list_of_other_stories_under_the_article_goes():
+    # numbered in order too, but naming what the article does not: other articles
+    probs = dict.fromkeys(RACE, 0.95)
+    others = ["1. Council approves new ferry timetable", "2. Three injured in crash on coast road",
+              "3. Band wins regional final"]
+    kept = _select([MENU, ["Kilmore crew wins the harbour race"], *[[p] for p in RACE], ["Most read"],
+                    *[[o] for o in others], FOOTER], probs)
+    for line in others + FOOTER:
+        assert line not in kept

@@ -343,7 +343,7 @@ def _ended_inside(
 
 
 # A numbered list item ("1. Multimeter", "2) Wire strippers").
-_NUMBERED_RE = compile_pattern(r"\d{1,2}[.)] ")
+_NUMBERED_RE = compile_pattern(r"(\d{1,2})[.)] ")
 
 
 def _is_numbered(text: str) -> bool:
@@ -654,7 +654,9 @@ def _extend_structure(
     menu ends at named debris or a repeated line first); it returns the last prose
     unit met before that (``end`` when there is none). With ``joins`` (the unit after
     ``bound`` starts another kept part of the article), a walk that reaches ``bound``
-    unstopped returns it: the whole run between the two parts is the article's.
+    unstopped returns it: the whole run between the two parts is the article's. With
+    no prose below, a list the last unit introduces (":") or a ranked list of what the
+    article names (:func:`_results_list`: a race's results) is the article's too.
     """
     above = {u.text for u in units[:start]}
     last, through = _walk(units, end, bound, 1, prose, lambda j: debris[j] or units[j].text in above, reach)
@@ -664,9 +666,48 @@ def _extend_structure(
     # follows:") or is a list (items with bullets or numbers); a sidebar's headings and
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
+    stops = lambda j: debris[j] or units[j].text in above  # noqa: E731
     if last == end and intro:
-        return _introduced_list(units, end, bound, lambda j: debris[j] or units[j].text in above)
+        return _introduced_list(units, end, bound, stops)
+    if last == end:
+        return _results_list(units, start, end, bound, stops)
     return last if intro or _list_items(units[end + 1 : last + 1]) >= 3 else end
+
+
+# A capitalized word of four letters or more: a name ("Bayliss", "Kilmore").
+_NAME_RE = compile_pattern(r"\b\p{Lu}\p{Ll}{3,}+\b")
+
+
+def _results_list(units: list[Unit], start: int, end: int, bound: int, stops: Callable[[int], bool]) -> int:
+    """The last item of a ranked list right under the article's last prose unit (a
+    heading above it at most): items of eight words at most numbered 1, 2, 3 ... in
+    order, three or more, and most of them naming someone or something the article
+    names (a race's results, a poll's ranking). A list of other articles is numbered
+    too, but names what the article does not. Else ``end``.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = ("Ann Lee won the harbour race ahead of Bill Moss and Cora Hale, who fell back late.\\n\\n"
+    ...         "Harbour race results\\n\\n1. Lee 41:02\\n\\n2. Moss 41:10\\n\\n3. Hale 42:45\\n\\nPrint this story")
+    >>> units = build_units(Document.from_text(text), None)
+    >>> _results_list(units, 0, 0, len(units) - 1, lambda j: False)
+    4
+    """
+    names = set(_NAME_RE.findall(" ".join(u.text for u in units[start : end + 1])))
+    j = end + 1
+    if j <= bound and not stops(j) and not _list_item(units[j]) and units[j].size <= 15:
+        j += 1  # the list's heading
+    last, number, named = end, 0, 0
+    while j <= bound and not stops(j):
+        m = _NUMBERED_RE.match(units[j].text)
+        if m is None or int(m.group(1)) != number + 1 or len(units[j].text.split()) > 8:
+            break  # (a list of sources names the article's names too, in titles)
+        number += 1
+        named += not names.isdisjoint(_NAME_RE.findall(units[j].text))
+        last = j
+        j += 1
+    return last if number >= 3 and 2 * named > number else end
+
 
 
 def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[int], bool]) -> int:
