@@ -463,8 +463,9 @@ AFTER_ARTICLE_CASES = {
 }
 
 
-def _after_article(extra: list[str], lang: str = "en") -> tuple[set[str], set[str]]:
-    article = KILMORE_ARTICLE if lang == "en" else PROSE[lang]
+def _after_article(extra: list[str], lang: str = "en", article: list[str] | None = None) -> tuple[set[str], set[str]]:
+    if article is None:
+        article = KILMORE_ARTICLE if lang == "en" else PROSE[lang]
     text = "\n\n".join([*article, *extra]) + "\n"
     doc = Document.from_text(text)
     boilerplate_sentences(doc, Context())
@@ -557,13 +558,7 @@ SOLID_END_CASES = {
 @pytest.mark.parametrize("name", list(SOLID_END_CASES))
 def test_what_stands_under_a_share_row_below_a_long_article_goes(name):
     extra, gone_expected = SOLID_END_CASES[name]
-    text = "\n\n".join([*LONG_ARTICLE, *extra]) + "\n"
-    doc = Document.from_text(text)
-    boilerplate_sentences(doc, Context())
-    boilerplate_lines(doc, Context())
-    furniture(doc, Context())
-    kept = {" ".join(line.text.split()) for line in doc.lines if line.removal is None and line.text.strip()}
-    gone = {" ".join(line.text.split()) for line in doc.lines if line.removal is not None and line.removal.rule == "after-article"}
+    kept, gone = _after_article(extra, article=LONG_ARTICLE)
     assert kept == set(LONG_ARTICLE)
     assert set(gone_expected) <= gone
 
