@@ -272,7 +272,8 @@ def select(
         bound = min(limit - 1, last)
         # a lone navigation word ("Features", "Services") that the article repeats
         # in section after section is a subhead, no end of the article
-        debris = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True)
+        subheads = _repeated_words(doc)
+        debris = _debris_between(doc, units, markers, subheads=subheads, lists=True)
         # past named debris inside the region, the article has ended already
         # (from its last prose unit: the region may end on the first item of a list)
         tail = end
@@ -301,7 +302,7 @@ def select(
             prv = max([h3 for _, h3 in regions if h3 < lo], default=-1)
             # a lone toolbar word ("Print") between a recipe's or a report's lede and
             # its body stops no walk up: a menu names its words in runs
-            tools = _debris_between(doc, units, markers, subheads=_repeated_words(doc), lists=True, toolbar=True)
+            tools = _past_lone_words(doc, units, debris, markers, subheads)
             first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
@@ -452,7 +453,6 @@ def _debris_between(
     strict: bool = False,
     subheads: frozenset[str] = frozenset(),
     lists: bool = False,
-    toolbar: bool = False,
 ) -> list[bool]:
     """For each unit, whether named debris stands between it and the unit before it: a
     line removed as a menu or share phrase, a boilerplate sentence or a form field, or
@@ -461,27 +461,51 @@ def _debris_between(
     nor a menu phrase standing alone inside a list (see :func:`_inside_list`), nor a
     layout leftover (an icon's mangled glyph, a code block's "javascript" label) or a
     photo credit, which name no menu, share row or footer (see ``_INSIDE_RULES``)."""
-    lines = doc.lines
     marked = frozenset(markers)
     judge = _furniture_named if strict else _named_debris
     flags = []
-    prev = 0
-    for j, u in enumerate(units):
-        first = u.lines[0].number
-        named = [
-            ln
-            for ln in lines[prev : first - 1]
-            if judge(ln, marked)
-            and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
-            and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
-        ]
-        flags.append(
-            bool(named)
-            and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked))
-            and not (toolbar and len(named) == 1 and _lone_word(named[0], marked))
-        )
-        prev = u.lines[-1].number
+    for j in range(len(units)):
+        named = _named_before(doc, units, j, marked, judge, subheads, lists)
+        flags.append(bool(named) and not (lists and len(named) == 1 and _inside_list(units, j, named[0], marked)))
     return flags
+
+
+def _named_before(
+    doc: Document,
+    units: list[Unit],
+    j: int,
+    marked: frozenset[int],
+    judge: Callable[[Line, frozenset[int]], bool],
+    subheads: frozenset[str],
+    lists: bool,
+) -> list[Line]:
+    """The removed lines between unit ``j - 1`` and unit ``j`` that name debris (see
+    :func:`_debris_between`)."""
+    prev = units[j - 1].lines[-1].number if j else 0
+    return [
+        ln
+        for ln in doc.lines[prev : units[j].lines[0].number - 1]
+        if judge(ln, marked)
+        and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
+        and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
+    ]
+
+
+def _past_lone_words(
+    doc: Document, units: list[Unit], debris: list[bool], markers: Sequence[int], subheads: frozenset[str]
+) -> list[bool]:
+    """``debris`` (:func:`_debris_between` with ``lists``) without the units that only
+    a lone navigation word ("Print", "Drucken") stands before, no end-of-article
+    heading: a toolbar's word, where a menu names its words in runs. Only the flagged
+    units are judged again."""
+    marked = frozenset(markers)
+    out = list(debris)
+    for j, flagged in enumerate(debris):
+        if flagged:
+            named = _named_before(doc, units, j, marked, _named_debris, subheads, True)
+            if len(named) == 1 and _lone_word(named[0], marked):
+                out[j] = False
+    return out
 
 
 def _lone_word(line: Line, markers: frozenset[int]) -> bool:
