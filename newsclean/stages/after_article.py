@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..document import Document, Line
+from ..regexes import compile_re
 from .content.region import DEBRIS_STAGES, end_markers
 from .repeats import contents_unheaded, kept_parts, second_copy
 
@@ -129,6 +130,10 @@ def _cells(doc: Document, groups: list[list[Line]], k: int) -> bool:
     return any("   " in _unboxed(line.text.strip()) for line in lines)
 
 
+# a form's empty text box: "[" and a space, then spaces up to "]"
+_EMPTY_BOX = compile_re(r"\[ \s*+\]")
+
+
 def _unboxed(text: str) -> str:
     """A line without a form's empty text boxes ("Comment [          ]"), whose
     spaces are no gap between a table's cells.
@@ -136,19 +141,7 @@ def _unboxed(text: str) -> str:
     >>> _unboxed("Comment * [                    ] (required)")
     'Comment * [] (required)'
     """
-    if "[ " not in text:
-        return text
-    out, i = [], 0
-    while (opening := text.find("[ ", i)) >= 0:
-        closing = text.find("]", opening)
-        if closing < 0 or text[opening + 1 : closing].strip():
-            out.append(text[i : opening + 1])
-            i = opening + 1
-            continue
-        out.append(text[i : opening + 1])
-        i = closing
-    out.append(text[i:])
-    return "".join(out)
+    return _EMPTY_BOX.sub("[]", text) if "[ " in text else text
 
 
 def _closing(line: Line, markers: frozenset[int]) -> frozenset[str]:
