@@ -50,6 +50,10 @@ from .wrap import continues, wrap_width
 
 # Removals that say a line is debris by what it is (not by statistics).
 _DEBRIS_STAGES = frozenset({"layout", "boilerplate-lines", "boilerplate-sentences", "template"})
+# ... and the rules of the furniture stage that say so by a line's shape: a breadcrumb
+# that ends in the title ("Navigation: Home : News : Title", whose "title" keeps the
+# path), a form's row, a newsletter's heading, a comment's time or "Reply"
+_DEBRIS_RULES = frozenset({"header-breadcrumb", "form-row", "newsletter-heading", "comment-meta"})
 _BULLET_START = compile_re(r"^(?:[*+o\-–—•·»>■▪◦□]|\d{1,2}[.)])\s")
 _HASHES = compile_re(r"^#{1,6}\s+")
 # image names in front ("[photo]"), not a number a title starts with ("[2025] Best tents")
@@ -66,8 +70,9 @@ _LABEL = compile_re(r"^(\w[^\s:/]{1,19})\s?[:/]\s?(\S.{9,})$")
 _SENTENCE_END = compile_re(r"\w\w[.!?]\s+\w|[。！？]\s*\S")
 # A word that is a drawn rule ("-----") or a site's address ("news.example.com").
 _RULE_OR_SITE = compile_re(r"(?<!\S)(?:[-=_*~.]{3,}|(?:[\w-]+\.)+(?:com|org|net|[a-z]{2})/?)$")
-# "Title (example.com)": a link and its site, as link aggregators show them
-_DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)$")
+# "Title (example.com)": a link and its site, as link aggregators show them (with the
+# count of comments after it: "Title (example.com) 87")
+_DOMAIN_SUFFIX = compile_re(r"^(.{10,300}?)\s\(((?:[\w-]{1,63}\.){1,4}[a-z]{2,12})\)(?:\s\d{1,6})?$")
 _BUTTON = compile_re(r"\((?:BUTTON|IMAGE)\)|\[(?:BUTTON|IMG|IMAGE)\]|IFRAME:", re.IGNORECASE)
 # First words of bylines, datelines and credits, in the languages with packs.
 _NOT_TITLES = frozenset(
@@ -306,8 +311,9 @@ def _cut_off(part: str) -> bool:
 
 
 def _is_debris(line: Line) -> bool:
-    """A debris stage (not the statistics) removed the line: it is no title."""
-    return line.removal is not None and line.removal.stage in _DEBRIS_STAGES
+    """A debris stage or rule (not the statistics) removed the line: it is no title."""
+    removal = line.removal
+    return removal is not None and (removal.stage in _DEBRIS_STAGES or removal.rule in _DEBRIS_RULES)
 
 
 def _joinable(line: Line) -> bool:

@@ -159,6 +159,14 @@ CASES.update(
             ["Coast Times", "Harbour closed           March 4th, 2026"],
             "Harbour closed",
         ),
+        "breadcrumb-ending-in-the-title-above-it": (
+            ["Coast Times", "Navigation: Home : News : Storm closes Kilmore harbour", "Storm closes Kilmore harbour", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+        "title-with-its-site-and-comment-count": (
+            ["Coast Times", "Storm closes Kilmore harbour (coasttimes.example) 87", "Posted by ann on Monday March 4, 2026"],
+            "Storm closes Kilmore harbour",
+        ),
         "menu-with-an-image-file-above": (
             ["Home [coast_times_logo.png] Sponsor us News", "Storm closes Kilmore harbour", "By Ann Lee"],
             "Storm closes Kilmore harbour",
