@@ -236,6 +236,12 @@ PACK_CASES = [
     ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
     # a share row's icons, named by their icon font
     ("en", "X-twitter Facebook-f Linkedin-in", "share"),
+    # headings of a list of other articles or videos, and a blog's views disclaimer
+    ("en", "More from Ann Lee", "related"),
+    ("en", "More articles by Ann Lee", "related"),
+    ("en", "More Videos", "related"),
+    ("en", "Note: The views expressed on coasttimes.org are not necessarily those of the Coast Trust.", "footer"),
+    ("en", "The opinions expressed by our bloggers are their own and do not reflect the views of the Coast Times.", "footer"),
 ]
 
 
@@ -271,6 +277,8 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("de", "Der Händler erhält für jeden verkauften Fahrschein eine Provision, sagte die Gemeinde."),
         ("en", "You may be interested in the harbour's history, the guide told the visitors."),
         ("en", "Recent articles in the Coast Times have asked why the piers were never repaired."),
+        ("en", "More from the harbour master on the repairs:"),
+        ("en", "The views expressed at the meeting were mixed, the council said."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
