@@ -36,9 +36,11 @@ from the closing debris nearest above its first reply (a comment form's heading,
 "Reply" row) to the page's end, however long the thread: rule ``reply-thread``
 (:func:`reply_thread`), judged first.
 
-Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
-``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
-closing line announces (:func:`teaser_cards`: ``teaser-cards``).
+First of all, lynx's list of the page's links above it goes
+(:mod:`newsclean.stages.link_header`: ``link-header``). Before this rule, what the
+page prints twice goes (:mod:`newsclean.stages.repeats`: ``second-copy``,
+``contents-unheaded``); after it, a list of teaser cards that no closing line
+announces (:func:`teaser_cards`: ``teaser-cards``).
 
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
@@ -58,6 +60,7 @@ from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
 from .content.region import DEBRIS_STAGES, end_markers
+from .link_header import link_header
 from .repeats import contents_unheaded, kept_parts, second_copy
 
 _ENDS = ".!?。！？"
@@ -305,6 +308,7 @@ def after_article(
     that ends it, and the share of it that may stand below. A second copy of a long
     run of the article goes first (:func:`second_copy`), and a list of teaser cards
     last (:func:`teaser_cards`)."""
+    link_header(doc, ctx)
     reply_thread(doc, ctx, solid=solid)
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
