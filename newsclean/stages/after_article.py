@@ -43,8 +43,9 @@ from the closing debris nearest above its first reply (a comment form's heading,
 First of all, lynx's list of the page's links above it goes
 (:mod:`newsclean.stages.link_header`: ``link-header``). Before this rule, what the
 page prints twice goes (:mod:`newsclean.stages.repeats`: ``second-copy``,
-``contents-unheaded``); after it, a list of teaser cards that no closing line
-announces (:func:`teaser_cards`: ``teaser-cards``).
+``contents-unheaded``); after it, an author's box left at the end
+(:mod:`newsclean.stages.author_box`: ``author-box``) and a list of teaser cards that
+no closing line announces (:func:`teaser_cards`: ``teaser-cards``).
 
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
@@ -63,6 +64,7 @@ from __future__ import annotations
 from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
+from .author_box import author_box
 from .content.features import BULLETS, DATELINE_RE, MONTHS
 from .content.region import DEBRIS_STAGES, end_markers
 from .link_header import link_header
@@ -386,13 +388,15 @@ def after_article(
     rule ``after-article``. ``least``: the prose words the article above must have;
     ``solid`` and ``half``: the article's prose above a share row or a comment section
     that ends it, and the share of it that may stand below. A second copy of a long
-    run of the article goes first (:func:`second_copy`), and a list of teaser cards
-    last (:func:`teaser_cards`)."""
+    run of the article goes first (:func:`second_copy`), and an author's box
+    (:func:`~newsclean.stages.author_box.author_box`) and a list of teaser cards last
+    (:func:`teaser_cards`)."""
     link_header(doc, ctx)
     reply_thread(doc, ctx, solid=solid)
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least, solid, half)
+    author_box(doc, ctx, solid=solid, share=share)
     teaser_cards(doc, ctx)
 
 
