@@ -84,6 +84,12 @@ STAYS = {
         "About Kilmore Harbour Trust",
         "Kilmore Harbour Trust is a charity that has run the harbour and its two piers since 1952.",
     ],
+    # a subhead that labels a person, over the article's last section about them
+    "labelled-subhead": [
+        *_ARTICLE,
+        "The new harbour master: Ruth Okafor",
+        "Ruth Okafor, born in 1971 on Islay, ran the ferry office for ten years before taking the post.",
+    ],
     # a name over a paragraph with the article going on below it: an interview's intro
     "article-below": [
         *KILMORE_ARTICLE[:2],

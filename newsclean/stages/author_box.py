@@ -6,11 +6,11 @@ Blogs and news sites close an article with a box about its author: a name ("Ann 
 sentences of six words or more) in the third person that open with it ("Ann Lee
 covers the islands..."). The content stage keeps it, since it reads like the
 article. It is told by its shape in any language that writes names with capitals: a
-short line (six words at most, no sentence end, no item of a list) that ends with
-two capitalised words (a first name and a surname; a site's name in brackets or a
-title after a comma may follow) that open the next paragraph, under at least ``solid``
-words of the article's prose and with less than ``share`` of that prose below the
-box. A page with two such pairs or more is a list of people (a team, a panel, a row
+short line (six words at most, no sentence end, no colon, no item of a list) that
+ends with two capitalised words (a first name and a surname; a site's name in
+brackets or a title after a comma may follow) that open the next paragraph, under at
+least ``solid`` words of the article's prose and with less than ``share`` of that
+prose below the box. A page with two such pairs or more is a list of people (a team, a panel, a row
 of profiles): the article's own, and it stays. The after-article judge runs it once
 it has cut the page's end (:func:`newsclean.stages.after_article.after_article`),
 so that a list of other articles under the box does not count as the article going on.
@@ -44,8 +44,9 @@ def _prose(text: str, n: int) -> int:
 
 
 def _name(text: str, n: int, words: int = 6) -> tuple[str, str] | None:
-    """The name a short line ends with (``words`` at most, no sentence end, not a
-    numbered or bulleted item): its last two capitalised words, leaving out what
+    """The name a short line ends with (``words`` at most, no sentence end, no colon:
+    "The new owner: Ann Lee" is a subhead; not a numbered or bulleted item): its last
+    two capitalised words, leaving out what
     stands in brackets or after a comma (a site's name, a title); None for any other
     line.
 
@@ -54,7 +55,13 @@ def _name(text: str, n: int, words: int = 6) -> tuple[str, str] | None:
     >>> _name("The piers are safe.", 4), _name("7. Harbour Works Ltd", 4), _name("Harbour", 1)
     (None, None, None)
     """
-    if not 1 <= n <= words or text.rstrip(_QUOTES)[-1:] in _ENDS or text[:1].isdigit() or text.startswith(BULLETS):
+    if (
+        not 1 <= n <= words
+        or text.rstrip(_QUOTES)[-1:] in _ENDS
+        or text[:1].isdigit()
+        or text.startswith(BULLETS)
+        or ":" in text
+    ):
         return None
     cut, depth = [], 0
     for c in text.partition(",")[0]:
