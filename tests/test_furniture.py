@@ -236,6 +236,12 @@ PACK_CASES = [
     ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
     # a share row's icons, named by their icon font
     ("en", "X-twitter Facebook-f Linkedin-in", "share"),
+    # headings of a list of other articles or videos, and a blog's views disclaimer
+    ("en", "More from Ann Lee", "related"),
+    ("en", "More articles by Ann Lee", "related"),
+    ("en", "More Videos", "related"),
+    ("en", "Note: The views expressed on coasttimes.org are not necessarily those of the Coast Trust.", "footer"),
+    ("en", "The opinions expressed by our bloggers are their own and do not reflect the views of the Coast Times.", "footer"),
 ]
 
 
@@ -271,6 +277,8 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("de", "Der Händler erhält für jeden verkauften Fahrschein eine Provision, sagte die Gemeinde."),
         ("en", "You may be interested in the harbour's history, the guide told the visitors."),
         ("en", "Recent articles in the Coast Times have asked why the piers were never repaired."),
+        ("en", "More from the harbour master on the repairs:"),
+        ("en", "The views expressed at the meeting were mixed, the council said."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
@@ -403,6 +411,11 @@ def test_a_table_of_contents_goes(name):
 # The list of other articles under the article's end (rule after-article): the page as
 # the boilerplate stages leave it, the lines that must go after "|", own samples.
 _TEASERS_EN = ["Ferry fares rise in spring", "New lifeboat for the island", "Harbour master to retire"]
+_DATED_TEASERS = [
+    ("Ferry fares rise in spring", "The island ferries will cost more from April, the operator said, blaming the price of fuel."),
+    ("New lifeboat for the island", "Volunteers named the new boat after the crew who rescued four fishermen last winter."),
+    ("Harbour master to retire", "Ruth Okafor will leave the post in June after twenty-two years in charge of the harbour."),
+]
 AFTER_ARTICLE_CASES = {
     "en-related": ("en", ["Related stories", *_TEASERS_EN], _TEASERS_EN),
     "en-share-row": ("en", ["Share this article", *_TEASERS_EN], _TEASERS_EN),
@@ -449,6 +462,48 @@ AFTER_ARTICLE_CASES = {
     "de-author-box": (
         "de",
         ["Artikel teilen", "Über die Autorin", "Anna Lehmann schreibt seit zehn Jahren über die Küste."],
+        None,
+    ),
+    # teasers each with a date line and a summary, under a short heading: their
+    # summaries may outweigh a fifth of a short article
+    "en-teasers-dated": (
+        "en",
+        ["Latest articles"]
+        + [
+            x
+            for title, summary in _DATED_TEASERS
+            for x in (title, "Mar 3, 2026 • Coast News • Ann Lee", summary)
+        ],
+        None,
+    ),
+    # teasers each under its picture's file name
+    "en-teasers-pictures": (
+        "en",
+        ["Popular articles"]
+        + [x for k, (title, summary) in enumerate(_DATED_TEASERS) for x in (f"island-ferry-{k}.jpg", title, summary)],
+        None,
+    ),
+    # teasers whose summaries are cut short
+    "en-teasers-truncated": (
+        "en",
+        ["Related resources"] + [x for title, summary in _DATED_TEASERS for x in (title, summary[:60] + " ...")],
+        None,
+    ),
+    # ... or cut short inside a part, run on into the next teaser's picture caption
+    "en-teasers-cut-inside": (
+        "en",
+        ["Related resources"]
+        + [
+            x
+            for title, summary in _DATED_TEASERS
+            for x in (title, summary.rstrip(".") + " ... Crew on the quay at dawn as the storm clears over the islands")
+        ],
+        None,
+    ),
+    # titles that ask, under a short heading
+    "en-question-titles": (
+        "en",
+        ["Recent posts", "* Why did the ferry stop?", "* How deep is the harbour?", "* Who pays for the new piers?"],
         None,
     ),
     # under a footer line, however long it is: a disclaimer
@@ -510,6 +565,16 @@ ARTICLE_GOES_ON = {
     "table-layout": [
         "Share this article",
         "Sport        The ferries will sail from Port Ellen until the harbour reopens in March.",
+    ],
+    # a short heading, then the article's last sections: a subhead and one paragraph each
+    "sections-after-heading": [
+        "Sign up for our newsletter",
+        "New piles",
+        "The piles will be driven in from a barge moored beside the pier, weather permitting, the engineers said.",
+        "Steel railings",
+        "The railings will be replaced along the whole length of both piers, which will take a further week.",
+        "A new slipway",
+        "Work on the slipway will start once the piers are finished, the council said in a statement on Tuesday.",
     ],
     # a newsletter prompt, then questions and answers
     "faq-after-newsletter": [

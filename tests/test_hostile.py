@@ -101,7 +101,13 @@ PATTERN_CASES = {
     ],
     "pack:en:cookie": ["we use " * (P // 7), "by continuing to use " * (P // 21), "this website uses " * (P // 18)],
     "pack:en:newsletter": ["sign up " + "x" * P, "get the " + "newsletter " * (P // 11), "subscribe " * (P // 10)],
-    "pack:en:related": ["more stories from " + "x" * P, "more news " * (P // 10)],
+    "pack:en:related": [
+        "more stories from " + "x" * P,
+        "more news " * (P // 10),
+        "more from " + "x" * P,
+        "more by " * (P // 8),
+        "more articles by " + "a " * (P // 2),
+    ],
     "pack:en:comments": ["1" * P + " comments", "comments (" + "1" * P, "discussion (" * (P // 12)],
     "pack:en:footer": [
         "copyright " + "© " * (P // 2),
@@ -109,6 +115,10 @@ PATTERN_CASES = {
         "all rights " * (P // 11),
         "x" * 80 + " all rights reserved" * (P // 20),
         "this article may not be " * (P // 24),
+        "the views expressed " + "a" * P,
+        "views expressed " * (P // 16),
+        "the views expressed" + " x.y" * (P // 4),
+        "note: the opinions expressed are " + "those of " * (P // 9),
     ],
     "pack:en:credit": [
         "photo: " + "x" * P,

@@ -25,7 +25,7 @@ _QUOTE = "“It was the worst storm I have seen in twenty years of working on th
 # None: the page as it stands, every paragraph kept)
 CASES = {
     # an infinite scroll printed the same story again under a teaser heading
-    "story-twice": ([*_STORY, "More from Coast Times", *_STORY], ["More from Coast Times"]),
+    "story-twice": ([*_STORY, "From the Coast Times archive", *_STORY], ["From the Coast Times archive"]),
     # the second copy of a story under its own headline and dateline, which stay
     "story-twice-with-headline": (
         [*_STORY, "Storm closes Kilmore harbour", "4 March 2026", *_STORY],
@@ -35,14 +35,14 @@ CASES = {
     "story-twice-markdown": (
         [
             *_STORY,
-            "More from Coast Times",
+            "From the Coast Times archive",
             KILMORE_ARTICLE[0].replace("winter storm", "[winter storm](https://example.org/storms)"),
             KILMORE_ARTICLE[1].replace("Ruth Okafor", "**Ruth Okafor**"),
             "> " + KILMORE_ARTICLE[2].replace("three weeks", "_three weeks_"),
             *KILMORE_ARTICLE[3:],
             *_MORE,
         ],
-        ["More from Coast Times"],
+        ["From the Coast Times archive"],
     ),
     # a pull quote printed in the story and again further down: one paragraph
     "pull-quote": ([KILMORE_ARTICLE[0], _QUOTE, *KILMORE_ARTICLE[1:], _QUOTE, *_MORE], None),

@@ -12,10 +12,14 @@ a list of other articles (a title printed twice in a row, or three title-shaped 
 in a row: two to twenty words, no sentence end, no colon) and what stands below the
 debris has little prose next to the article above it (less than a fifth of its
 words; up to one and a half times when the titles are printed twice, each teaser
-having its summary). So does a box under a short closing heading (six words at
-most) that holds at most one paragraph of prose, no line going on in lower case and
-no two questions: an author's box, a disclaimer, a form, with the same limit on its
-prose; under a share row or a comment section's heading, which end an article
+having its summary). Under a short closing heading (six words at most: "Latest
+articles", "Related resources"), the list may also go on in teasers of a title, a
+date or a picture's name, and a summary each (:func:`_teaser_run`); with three marks
+of a teaser or more (a date line, a picture's file name, a summary cut short with
+"..."), its summaries may weigh as much as when titles are printed twice. So does
+a box under a short closing heading (six words at most) that holds at most one
+paragraph of prose, no line going on in lower case and no two questions: an
+author's box, a disclaimer, a form, with the same limit on its prose; under a share row or a comment section's heading, which end an article
 whatever their length, the box may hold three paragraphs, and under a footer line,
 one. Closing debris with the same words between several kept parts is an insert
 between sections ("Advertisement", "Read more: ..."), not the end; on a table
@@ -36,9 +40,12 @@ from the closing debris nearest above its first reply (a comment form's heading,
 "Reply" row) to the page's end, however long the thread: rule ``reply-thread``
 (:func:`reply_thread`), judged first.
 
-Before that rule, what the page prints twice goes (:mod:`newsclean.stages.repeats`:
-``second-copy``, ``contents-unheaded``); after it, a list of teaser cards that no
-closing line announces (:func:`teaser_cards`: ``teaser-cards``).
+First of all, lynx's list of the page's links above it goes
+(:mod:`newsclean.stages.link_header`: ``link-header``). Before this rule, what the
+page prints twice goes (:mod:`newsclean.stages.repeats`: ``second-copy``,
+``contents-unheaded``); after it, an author's box left at the end
+(:mod:`newsclean.stages.author_box`: ``author-box``) and a list of teaser cards that
+no closing line announces (:func:`teaser_cards`: ``teaser-cards``).
 
 >>> from newsclean import Context, Document
 >>> from newsclean.stages.boilerplate import boilerplate_lines
@@ -57,7 +64,10 @@ from __future__ import annotations
 from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
+from .author_box import author_box
+from .content.features import BULLETS, DATELINE_RE, MONTHS
 from .content.region import DEBRIS_STAGES, end_markers
+from .link_header import link_header
 from .repeats import contents_unheaded, kept_parts, second_copy
 
 _ENDS = ".!?。！？"
@@ -104,6 +114,81 @@ def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[
         for j in range(k, k + run)
     )
     return twice or titles, twice
+
+
+# how a teaser's summary is cut short ("... to each ...", "…", "[…]")
+_TRUNCATED = ("...", "…", "[…]", "[...]")
+# ... or inside a part, where a hard-wrapped summary runs on into the next teaser's line
+# (an article's own ellipsis follows its word: "and then..."; a cut leaves a space)
+_CUT_SHORT = (" ... ", " … ", "[…]", "[...]")
+_PICTURES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
+
+
+def _marked(text: str, n: int) -> bool:
+    """Whether a kept part bears a teaser's mark: a short line that holds a date
+    ("Dec 17, 2025", "12/19/2025 • News • Ann Lee"), a summary cut short ("...", also
+    inside a part: "to each ... Crew on the deck"), or a picture's file name
+    ("harbour-storm-1.jpg").
+
+    >>> _marked("12/19/2025 • Coast News • Ann Lee", 7), _marked("Divers inspect the piers and ...", 6)
+    (True, True)
+    >>> _marked("harbour_at_dawn.JPG", 1), _marked("Ferry fares rise in spring", 5)
+    (True, False)
+    """
+    if text.endswith(_TRUNCATED) or any(t in text for t in _CUT_SHORT):
+        return True
+    low = text.casefold()
+    if any(p in low for p in _PICTURES):
+        return True
+    if n > 12:
+        return False
+    return bool(DATELINE_RE.search(text)) or (
+        any(c.isdigit() for c in text) and not MONTHS.isdisjoint(low.replace(",", " ").split())
+    )
+
+
+def _teaser_run(
+    texts: list[str], sizes: list[int], k: int, run: int = 3, summary: int = 60, window: int = 40
+) -> tuple[int, int]:
+    """The titles of the list of other articles that the kept parts from ``k`` on open
+    with, and the parts of it that bear a teaser's mark (:func:`_marked`; a title
+    printed twice counts too; a date line is both). The list goes on while each part
+    is title-shaped (a question too when it is a list's item: teasers' titles ask,
+    and an FAQ's questions stand alone), marked, or a part of
+    ``summary`` words at most right under one of those (a teaser's summary: never two
+    in a row); (0, 0) when it holds fewer than ``run`` titles. It is looked for in the
+    ``window`` parts from ``k``.
+
+    >>> texts = ["Ferry fares rise in spring", "Dec 17, 2025", "New lifeboat for the island", "Dec 16, 2025",
+    ...          "Harbour master to retire", "Dec 15, 2025"]
+    >>> _teaser_run(texts, [5, 3, 5, 3, 4, 3], 0)
+    (6, 3)
+    """
+    titles = marks = 0
+    end, summed = len(texts), True
+    # (enough is seen when the run holds its titles and three marks, and a window of
+    # parts bounds the search, however many closing lines the page has)
+    for j in range(k, min(end, k + window)):
+        if titles >= run and marks >= 3:
+            break
+        text, n = texts[j], sizes[j]
+        marked = _marked(text, n)
+        titled = (_title(text, n) or (2 <= n <= 20 and text.startswith(BULLETS) and text.endswith(("?", "？")))) and (
+            j + 1 == end or not texts[j + 1][:1].islower()
+        )
+        if marked:
+            marks += 1
+        if titled:
+            titles += 1
+            if j > k and texts[j - 1] == text:
+                marks += 1
+        if not (marked or titled):
+            if n > summary or summed:
+                break
+            summed = True
+            continue
+        summed = False
+    return (titles, marks) if titles >= run else (0, 0)
 
 
 def _furniture_block(
@@ -303,12 +388,15 @@ def after_article(
     rule ``after-article``. ``least``: the prose words the article above must have;
     ``solid`` and ``half``: the article's prose above a share row or a comment section
     that ends it, and the share of it that may stand below. A second copy of a long
-    run of the article goes first (:func:`second_copy`), and a list of teaser cards
-    last (:func:`teaser_cards`)."""
+    run of the article goes first (:func:`second_copy`), and an author's box
+    (:func:`~newsclean.stages.author_box.author_box`) and a list of teaser cards last
+    (:func:`teaser_cards`)."""
+    link_header(doc, ctx)
     reply_thread(doc, ctx, solid=solid)
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least, solid, half)
+    author_box(doc, ctx, solid=solid, share=share)
     teaser_cards(doc, ctx)
 
 
@@ -353,6 +441,9 @@ def _below_closing(
                 break
             if gap and above >= least and any(seen[t] == 1 for t in gap) and not _cells(doc, groups, k):
                 listed, doubled = _teasers(texts, sizes, k)
+                if not listed and all(len(t.split()) <= 6 for t in gap):
+                    titles, marks = _teaser_run(texts, sizes, k)
+                    listed, doubled = titles > 0, marks >= 3
                 below = total - above
                 if (listed and (below < share * above or (doubled and below < twice * above))) or (
                     below < share * above

@@ -1,0 +1,107 @@
+"""An author's box under the article (rule author-box): a name, then a paragraph that
+opens with it. Own samples."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.context import Context
+from newsclean.document import Document
+from newsclean.stages.boilerplate import boilerplate_lines, boilerplate_sentences
+from newsclean.stages.furniture import furniture
+
+from .helpers import KILMORE_ARTICLE
+
+_MORE = [
+    "Engineers from the county will survey the outer wall next week, since the storm moved "
+    "several of the large blocks that protect the entrance to the harbour.",
+    "The last time the harbour closed for this long was in the winter of 1998, when a fire on "
+    "the fish quay kept boats away for nearly a month.",
+]
+_ARTICLE = [*KILMORE_ARTICLE, *_MORE]
+
+BOXES = {
+    "en": ("en", ["Written by Ann Lee", "Ann Lee has covered the islands and their ferries for the Coast Times since 2015."]),
+    "en-short-sentences": ("en", ["Ann Lee (Coast Times)", "Ann Lee is our harbour reporter.", "She lives on Islay with her two dogs."]),
+    "de": (
+        "de",
+        ["Anna Lehmann", "Anna Lehmann schreibt seit zehn Jahren für die Küstenzeitung über Häfen und Fähren."],
+    ),
+}
+
+
+def _judge(paragraphs: list[str], lang: str = "en") -> tuple[set[str], set[str]]:
+    doc = Document.from_text("\n\n".join(paragraphs) + "\n")
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    furniture(doc, ctx)
+    kept = {line.text for line in doc.lines if line.removal is None and line.text.strip()}
+    gone = {line.text for line in doc.lines if line.removal is not None and line.removal.rule == "author-box"}
+    return kept, gone
+
+
+@pytest.mark.parametrize("name", list(BOXES))
+def test_an_author_box_under_the_article_goes(name):
+    lang, box = BOXES[name]
+    article = _ARTICLE if lang == "en" else _GERMAN
+    kept, gone = _judge([*article, *box], lang)
+    assert gone == set(box)
+    assert kept == set(article)
+
+
+_GERMAN = [
+    "Der Hafen von Kilmore ist seit Montag geschlossen, nachdem ein Wintersturm zwei der Anlegestellen "
+    "schwer beschädigt hat. Die Fischer müssen ihre Boote im inneren Becken lassen.",
+    "Die Hafenmeisterin sagte, der Sturm sei der schlimmste seit zwanzig Jahren gewesen. Taucher sollen "
+    "die Anlegestellen untersuchen, sobald die Wellen nachlassen, vielleicht schon am Freitag.",
+    "Der Gemeinderat hat Geld für die Reparatur bereitgestellt, die mindestens drei Wochen dauern soll. "
+    "Die Fähren zu den Inseln fahren bis dahin von einem anderen Hafen ab, zwanzig Minuten entfernt.",
+    "Die Fischer sagten, die Schließung koste sie eine Woche Arbeit in der geschäftigsten Zeit des "
+    "Jahres, und baten den Gemeinderat um Hilfe für die Besatzungen, die ihren Fang nicht anlanden können.",
+    "Ingenieure des Landkreises wollen nächste Woche die äußere Mauer prüfen, weil der Sturm mehrere der "
+    "großen Blöcke verschoben hat, die die Einfahrt des Hafens schützen. Zuletzt war der Hafen "
+    "im Winter 1998 so lange geschlossen, nach einem Brand am Fischkai.",
+]
+
+STAYS = {
+    # a row of profiles: two names, each over a paragraph that opens with it
+    "profiles": [
+        *_ARTICLE,
+        "Ruth Okafor",
+        "Ruth Okafor has run the harbour for twenty years and will oversee the repairs herself.",
+        "Tom Baird",
+        "Tom Baird leads the divers who will inspect the piers once the waves have dropped.",
+    ],
+    # the article's last section, its subhead's first word opening the paragraph
+    "subhead": [*_ARTICLE, "Ferry Timetable", "Ferry times will change from Monday, the operator said in a statement."],
+    # an item of a numbered list: a company and its paragraph
+    "numbered-item": [*_ARTICLE, "7. Harbour Works Ltd", "Harbour Works Ltd in Port Ellen builds the new piles and employs 40 people."],
+    # a place or an organisation whose paragraph opens with the start of its name
+    "place": [*_ARTICLE, "The Harbour Inn", "The Harbour Inn was the first pub on the quay to reopen after the storm."],
+    "organisation": [
+        *_ARTICLE,
+        "About Kilmore Harbour Trust",
+        "Kilmore Harbour Trust is a charity that has run the harbour and its two piers since 1952.",
+    ],
+    # a subhead that labels a person, over the article's last section about them
+    "labelled-subhead": [
+        *_ARTICLE,
+        "The new harbour master: Ruth Okafor",
+        "Ruth Okafor, born in 1971 on Islay, ran the ferry office for ten years before taking the post.",
+    ],
+    # a name over a paragraph with the article going on below it: an interview's intro
+    "article-below": [
+        *KILMORE_ARTICLE[:2],
+        "Ruth Okafor",
+        "Ruth Okafor has run the harbour for twenty years and will oversee the repairs herself.",
+        *KILMORE_ARTICLE[2:],
+        *_MORE,
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(STAYS))
+def test_a_name_over_the_articles_own_paragraph_stays(name):
+    kept, gone = _judge(STAYS[name])
+    assert gone == set()
