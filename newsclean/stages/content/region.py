@@ -691,7 +691,7 @@ def _extend_structure(
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
     stops = lambda j: debris[j] or units[j].text in above  # noqa: E731
-    if last == end and intro:
+    if last == end and (intro or _list_heading(units, end + 1, bound, stops)):
         return _introduced_list(units, end, bound, stops)
     if last == end:
         return _results_list(units, start, end, bound, stops)
@@ -732,6 +732,26 @@ def _results_list(units: list[Unit], start: int, end: int, bound: int, stops: Ca
         j += 1
     return last if number >= 3 and 2 * named > number else end
 
+
+
+def _list_heading(units: list[Unit], j: int, bound: int, stops: Callable[[int], bool]) -> bool:
+    """Whether unit ``j`` is a short heading ending in a colon that opens a list:
+    eight words at most, a list item right under it ("Our picks:", then the items).
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("What to pack:\\n\\n* Rope\\n\\nWhat to pack:\\n\\nRope and a lamp."), None)
+    >>> _list_heading(units, 0, 3, lambda j: False), _list_heading(units, 2, 3, lambda j: False)
+    (True, False)
+    """
+    return (
+        j + 1 <= bound
+        and not stops(j)
+        and not stops(j + 1)
+        and units[j].size <= 8
+        and units[j].text.endswith(":")
+        and _list_item(units[j + 1])
+    )
 
 
 def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[int], bool]) -> int:
