@@ -188,3 +188,20 @@ def test_a_list_under_a_heading_ending_in_a_colon_below_the_article_stays():
         assert line in kept
     for line in FOOTER:
         assert line not in kept
+
+
+METHOD = [
+    "Whisk the flour and the salt in a large bowl, then beat in the eggs one at a time until the batter is smooth.",
+    "Pour in the milk a little at a time and leave the batter to rest for half an hour before you cook it.",
+]
+
+
+def test_a_recipes_ingredients_above_its_method_stay():
+    # amounts, not sections: a list of quantities right above the method is the recipe's
+    ingredients = ["* 200 g flour", "* 2 eggs", "* 1 tsp salt", "* 300 ml milk"]
+    kept = _select([MENU, ["Harbour pancakes"], ["Ingredients"], *[[i] for i in ingredients], ["Method"],
+                    *[[m] for m in METHOD], FOOTER], dict.fromkeys(METHOD, 0.95))
+    for line in ingredients + METHOD:
+        assert line in kept
+    for line in MENU + FOOTER:
+        assert line not in kept
