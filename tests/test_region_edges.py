@@ -84,7 +84,8 @@ def _select(blocks: list[list[str]], probs: dict[str, float]) -> list[str]:
     rows = F.unit_features(units, "en")
     for u in units:
         u.prob = probs.get(u.text, 0.03)
-    C.select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=[F.is_prose(r) for r in rows])
+    prose = [F.is_prose(r, u.text) for r, u in zip(rows, units)]
+    C.select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
     return [line.text for line in doc.lines if line.removal is None and line.text]
 
 
@@ -162,4 +163,45 @@ def test_a_numbered_list_of_other_stories_under_the_article_goes():
     kept = _select([MENU, ["Kilmore crew wins the harbour race"], *[[p] for p in RACE], ["Most read"],
                     *[[o] for o in others], FOOTER], probs)
     for line in others + FOOTER:
+        assert line not in kept
+
+
+def test_a_paragraph_ending_in_a_web_address_is_prose():
+    # a short notice whose last sentence ends in its link: prose, so the log-in box
+    # the model scores higher is no article beside it
+    notice = ("The harbour office will hold its spring meeting on the pier on 12 April, and boat owners can "
+              "send their questions in advance. The agenda is at https://harbour.example.org/spring-meeting")
+    kept = _select([MENU, ["Spring meeting on the pier"], [notice], ["Most popular"], TEASERS, MENU, MENU, FOOTER, MENU, FORM],
+                   {**dict.fromkeys(FORM, 0.9), notice: 0.25})
+    assert notice in kept
+    for line in FORM + TEASERS:
+        assert line not in kept
+
+
+def test_a_list_under_a_heading_ending_in_a_colon_below_the_article_stays():
+    # the article's last paragraph, then "What to pack:" and its items: no prose
+    # follows, but the heading introduces the list
+    kit = ["* A dry bag for the phone", "* Two spare mooring lines", "* A head torch and batteries"]
+    kept = _select([MENU, ["Storm closes Kilmore harbour for the rest of the week"], *[[p] for p in ARTICLE],
+                    ["What to pack:"], *[[k] for k in kit], FOOTER], dict.fromkeys(ARTICLE, 0.95))
+    for line in ["What to pack:", *kit]:
+        assert line in kept
+    for line in FOOTER:
+        assert line not in kept
+
+
+METHOD = [
+    "Whisk the flour and the salt in a large bowl, then beat in the eggs one at a time until the batter is smooth.",
+    "Pour in the milk a little at a time and leave the batter to rest for half an hour before you cook it.",
+]
+
+
+def test_a_recipes_ingredients_above_its_method_stay():
+    # amounts, not sections: a list of quantities right above the method is the recipe's
+    ingredients = ["* 200 g flour", "* 2 eggs", "* 1 tsp salt", "* 300 ml milk"]
+    kept = _select([MENU, ["Harbour pancakes"], ["Ingredients"], *[[i] for i in ingredients], ["Method"],
+                    *[[m] for m in METHOD], FOOTER], dict.fromkeys(METHOD, 0.95))
+    for line in ingredients + METHOD:
+        assert line in kept
+    for line in MENU + FOOTER:
         assert line not in kept

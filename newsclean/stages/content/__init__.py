@@ -85,7 +85,7 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
         probs = probabilities(rows, MODEL)
         for u, p in zip(units, probs):
             u.prob = p
-        prose = [is_prose(row) for row in rows]
+        prose = [is_prose(row, u.text) for row, u in zip(rows, units)]
         before = sum(1 for u in units for line in u.lines if line.removal is None)
         if n == 0:
             select(doc, units, params, markers, prose=prose)

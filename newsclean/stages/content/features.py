@@ -283,17 +283,44 @@ PROSE_STOPWORDS = 0.2
 PROSE_SEPARATORS = 0.1  # "|", "»" per word: a row of links is not a sentence
 
 
-def is_prose(row: list[float]) -> bool:
+def is_prose(row: list[float], text: str = "") -> bool:
     """Whether a unit's own signals (a row of FEATURES) make it a sentence of prose:
     ten words or more (word-equivalents in unspaced scripts), ending like a sentence,
     with function words among them and next to no separators ("|", "»"). Lists,
-    tables, code, menus and footer rows of links are not.
+    tables, code, menus and footer rows of links are not. A paragraph whose last
+    sentence ends in a web address (its ``text``: "More at https://example.org/")
+    ends like a sentence too.
 
     >>> units = build_units(Document.from_text("Home\\n\\nThe harbour was closed on Monday after a storm hit the two piers."), None)
     >>> [is_prose(row) for row in unit_features(units, "en")]
     [False, True]
+    >>> text = "The harbour was closed on Monday after a storm. The timetable is at https://example.org/ferry"
+    >>> [row] = unit_features(build_units(Document.from_text(text), None), "en")
+    >>> is_prose(row), is_prose(row, text)
+    (False, True)
     """
-    return row[0] >= PROSE_LOG_WORDS and row[3] > 0.0 and row[2] >= PROSE_STOPWORDS and row[10] < PROSE_SEPARATORS
+    if row[0] < PROSE_LOG_WORDS or row[2] < PROSE_STOPWORDS:
+        return False
+    return row[10] < PROSE_SEPARATORS if row[3] > 0.0 else _ends_in_address(text)
+
+
+def _ends_in_address(text: str) -> bool:
+    """Whether ``text`` ends in a web address after a sentence of words
+    ("... Details at https://example.org/ferry"): a paragraph, not a bare link nor
+    a list's item (a teaser with its link).
+
+    >>> _ends_in_address("Tickets for the ferry go on sale at the harbour office or at www.example.org")
+    True
+    >>> _ends_in_address("* Tickets for the ferry go on sale at the harbour office or at www.example.org")
+    False
+    >>> _ends_in_address("Home | News | Sport | Weather | Jobs | Motors | Property | Contact | About | www.example.org")
+    False
+    """
+    head, _, last = text.rpartition(" ")
+    if not last.startswith(("http://", "https://", "www.")) or text.startswith(BULLETS):
+        return False
+    words = len(head.split())  # the address's slashes are no separators of a menu
+    return words >= 10 and sum(map(SEPARATORS.__contains__, head)) < PROSE_SEPARATORS * words
 
 
 OwnRows = dict[tuple[str, bool, bool, int], list[float]]

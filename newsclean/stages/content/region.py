@@ -691,7 +691,7 @@ def _extend_structure(
     # a promotion's lines are neither
     intro = units[end].text.endswith(":")
     stops = lambda j: debris[j] or units[j].text in above  # noqa: E731
-    if last == end and intro:
+    if last == end and (intro or _list_heading(units, end + 1, bound, stops)):
         return _introduced_list(units, end, bound, stops)
     if last == end:
         return _results_list(units, start, end, bound, stops)
@@ -734,6 +734,26 @@ def _results_list(units: list[Unit], start: int, end: int, bound: int, stops: Ca
 
 
 
+def _list_heading(units: list[Unit], j: int, bound: int, stops: Callable[[int], bool]) -> bool:
+    """Whether unit ``j`` is a short heading ending in a colon that opens a list:
+    eight words at most, a list item right under it ("Our picks:", then the items).
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("What to pack:\\n\\n* Rope\\n\\nWhat to pack:\\n\\nRope and a lamp."), None)
+    >>> _list_heading(units, 0, 3, lambda j: False), _list_heading(units, 2, 3, lambda j: False)
+    (True, False)
+    """
+    return (
+        j + 1 <= bound
+        and not stops(j)
+        and not stops(j + 1)
+        and units[j].size <= 8
+        and units[j].text.endswith(":")
+        and _list_item(units[j + 1])
+    )
+
+
 def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[int], bool]) -> int:
     """The last item of a list that a sentence ending in a colon (unit ``end``)
     introduces and that no prose follows ("... thanks to my sponsors:", then the
@@ -774,16 +794,66 @@ def _extend_up(
     ``below`` on, by default those below ``head``: a subhead the article repeats in
     every section, "Pros", "Our pick:", is no menu), a stamp or a row of links.
     With ``joins`` (the unit before ``bound`` ends another kept part of the article),
-    a walk that reaches ``bound`` unstopped returns it.
+    a walk that reaches ``bound`` unstopped returns it. With no prose above, a list
+    of quantities right above ``head`` (a recipe's ingredients, see
+    :func:`_quantities_above`) is the article's.
     """
     repeated = {u.text for u in units[head + 1 if below is None else below :]}
     first, through = _walk(units, head, bound, -1, prose, lambda j: debris[j + 1] or units[j].text in repeated, reach)
     if through and joins and bound > 0 and not debris[bound]:
         first = bound
     if first == head:
-        return head
+        return _quantities_above(units, head, bound, lambda j: debris[j + 1] or units[j].text in repeated)
     intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
     return first if intro or _list_items(units[first:head]) >= 3 else head
+
+
+def _quantity(u: Unit) -> bool:
+    """An item of a list of quantities: eight words at most, a number first, after
+    a bullet if any ("* 200 g flour", "2 tbsp oil", "½ lemon"), not a numbered
+    item ("2. Fold it"), a year or a time.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> [_quantity(u) for u in build_units(Document.from_text("* 200 g flour\\n\\n½ lemon\\n\\n* Recipes\\n\\n2. Fold it\\n\\n2 eggs, beaten until the whole bowl is pale and thick and foamy"), None)]
+    [True, True, False, False, False]
+    """
+    if u.size > 8:
+        return False
+    body = u.text[len(_marker(u.text)) :] if u.bullet else u.text
+    # a number that counts an item ("2. Fold it", "3."), a year ("2009 Work ends") or
+    # a time ("13:47", a player's) is no amount
+    return (body[:1].isdigit() or body[:1] in "½¼¾⅓⅔⅛") and not _is_numbered(body) and not _CLOCK_RE.search(body)
+
+
+def _quantities_above(units: list[Unit], head: int, bound: int, stops: Callable[[int], bool], reach: int = 6) -> int:
+    """The first item of a list of quantities right above the region's first prose
+    unit ``head`` (a recipe's ingredients above its method, a kit list above the
+    steps): three items or more (see :func:`_quantity`), most of the units between
+    them and ``head``, the rest short headings ("Method", "Serves 4"), at most
+    ``reach`` of them. A menu's items name places and sections, not amounts. The walk
+    stops at ``bound``, a stop (named debris, a repeated line), a stamp or a row of
+    links. Else ``head``.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "Ingredients\\n\\n* 200 g flour\\n\\n* 2 eggs\\n\\n* 1 tsp salt\\n\\nMethod\\n\\nMix the flour and the salt, then beat in the eggs."
+    >>> units = build_units(Document.from_text(text), None)
+    >>> _quantities_above(units, 5, 0, lambda j: False), _quantities_above(units, 5, 0, lambda j: j == 3)
+    (1, 5)
+    """
+    top, items, others = head, 0, 0
+    j = head - 1
+    while j >= bound and not (stops(j) or _lone_stamp(units, j) or _link_row(units[j].text)):
+        u = units[j]
+        if _quantity(u):
+            top, items = j, items + 1
+        elif u.size <= 8 and others < reach:
+            others += 1
+        else:
+            break
+        j -= 1
+    return top if items >= 3 and 2 * items >= head - top else head
 
 
 def _cut_at_marker(
