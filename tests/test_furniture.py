@@ -236,6 +236,12 @@ PACK_CASES = [
     ("en", "This field is for validation purposes and should be left unchanged.", "layout"),
     # a share row's icons, named by their icon font
     ("en", "X-twitter Facebook-f Linkedin-in", "share"),
+    # s8-devmlrm: a share heading, a box's heading, a prompt to more of the site, a letters page's prompt
+    ("de", "Sharen mit:", "share"),
+    ("de", "Noch mehr Infos für dich", "related"),
+    ("es", "Contexto de la noticia", "related"),
+    ("en", "Mail the editor", "footer"),
+    ("en", "Submit your letter to the editor via this form. Read more letters.", "footer"),
 ]
 
 
@@ -255,6 +261,7 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("en", "Fourteen responses to the survey came from fishermen, the council said."),
         ("en", "Follow the money, the auditor told the council on Tuesday."),
         ("en", "Filed under the old rules, the claim was refused by the council in May."),
+        ("en", "Submitting a letter to the editor took her a week, she said."),
         ("en", "Sign up for the swimming lessons opened at the harbour pool on Monday."),
         ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
         ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),
@@ -638,6 +645,8 @@ HEADER_DATELINES = {
     "de-comments": ("de", "Hafen geschlossen", "12.3.2026 9:40 Uhr Anna Lehmann 14 Kommentare"),
     "en-weekday": ("en", "Kilmore harbour closed", "Thursday, March 12th 2026 • 2:54pm"),
     "en-byline": ("en", "Kilmore harbour closed", "By Ann Lee Mar 12, 2026 5 min read"),
+    # the labels of a date do not count as its meta data's words
+    "it-labels": ("en", "Porto chiuso", "Pubblicato il 12 Marzo 2026 Ultima modifica 13 Marzo 2026 12:02"),
     "pl-month": ("pl", "Port zamknięty", "12 marca 2026 Region"),
     "es-iso": ("es", "Puerto cerrado", "2026-03-12 | Región"),
 }

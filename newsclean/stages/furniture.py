@@ -308,8 +308,15 @@ _FULL_DATE = compile_re(
 # what a dateline holds besides its date: a time, a year, numbers, separators
 _DATE_REST = compile_re(r"\d{1,2}[:.]\d\d(?:\s?(?:am|pm|h|uhr))?\b|\b\d+\b|[^\w\s]+", re.IGNORECASE)
 # the words a header's line of meta data may hold besides its date (a byline, a
-# label, the section, a count of comments), and what separates them from the date
+# label, the section, a count of comments), and what separates them from the date;
+# the labels of a date ("Published", "Stand", "Ultima modifica") do not count
 _META_WORDS = 6
+_DATE_LABELS = frozenset(
+    "published updated posted last modified on am um le el il on w dnia "
+    "veröffentlicht aktualisiert publiziert erstellt stand zuletzt geändert "
+    "publié mis à jour publicado actualizado pubblicato aggiornato ultima modifica "
+    "publikacja aktualizacja opublikowano gepubliceerd bijgewerkt laatst".split()
+)
 _META_SEPARATOR = compile_re(r"[|•·–—:]|\s-\s")
 # a lede: the first paragraph of prose, under which the byline and date may stand
 _LEDE_WORDS = 40
@@ -322,7 +329,7 @@ def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> 
     "8. Mai 2026 | Lokales", "Stand: 4 March 2026, 10:15"; a headline holds its date
     among its words, "4 March 2026 Storm closes the harbour"), not a sentence, not one
     of a run of three dated lines (a schedule), and the header holds a title-shaped line
-    besides it (the headline is another line).
+    without a date besides it (the headline is another line).
 
     >>> _header_dateline(1, ["Hafen geschlossen", "8. Mai 2026 | Lokales", "Text."], [2, 4, 1], 2)
     True
@@ -337,7 +344,7 @@ def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> 
     m = _FULL_DATE.search(text)
     if m is None:
         return False
-    rest = _DATE_REST.sub(" ", _FULL_DATE.sub(" ", text)).split()
+    rest = [w for w in _DATE_REST.sub(" ", _FULL_DATE.sub(" ", text)).split() if w.casefold() not in _DATE_LABELS]
     if len(rest) > _META_WORDS:
         return False
     if len(rest) > 3 and rest[0].casefold() not in _BYLINE_WORDS and not _META_SEPARATOR.search(text):
@@ -345,7 +352,7 @@ def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> 
     run = [j for j in range(k - 2, k + 3) if 0 <= j < len(texts) and sizes[j] <= 12 and _FULL_DATE.search(texts[j])]
     if any(b - a == 2 for a, b in zip(run, run[2:])):
         return False
-    return any(_is_title(texts[j], sizes[j]) for j in range(first) if j != k)
+    return any(_is_title(texts[j], sizes[j]) and not _FULL_DATE.search(texts[j]) for j in range(first) if j != k)
 
 
 def _header_zone(texts: list[str], sizes: list[int], first: int) -> range:
@@ -514,7 +521,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     first, headline = _headline(texts, sizes)
     found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
     if first < len(texts):
-        taken = {k for k, _ in found} | {headline}
+        taken = {k for k, _ in found}
         found += [
             (k, "header-dateline")
             for k in _header_zone(texts, sizes, first)
