@@ -642,7 +642,8 @@ def test_two_replies_or_replies_under_a_short_text_stay():
 HEADER_DATELINES = {
     "de-section": ("de", "Hafen geschlossen", "12. März 2026 | Lokales"),
     "de-label": ("de", "Hafen geschlossen", "Anna Lehmann Stand: 12. März 2026, 10:15 Uhr"),
-    "de-comments": ("de", "Hafen geschlossen", "12.3.2026 9:40 Uhr Anna Lehmann 14 Kommentare"),
+    "de-comments": ("de", "Hafen geschlossen", "12.3.2026 9:40 Uhr - Anna Lehmann - 14 Kommentare"),
+    "de-kind": ("de", "Hafen geschlossen", "12.03.2026 Presse-Mitteilung"),
     "en-weekday": ("en", "Kilmore harbour closed", "Thursday, March 12th 2026 • 2:54pm"),
     "en-byline": ("en", "Kilmore harbour closed", "By Ann Lee Mar 12, 2026 5 min read"),
     # the labels of a date do not count as its meta data's words
@@ -668,6 +669,8 @@ def test_the_header_dateline_goes_and_the_headline_stays(name):
         # a headline that holds a date is still the headline
         ["Storm of 12 March 2026 closes Kilmore harbour"],
         ["Kilmore Gazette", "12 March 2026 Storm closes the harbour of Kilmore"],
+        # a title with its date at the end, as a table row prints them
+        ["Kilmore Gazette", "Harbour diary, week 2 12 March 2026"],
         # a date with a sentence around it is the article's
         ["Kilmore harbour closed", "Ferries leave from Port Ellen from 12 March 2026 until the piers are repaired and the council reopens it"],
         # a year alone is no date

@@ -315,7 +315,13 @@ _DATE_LABELS = frozenset(
     "published updated posted last modified on am um le el il on w dnia "
     "veröffentlicht aktualisiert publiziert erstellt stand zuletzt geändert "
     "publié mis à jour publicado actualizado pubblicato aggiornato ultima modifica "
-    "publikacja aktualizacja opublikowano gepubliceerd bijgewerkt laatst".split()
+    "publikacja aktualizacja opublikowano gepubliceerd bijgewerkt laatst "
+    # the days of the week
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo "
+    "lunedì martedì mercoledì giovedì venerdì sabato poniedziałek wtorek środa czwartek piątek sobota niedziela "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
 )
 _META_SEPARATOR = compile_re(r"[|•·–—:]|\s-\s")
 # a lede: the first paragraph of prose, under which the byline and date may stand
@@ -324,11 +330,13 @@ _LEDE_WORDS = 40
 
 def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> bool:
     """A line of the header (the lines before the ``first`` paragraph of prose) that is
-    a date with a little meta data around it: a full date and at most three other
-    words, or six after a separator or a byline's word (a label, a byline, the section:
-    "8. Mai 2026 | Lokales", "Stand: 4 March 2026, 10:15"; a headline holds its date
-    among its words, "4 March 2026 Storm closes the harbour"), not a sentence, not one
-    of a run of three dated lines (a schedule), and the header holds a title-shaped line
+    a date with a little meta data around it: a full date (its labels and weekday
+    aside) alone, or with at most six other words after a separator or a byline's
+    word ("8. Mai 2026 | Lokales", "Stand: 4 March 2026, 10:15", "By Ann Lee 4 March
+    2026"), or with at most two plain words after it ("4.3.2026 Pressemitteilung");
+    a title holds its date at its end or among more words ("Harbour diary, week 2 4
+    March 2026", "4 March 2026 Storm closes the harbour"). Not a sentence, not one of a
+    run of three dated lines (a schedule), and the header holds a title-shaped line
     without a date besides it (the headline is another line).
 
     >>> _header_dateline(1, ["Hafen geschlossen", "8. Mai 2026 | Lokales", "Text."], [2, 4, 1], 2)
@@ -344,11 +352,19 @@ def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> 
     m = _FULL_DATE.search(text)
     if m is None:
         return False
-    rest = [w for w in _DATE_REST.sub(" ", _FULL_DATE.sub(" ", text)).split() if w.casefold() not in _DATE_LABELS]
+    before, after = (
+        [w for w in _DATE_REST.sub(" ", _FULL_DATE.sub(" ", part)).split() if w.casefold() not in _DATE_LABELS]
+        for part in (text[: m.start()], text[m.end() :])
+    )
+    rest = before + after
     if len(rest) > _META_WORDS:
         return False
-    if len(rest) > 3 and rest[0].casefold() not in _BYLINE_WORDS and not _META_SEPARATOR.search(text):
-        return False
+    if rest and rest[0].casefold() not in _BYLINE_WORDS and not _META_SEPARATOR.search(text):
+        # plain words and a date: a title with its date at the end ("Harbour diary,
+        # week 2 20 March 2026", as a table row prints them), or with more than two
+        # words after a date that starts the line, is the headline's
+        if not after or len(rest) > 2:
+            return False
     run = [j for j in range(k - 2, k + 3) if 0 <= j < len(texts) and sizes[j] <= 12 and _FULL_DATE.search(texts[j])]
     if any(b - a == 2 for a, b in zip(run, run[2:])):
         return False
