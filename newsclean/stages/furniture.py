@@ -17,8 +17,7 @@ text printed twice on a line: an image's alt text and its caption), ``comment-me
 required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
 header above the headline ``header-breadcrumb`` and ``header-label`` (see
-:func:`_header`), and above the article's first paragraph ``header-dateline`` (a date
-with at most a label, a byline or the section around it: see :func:`_header_dateline`); last, ``after-article`` (see :mod:`newsclean.stages.after_article`).
+:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.after_article`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -290,99 +289,6 @@ def _in_a_menu(doc: Document, label: str, own: set[int]) -> bool:
     return False
 
 
-# A full date (a day and its month, or a numeric date), in the languages of the packs
-# and the genitive months Polish and Czech write ("16 marca 2021"); a year alone is none
-_MONTH_NAMES = (
-    r"(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|rero|ruari)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|maart|"
-    r"apr(?:il|ile)?|avril|abril|ma[iy]|mayo|maggio|maio|mei|jun[ei]?|juin|junio|giugno|junho|"
-    r"jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|"
-    r"sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|"
-    r"nov(?:ember|embre|embro)?|de[cz](?:ember|embre|embro)?|dic(?:iembre|embre)?|desember|"
-    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia)"
-)
-_FULL_DATE = compile_re(
-    rf"\b\d{{1,2}}\.?\s?{_MONTH_NAMES}\b|\b{_MONTH_NAMES}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b|"
-    r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b",
-    re.IGNORECASE,
-)
-# what a dateline holds besides its date: a time, a year, numbers, separators
-_DATE_REST = compile_re(r"\d{1,2}[:.]\d\d(?:\s?(?:am|pm|h|uhr))?\b|\b\d+\b|[^\w\s]+", re.IGNORECASE)
-# the words a header's line of meta data may hold besides its date (a byline, a
-# label, the section, a count of comments), and what separates them from the date;
-# the labels of a date ("Published", "Stand", "Ultima modifica") do not count
-_META_WORDS = 6
-_DATE_LABELS = frozenset(
-    "published updated posted last modified on am um le el il on w dnia "
-    "veröffentlicht aktualisiert publiziert erstellt stand zuletzt geändert "
-    "publié mis à jour publicado actualizado pubblicato aggiornato ultima modifica "
-    "publikacja aktualizacja opublikowano gepubliceerd bijgewerkt laatst "
-    # the days of the week
-    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo "
-    "lunedì martedì mercoledì giovedì venerdì sabato poniedziałek wtorek środa czwartek piątek sobota niedziela "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
-)
-_META_SEPARATOR = compile_re(r"[|•·–—:]|\s-\s")
-# a lede: the first paragraph of prose, under which the byline and date may stand
-_LEDE_WORDS = 40
-
-
-def _header_dateline(k: int, texts: list[str], sizes: list[int], first: int) -> bool:
-    """A line of the header (the lines before the ``first`` paragraph of prose) that is
-    a date with a little meta data around it: a full date (its labels and weekday
-    aside) alone, or with at most six other words after a separator or a byline's
-    word ("8. Mai 2026 | Lokales", "Stand: 4 March 2026, 10:15", "By Ann Lee 4 March
-    2026"), or with at most two plain words after it ("4.3.2026 Pressemitteilung");
-    a title holds its date at its end or among more words ("Harbour diary, week 2 4
-    March 2026", "4 March 2026 Storm closes the harbour"). Not a sentence, not one of a
-    run of three dated lines (a schedule), and the header holds a title-shaped line
-    without a date besides it (the headline is another line).
-
-    >>> _header_dateline(1, ["Hafen geschlossen", "8. Mai 2026 | Lokales", "Text."], [2, 4, 1], 2)
-    True
-    >>> _header_dateline(1, ["Hafen", "4 March 2026 Votes counted again in two towns", "Text."], [1, 8, 1], 2)
-    False
-    >>> _header_dateline(1, ["Hafen geschlossen", "4 March 2026", "5 March 2026", "6 March 2026"], [2, 3, 3, 3], 4)
-    False
-    """
-    text = texts[k]
-    if sizes[k] > 12 or text[-1:] in _ENDS:
-        return False
-    m = _FULL_DATE.search(text)
-    if m is None:
-        return False
-    before, after = (
-        [w for w in _DATE_REST.sub(" ", _FULL_DATE.sub(" ", part)).split() if w.casefold() not in _DATE_LABELS]
-        for part in (text[: m.start()], text[m.end() :])
-    )
-    rest = before + after
-    if len(rest) > _META_WORDS:
-        return False
-    if rest and rest[0].casefold() not in _BYLINE_WORDS and not _META_SEPARATOR.search(text):
-        # plain words and a date: a title with its date at the end ("Harbour diary,
-        # week 2 20 March 2026", as a table row prints them), or with more than two
-        # words after a date that starts the line, is the headline's
-        if not after or len(rest) > 2:
-            return False
-    run = [j for j in range(k - 2, k + 3) if 0 <= j < len(texts) and sizes[j] <= 12 and _FULL_DATE.search(texts[j])]
-    if any(b - a == 2 for a, b in zip(run, run[2:])):
-        return False
-    return any(_is_title(texts[j], sizes[j]) and not _FULL_DATE.search(texts[j]) for j in range(first) if j != k)
-
-
-def _header_zone(texts: list[str], sizes: list[int], first: int) -> range:
-    """The header's lines: those above the ``first`` paragraph of prose, and when that
-    paragraph is a short lede (forty words at most) the few short lines between it and
-    the next paragraph of prose (a byline and a date under the lede)."""
-    if first >= len(texts) or sizes[first] > _LEDE_WORDS:
-        return range(first)
-    nxt = next((j for j in range(first + 1, min(len(texts), first + 4)) if _is_prose(texts[j], sizes[j])), None)
-    if nxt is None:
-        return range(first)
-    return range(nxt)
-
-
 def _is_dateline(text: str, n: int) -> bool:
     """A byline ("By Ann Lee") or a short line that holds a date ("4 March 2026")."""
     words = text.casefold().split()
@@ -526,8 +432,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     captions, comment rows, form rows and newsletter headings (see the module).
 
     A hard-wrapped paragraph is judged whole (its lines go together or stay).
-    Bylines stay; a dated line stays unless it stands above the article's first
-    paragraph as a line of its own (``header-dateline``).
+    Datelines and bylines stay: they are part of what newsclean gives back.
     """
     groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
     # judged as written: the composer writes a line without its image names
@@ -536,13 +441,6 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     sizes = [word_count(t.split()) for t in texts]
     first, headline = _headline(texts, sizes)
     found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
-    if first < len(texts):
-        taken = {k for k, _ in found}
-        found += [
-            (k, "header-dateline")
-            for k in _header_zone(texts, sizes, first)
-            if k not in taken and k != first and _header_dateline(k, texts, sizes, first)
-        ]
     for k, rule in found:
         gone[k] = True
         for line in groups[k]:
