@@ -75,6 +75,11 @@ FURNITURE = {
     "de-agency": ("de", ["Taucher am beschädigten Steg. – © Max Roth – stock.adobe.com"]),
     "es-agency": ("es", ["Buzos en el muelle dañado, el pasado lunes. EFE"]),
     "pl-agency": ("pl", ["Uszkodzone nabrzeże w porcie / Shutterstock"]),
+    # a picture's block on one line: title, "| ©" and the photographer, caption
+    "de-pipe-credit": ("de", ["Steg Nord | © Anna Lehmann © Anna Lehmann Taucher prüfen den Steg bei Ebbe."]),
+    "en-pipe-credit": ("en", ["| © Ann Lee / Coast Times The north pier at low tide. Divers went down at dawn."]),
+    # a name alone before a stock library's, with no separator
+    "en-name-stock": ("en", ["Ann Marie Lee Getty Images"]),
     "fr-agency": ("fr", ["Des plongeurs sur la jetée (Photo : Jean Roux/Pool via REUTERS)."]),
     "ja-agency": ("en", ["損傷した桟橋を調べるダイバー（共同）"]),
     "ar-agency": ("en", ["غواصون يفحصون الرصيف المتضرر (رويترز)"]),
@@ -136,6 +141,8 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "The divers sent one photo: the pier. It was worse than they feared at first.",  # a sentence goes on
         "License: CC-BY",  # a list's entry: a licence without its version
         "Photo via the harbour master",
+        "He sold the photo to Getty Images",  # a sentence's words, not a name, before the library
+        "Prices | Fees | Opening hours",  # a row of cells with no credit
         "You can add more images via the gallery on the page of your listing.",
     ],
 )
