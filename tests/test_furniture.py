@@ -75,6 +75,11 @@ FURNITURE = {
     "de-agency": ("de", ["Taucher am beschädigten Steg. – © Max Roth – stock.adobe.com"]),
     "es-agency": ("es", ["Buzos en el muelle dañado, el pasado lunes. EFE"]),
     "pl-agency": ("pl", ["Uszkodzone nabrzeże w porcie / Shutterstock"]),
+    # a picture's block on one line: title, "| ©" and the photographer, caption
+    "de-pipe-credit": ("de", ["Steg Nord | © Anna Lehmann © Anna Lehmann Taucher prüfen den Steg bei Ebbe."]),
+    "en-pipe-credit": ("en", ["| © Ann Lee / Coast Times The north pier at low tide. Divers went down at dawn."]),
+    # a name alone before a stock library's, with no separator
+    "en-name-stock": ("en", ["Ann Marie Lee Getty Images"]),
     "fr-agency": ("fr", ["Des plongeurs sur la jetée (Photo : Jean Roux/Pool via REUTERS)."]),
     "ja-agency": ("en", ["損傷した桟橋を調べるダイバー（共同）"]),
     "ar-agency": ("en", ["غواصون يفحصون الرصيف المتضرر (رويترز)"]),
@@ -136,6 +141,8 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "The divers sent one photo: the pier. It was worse than they feared at first.",  # a sentence goes on
         "License: CC-BY",  # a list's entry: a licence without its version
         "Photo via the harbour master",
+        "He sold the photo to Getty Images",  # a sentence's words, not a name, before the library
+        "Prices | Fees | Opening hours",  # a row of cells with no credit
         "You can add more images via the gallery on the page of your listing.",
     ],
 )
@@ -242,6 +249,12 @@ PACK_CASES = [
     ("en", "More Videos", "related"),
     ("en", "Note: The views expressed on coasttimes.org are not necessarily those of the Coast Trust.", "footer"),
     ("en", "The opinions expressed by our bloggers are their own and do not reflect the views of the Coast Times.", "footer"),
+    # s8-devmlrm: a share heading, a box's heading, a prompt to more of the site, a letters page's prompt
+    ("de", "Sharen mit:", "share"),
+    ("de", "Noch mehr Infos für dich", "related"),
+    ("es", "Contexto de la noticia", "related"),
+    ("en", "Mail the editor", "footer"),
+    ("en", "Submit your letter to the editor via this form. Read more letters.", "footer"),
 ]
 
 
@@ -261,6 +274,7 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("en", "Fourteen responses to the survey came from fishermen, the council said."),
         ("en", "Follow the money, the auditor told the council on Tuesday."),
         ("en", "Filed under the old rules, the claim was refused by the council in May."),
+        ("en", "Submitting a letter to the editor took her a week, she said."),
         ("en", "Sign up for the swimming lessons opened at the harbour pool on Monday."),
         ("de", "Weitere Informationen zur Sperrung gibt die Gemeinde am Freitag bekannt."),
         ("es", "Para comentar la obra, el alcalde convocó a los vecinos el jueves."),

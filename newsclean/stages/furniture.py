@@ -131,6 +131,14 @@ _AGENCY_TAIL = compile_re(
     re.IGNORECASE,
 )
 _AGENCY_HINTS = frozenset("/|©(–—·.,（／-")
+# A picture's block printed on one line: its title, "| ©" and the photographer, then
+# its caption ("Bavaria | © Ann Lee Bavaria landed on the ridge."); and a name alone
+# before a stock library's, with no separator ("Ann Lee Getty Images")
+_PIPE_CREDIT = compile_re(r"\|\s*+©")
+_NAME_STOCK = compile_re(
+    r"^(?:[A-ZÀ-ÝĀ-Ž][\w.'’-]*+\s++){1,5}"
+    r"(?i:getty images|imago images|picture alliance|alamy stock photo|adobe stock|shutterstock|istock(?:photo)?|pixabay|unsplash)$"
+)
 # A news agency's name alone after a sentence ("... in school. – AFP") signs off a
 # paragraph of the article; on a short line, or with a photographer's name or a ©, it
 # credits a picture.
@@ -464,6 +472,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
         elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
+            rule = "caption-credit"
+        elif ("©" in text and _PIPE_CREDIT.search(text)) or (n <= 8 and _NAME_STOCK.match(text)):
             rule = "caption-credit"
         elif any(h in low for h in _SOURCE_HINTS) and _source_credit(text, n):
             rule = "caption-credit"
