@@ -707,3 +707,20 @@ def test_two_replies_or_replies_under_a_short_text_stay():
         doc = Document.from_text("\n\n".join(paragraphs) + "\n")
         furniture(doc, Context())
         assert not [line for line in doc.lines if line.removal is not None and line.removal.rule == "reply-thread"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "In Photos: Storm closes Kilmore harbour",
+        "Satellite Images: the storm over Kilmore seen from space",
+        "Harbour Divers Pictures: what the storm left under the piers",
+    ],
+)
+def test_a_headline_holding_a_credit_word_is_no_caption(title):
+    # a picture desk's word inside the title ("In Photos:") is no credit's label
+    from newsclean.pipeline import Pipeline
+
+    page = "Home | News | Sport\n\n" + title + "\n\nBy Ann Lee\n\n" + "\n\n".join(KILMORE_ARTICLE) + "\n\nBack to top\n"
+    out = Pipeline().clean(page)
+    assert title in out.splitlines()

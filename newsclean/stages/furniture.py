@@ -193,6 +193,30 @@ _STAND_IN = compile_re(
 _SOURCE_WORDS = 10
 
 
+def _label_in_title(text: str) -> bool:
+    """Whether a credit's label ("Photos:", "Images:") stands among a title's words: a
+    word and a space before it, no full stop, bracket or separator between them, a
+    colon after it ("© Ann Lee" and "… image by Ann Lee" are a caption's credits), and
+    fewer words before it than after it.
+
+    >>> _label_in_title("In Photos: Storm closes the harbour"), _label_in_title("The pier at dawn. Photo: Ann Lee")
+    (True, False)
+    >>> _label_in_title("Storm closes the harbour (Foto: dpa)"), _label_in_title("Storm closes the harbour")
+    (False, False)
+    >>> _label_in_title("The pier at dawn © Ann Lee"), _label_in_title("Hero image by Ann Lee")
+    (False, False)
+    >>> _label_in_title("Divers inspect the damaged pier at Kilmore Foto: Ann Lee/dpa")
+    False
+    """
+    m = _CREDIT_TAIL.search(text) or _SOURCE_TAIL.search(text)
+    if m is None or m.start() == 0 or not text[m.start()].isspace() or not text[m.start() - 1].isalnum():
+        return False
+    label, colon, rest = text[m.start() + 1 :].partition(":")
+    # a title's few words lead to the label, a caption's many words lead to its credit
+    # ("… beantwortet Fragen von Journalist:innen Foto: Ann Lee/dpa")
+    return bool(colon) and label.replace(" ", "").isalpha() and len(text[: m.start()].split()) < len(rest.split())
+
+
 def _source_credit(text: str, n: int) -> bool:
     """A caption that ends in a credit the ``caption-credit`` tail leaves out (above):
     the credit's tail is a name, not a sentence (ten words at most, a full stop inside
@@ -469,6 +493,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "form-row"
         elif n <= 6 and _NEWSLETTER_HEADING.match(text) and (n <= 3 or _NEWSLETTER_VERBS.search(text)):
             rule = "newsletter-heading"
+        elif k == headline and _label_in_title(text):
+            pass  # "In Photos: Storm closes the harbour" is the headline, no credit
         elif n <= 30 and any(h in low for h in _CREDIT_HINTS) and _CREDIT_TAIL.search(text):
             rule = "caption-credit"
         elif not _AGENCY_HINTS.isdisjoint(text) and _agency_credit(text, n):
