@@ -68,10 +68,8 @@ from .author_box import author_box
 from .content.features import BULLETS, DATELINE_RE, MONTHS
 from .content.region import DEBRIS_STAGES, end_markers
 from .link_header import link_header
-from .repeats import contents_unheaded, kept_parts, second_copy
+from .repeats import CLOSING_QUOTES, contents_unheaded, kept_parts, prose_words, second_copy
 
-_ENDS = ".!?。！？"
-_QUOTES = "\"”»’')）」"
 # what an end of an article says (the categories of the phrase packs)
 _CLOSING = frozenset({"share", "related", "comments", "newsletter", "footer", "advertising"})
 _RELATED = frozenset({"related"})
@@ -88,19 +86,13 @@ _SHARE_WORDS = frozenset(
 )
 
 
-def _prose(text: str, n: int) -> int:
-    """The words of a paragraph of prose (a sentence of a dozen words or more, or a
-    long run), 0 for anything else."""
-    return n if n >= 25 or (n >= 12 and text.rstrip(_QUOTES).endswith(tuple(_ENDS))) else 0
-
-
 def _title(text: str, n: int) -> bool:
     """A title's shape: two to twenty words, no sentence end, no colon at the end.
 
     >>> _title("Ferry fares rise in spring", 5), _title("Why did the ferry stop?", 5), _title("Kit:", 1)
     (True, False, False)
     """
-    return 2 <= n <= 20 and text.rstrip(_QUOTES)[-1:] not in ".!?:;…。！？："
+    return 2 <= n <= 20 and text.rstrip(CLOSING_QUOTES)[-1:] not in ".!?:;…。！？："
 
 
 def _teasers(texts: list[str], sizes: list[int], k: int, run: int = 3) -> tuple[bool, bool]:
@@ -203,7 +195,7 @@ def _furniture_block(
         all(len(t.split()) <= words for t in gap)
         and sum(1 for p in prose[k:] if p) <= paragraphs
         and not any(t[:1].islower() for t in texts[k:])
-        and sum(1 for t in texts[k:] if t.rstrip(_QUOTES).endswith(("?", "？"))) <= 1
+        and sum(1 for t in texts[k:] if t.rstrip(CLOSING_QUOTES).endswith(("?", "？"))) <= 1
     )
 
 
@@ -303,7 +295,7 @@ def reply_thread(doc: Document, ctx: Context, *, solid: int = 150, replies: int 
     marks = [k for k, text in enumerate(texts) if _reply(text)]
     if len(marks) < replies:
         return
-    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
     first = marks[0]
     above = sum(prose[:first])
     if above < solid:
@@ -348,7 +340,7 @@ def teaser_cards(doc: Document, ctx: Context, *, least: int = 40, share: float =
     groups, texts, sizes = kept_parts(doc)
     if len(groups) < 7:
         return
-    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
     pairs = [k for k in range(len(texts) - 1) if _card_title(texts, sizes, k)]
     spans: list[tuple[int, int]] = []
     j = 0
@@ -411,7 +403,7 @@ def _below_closing(
         if markers is None:  # the headings between the kept parts (lines' texts do not change here)
             between = doc.lines[groups[0][-1].number : groups[-1][0].number - 1]
             markers = frozenset(end_markers(doc, ctx.pack(doc).markers, between))
-        prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+        prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
         gaps: list[set[str]] = []
         # per gap: 2, its closing lines end the article for certain and a box may follow;
         # 1, they end it; 0, they may not; -1, only an advertisement's label

@@ -30,17 +30,9 @@ from __future__ import annotations
 from ..context import Context
 from ..document import Document
 from .content.features import BULLETS
-from .repeats import kept_parts
+from .repeats import CLOSING_QUOTES, SENTENCE_ENDS, kept_parts, prose_words
 
-_ENDS = ".!?。！？"
-_QUOTES = "\"”»’')）」"
 _STRIP = "()[]@,;:.\"'“”‘’«»"
-
-
-def _prose(text: str, n: int) -> int:
-    """The words of a paragraph of prose (a sentence of a dozen words or more, or a
-    long run), 0 for anything else."""
-    return n if n >= 25 or (n >= 12 and text.rstrip(_QUOTES).endswith(tuple(_ENDS))) else 0
 
 
 def _name(text: str, n: int, words: int = 6) -> tuple[str, str] | None:
@@ -57,7 +49,7 @@ def _name(text: str, n: int, words: int = 6) -> tuple[str, str] | None:
     """
     if (
         not 1 <= n <= words
-        or text.rstrip(_QUOTES)[-1:] in _ENDS
+        or text.rstrip(CLOSING_QUOTES)[-1:] in SENTENCE_ENDS
         or text[:1].isdigit()
         or text.startswith(BULLETS)
         or ":" in text
@@ -95,9 +87,9 @@ def author_box(doc: Document, ctx: Context, *, solid: int = 150, share: float = 
     groups, texts, sizes = kept_parts(doc)
     if len(groups) < 3:
         return
-    prose = [_prose(t, n) for t, n in zip(texts, sizes)]
+    prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
     # a sentence of six words or more: a box's paragraph ("Ann Lee is our harbour reporter.")
-    said = [bool(p) or (n >= 6 and t.rstrip(_QUOTES)[-1:] in _ENDS) for t, n, p in zip(texts, sizes, prose)]
+    said = [bool(p) or (n >= 6 and t.rstrip(CLOSING_QUOTES)[-1:] in SENTENCE_ENDS) for t, n, p in zip(texts, sizes, prose)]
     found = []
     for k in range(1, len(groups) - 1):
         if said[k + 1] and _opens_with(texts[k + 1], _name(texts[k], sizes[k])):

@@ -57,6 +57,22 @@ def kept_parts(doc: Document) -> tuple[list[list[Line]], list[str], list[int]]:
 
 _PARTS = "repeats.kept_parts"
 
+# the marks that end a sentence, and the closing quotes and brackets after one
+SENTENCE_ENDS = ".!?。！？"
+CLOSING_QUOTES = "\"”»’')）」"
+
+
+def prose_words(text: str, n: int) -> int:
+    """The words of a kept part (``text``, ``n`` words) that is a paragraph of prose:
+    a sentence of a dozen words or more, or a long run; 0 for anything else.
+
+    >>> prose_words("Divers will inspect the two damaged piers on Friday, the council says.", 12)
+    12
+    >>> prose_words("Ferry fares rise in spring", 5), prose_words("Divers will inspect the two damaged piers on Friday and", 10)
+    (0, 0)
+    """
+    return n if n >= 25 or (n >= 12 and text.rstrip(CLOSING_QUOTES).endswith(tuple(SENTENCE_ENDS))) else 0
+
 
 def _unlinked(text: str) -> str:
     """``text`` with each Markdown link ``[words](target)`` written as its words."""

@@ -799,11 +799,12 @@ def _extend_up(
     :func:`_quantities_above`) is the article's.
     """
     repeated = {u.text for u in units[head + 1 if below is None else below :]}
-    first, through = _walk(units, head, bound, -1, prose, lambda j: debris[j + 1] or units[j].text in repeated, reach)
+    stops = lambda j: debris[j + 1] or units[j].text in repeated  # noqa: E731
+    first, through = _walk(units, head, bound, -1, prose, stops, reach)
     if through and joins and bound > 0 and not debris[bound]:
         first = bound
     if first == head:
-        return _quantities_above(units, head, bound, lambda j: debris[j + 1] or units[j].text in repeated)
+        return _quantities_above(units, head, bound, stops)
     intro = any(units[i].text.endswith(":") and not prose[i + 1] for i in range(first, head))
     return first if intro or _list_items(units[first:head]) >= 3 else head
 
