@@ -409,3 +409,32 @@ def test_a_series_of_dated_figures_is_not_taken_for_stamps():
                    readings, [CLOSING], FOOTER, confident=(intro,))
     for line in [*readings, CLOSING]:
         assert line in kept
+
+
+def test_a_comment_thread_heavier_than_a_short_article_is_not_taken_for_it():
+    """A short post, a list of links, then a long thread of comments, each stamped to
+    the minute ("Ann May 3, 2024 at 9:15 pm") with no "Posted by" or heading: the
+    post is the article, not the thread that outweighs it."""
+    post = [ARTICLE[0], ARTICLE[1]]
+    names = ["Ann Boyle", "Bill Crane", "Carla Diaz", "Dev Patel", "Eoin Flynn", "Fay Gold", "Gus Hart", "Ida Ives"]
+    thread = []
+    bodies = [
+        "I grew up two streets from that harbour and my father fished out of it for forty years, so "
+        "it hurts to see the piers like this; the wall was patched every winter but never properly rebuilt.",
+        "The council knew about the cracks in the north pier for at least three years and did nothing, "
+        "and now they act surprised that a storm finished the job the sea had started long ago.",
+        "Does anyone know whether the ferry to the islands will still run from the old slip while "
+        "the engineers are looking at the piers, or do we have to drive round to the next town?",
+        "My brother keeps his boat there and says the damage is worse than the photographs show, "
+        "because the foundations under the second pier moved and nobody can see that from the road.",
+        "We were there on Sunday and the waves were coming right over the car park wall, which I have "
+        "never seen before in all the years we have been going down to watch the boats come in.",
+    ]
+    for i, (name, body) in enumerate(zip(["Ann", "Bill", "Carla", "Dev", "Eoin"], bodies), 1):
+        thread.append([f"{name} May {i + 2}, 2024 at {i + 1}:1{i} pm"])
+        thread.append([body])
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in post], [f"{i:02d}. {name}" for i, name in enumerate(names * 8, 1)], *thread)
+    out = Pipeline().clean(raw)
+    for paragraph in post:
+        assert paragraph in out
+    assert "council knew about the cracks" not in out

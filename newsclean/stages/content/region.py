@@ -211,6 +211,14 @@ def select(
         if total > 0:
             dropped = (lo, hi)
             best, lo, hi = total, l2, h2
+    thread = len(units)  # where a comment thread the main run stood on begins
+    if prose is not None and _thread_head(units, lo, hi, prose):
+        # the heaviest run is a comment thread that starts at its head: the article
+        # is the run with prose above it, and nothing from the thread on is article text
+        total, l2, h2 = _best_prose_run(values, prose, 0, lo)
+        if total > 0:
+            thread = lo
+            best, lo, hi = total, l2, h2
     if prose is not None:
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
@@ -220,9 +228,9 @@ def select(
     if comments is None:
         comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
-    limit = len(units) if end == hi else end + 1
+    limit = min(thread, len(units) if end == hi else end + 1)
     # past a comment section nothing is article text, however well written
-    last = end if len(comments) >= 2 and end < hi else len(units) - 1
+    last = min(thread - 1, end if len(comments) >= 2 and end < hi else len(units) - 1)
     regions = [(lo, end)]
     todo = [(0, lo), (end + 1, len(units))]
     while todo:
@@ -377,6 +385,30 @@ def _stamp(u: Unit) -> bool:
         return True
     n = len(u.words)
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
+
+
+def _thread_head(units: list[Unit], lo: int, hi: int, prose: Sequence[bool], least: int = 3) -> bool:
+    """Whether the run ``lo..hi`` is a comment thread from its head: ``least`` or more
+    lone stamps with a time of day in it ("Ann March 4, 2026 at 7:52 pm" above each
+    comment, see :func:`_lone_stamp`), the first of them above the run's first
+    paragraph of prose or right above the run (which may start at a comment's text). An article's own date stands above its text once; a news
+    list's dates carry no time of day; a comment thread stamps every comment to the
+    minute.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "\\n\\n".join(f"Reader{i} May {i}, 2024 at 9:0{i} pm\\n\\nI liked this post a lot, thanks." for i in range(1, 4))
+    >>> units = build_units(Document.from_text(text), None)
+    >>> prose = [not _stamp(u) for u in units]
+    >>> _thread_head(units, 0, 5, prose), _thread_head(units, 1, 5, prose), _thread_head(units, 0, 3, prose)
+    (True, True, False)
+    >>> _thread_head(units + units, 6, 11, prose + prose)  # comments below the article's own text
+    True
+    >>> _thread_head(units[1:] + units, 0, 10, prose[1:] + prose)
+    False
+    """
+    stamps = [j for j in range(max(0, lo - 2), hi + 1) if _CLOCK_RE.search(units[j].text) and _lone_stamp(units, j)]
+    return len(stamps) >= least and not any(prose[lo : stamps[0]])
 
 
 def _marker(text: str) -> str:
