@@ -438,3 +438,21 @@ def test_a_comment_thread_heavier_than_a_short_article_is_not_taken_for_it():
     for paragraph in post:
         assert paragraph in out
     assert "council knew about the cracks" not in out
+
+
+def test_the_standfirst_between_the_headline_and_the_byline_is_kept():
+    """Headline, a one-sentence standfirst, the byline and the date, then the text: when
+    the standfirst scores like a teaser (short, among short lines), it is still the
+    article's first paragraph under its headline, and kept with it."""
+    standfirst = "Two of the piers will need rebuilding, engineers say."
+    text = "\n\n".join(
+        [*MENU[:4], "Kilmore harbour shut after storm", standfirst, "By Ann Lee", "4 March 2026", *ARTICLE, *TEASERS]
+    )
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    article = set(ARTICLE)
+    for u in units:
+        u.prob = 0.9 if u.text in article else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in article for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ["Kilmore harbour shut after storm", standfirst, "By Ann Lee", "4 March 2026", *ARTICLE]

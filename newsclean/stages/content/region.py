@@ -924,17 +924,37 @@ def _cut_at_marker(
     return hi
 
 
+def _headline_shape(u: Unit) -> bool:
+    """A headline's shape: 2 to 30 words, no bullet, not ending like a sentence or a
+    lead-in, not a masthead's items split by "|"."""
+    # a table line is judged by its widest cell, but written whole: the "|" between
+    # its cells ("Chronicle   |   Environment") shows once it is written
+    masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
+    return 2 <= u.size <= 30 and not u.bullet and not u.text.endswith((".", ":", "»")) and not masthead
+
+
 def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
     """Step back over the dateline, the byline and the headline above the region.
 
     Dates and "By ..." lines are taken freely, and a short heading ending in a colon
     right above the region, which introduces it; then a headline, and above a short
     byline ("Staff reporter") one headline more. A line of items split by "|" (a
-    masthead and its section) is not a headline.
+    masthead and its section) is not a headline. A standfirst (one to three sentences
+    under the headline, above the byline) is taken with the headline above it, before
+    any headline: a teaser's text has no headline and byline around it.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = ("Harbour closes after storm\\n\\nTwo piers were damaged and boats must stay in port.\\n\\n"
+    ...         "By Ann Lee\\n\\nThe harbour at Kilmore was closed on Monday after the storm.")
+    >>> units = build_units(Document.from_text(text), None)
+    >>> _extend_to_headline(units, 3), _extend_to_headline(units[1:], 2)
+    (0, 1)
     """
     i = start
     titles = 0
     limit = 1
+    lede = False
     while i > 0 and start - i < reach:
         u = units[i - 1]
         n = u.size
@@ -948,10 +968,18 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
             i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
-        # a table line is judged by its widest cell, but written whole: the "|" between
-        # its cells ("Chronicle   |   Environment") shows once it is written
-        masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
-        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and not masthead:
+        if (
+            titles == 0
+            and not lede
+            and 8 <= n <= 60
+            and u.text.endswith(TERMINAL)
+            and i >= 2
+            and _headline_shape(units[i - 2])
+        ):
+            lede = True  # a standfirst under its headline
+            i -= 1
+            continue
+        if titles < limit and _headline_shape(u):
             if titles == 0 and n <= 6:
                 limit = 2  # a byline: the headline is above it
             titles += 1
