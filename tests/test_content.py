@@ -456,3 +456,18 @@ def test_the_standfirst_between_the_headline_and_the_byline_is_kept():
     C.select(doc, units, {"bias": 0.12}, prose=[u.text in article for u in units])
     kept = [line.text for line in doc.lines if line.text and line.removal is None]
     assert kept == ["Kilmore harbour shut after storm", standfirst, "By Ann Lee", "4 March 2026", *ARTICLE]
+
+
+def test_a_standfirst_above_a_share_row_and_contents_is_kept_without_them():
+    """Headline and standfirst, then a byline, a share row and a table of contents, then
+    the text: the headline and the standfirst are the article's, the lines between are not."""
+    standfirst = "Engineers say two of the piers will need rebuilding before the boats can return."
+    between = ["By Ann Lee", "4 March 2026", "Share", "Email", "Print", "Contents", "* The storm", "* The repairs"]
+    text = "\n\n".join([*MENU[:4], "Kilmore harbour shut after storm", standfirst, *between, *ARTICLE, *TEASERS])
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    for u in units:
+        u.prob = 0.9 if u.text in ARTICLE else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in ARTICLE or u.text == standfirst for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ["Kilmore harbour shut after storm", standfirst, *ARTICLE]

@@ -314,6 +314,12 @@ def select(
             first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
             for i in range(_extend_to_headline(units, first), lo):
                 keep[i] = True
+        # the headline and standfirst above a byline, a share row or a table of contents
+        top = lo
+        while top > 0 and keep[top - 1]:
+            top -= 1
+        for i in _standfirst_above(units, top, prose):
+            keep[i] = True
     for i, u in enumerate(units):
         if keep[i]:
             if inner[i] and u.prob < low:
@@ -931,6 +937,33 @@ def _headline_shape(u: Unit) -> bool:
     # its cells ("Chronicle   |   Environment") shows once it is written
     masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
     return 2 <= u.size <= 30 and not u.bullet and not u.text.endswith((".", ":", "»")) and not masthead
+
+
+def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reach: int = 12) -> list[int]:
+    """The headline and the standfirst above the article's first kept unit ``start``
+    when only short lines stand between them (a byline, a date, a share row, the items
+    of a table of contents): a paragraph of prose of 12 to 60 words under a headline,
+    within ``reach`` units. [] when there is none.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "\\n\\n".join(["Harbour shut after the storm",
+    ...     "Engineers say two of the piers will need rebuilding before the boats can return.",
+    ...     "By Ann Lee", "Share", "Email", "The harbour at Kilmore was closed on Monday."])
+    >>> units = build_units(Document.from_text(text), None)
+    >>> prose = [False, True, False, False, False, True]
+    >>> _standfirst_above(units, 5, prose), _standfirst_above(units, 5, prose, reach=3)
+    ([0, 1], [])
+    """
+    j = start - 1
+    while j >= 1 and start - j <= reach:
+        u = units[j]
+        if prose[j] and 12 <= u.size <= 60 and not u.bullet and _headline_shape(units[j - 1]):
+            return [j - 1, j]
+        if u.size > 8 or prose[j]:
+            break
+        j -= 1
+    return []
 
 
 def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
