@@ -413,8 +413,14 @@ def _thread_head(units: list[Unit], lo: int, hi: int, prose: Sequence[bool], lea
     >>> _thread_head(units[1:] + units, 0, 10, prose[1:] + prose)
     False
     """
-    stamps = [j for j in range(max(0, lo - 2), hi + 1) if _CLOCK_RE.search(units[j].text) and _lone_stamp(units, j)]
-    return len(stamps) >= least and not any(prose[lo : stamps[0]])
+    def stamped(j: int) -> bool:
+        return bool(_CLOCK_RE.search(units[j].text)) and _lone_stamp(units, j)
+
+    # the first stamp stands above the first prose: look there first (most runs start
+    # with prose, and then nothing more is read)
+    first = next((j for j in range(lo, hi + 1) if prose[j]), hi + 1)
+    head = next((j for j in range(max(0, lo - 2), first) if stamped(j)), None)
+    return head is not None and sum(1 for j in range(head, hi + 1) if stamped(j)) >= least
 
 
 def _marker(text: str) -> str:
