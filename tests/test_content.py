@@ -471,3 +471,24 @@ def test_a_standfirst_above_a_share_row_and_contents_is_kept_without_them():
     C.select(doc, units, {"bias": 0.12}, prose=[u.text in ARTICLE or u.text == standfirst for u in units])
     kept = [line.text for line in doc.lines if line.text and line.removal is None]
     assert kept == ["Kilmore harbour shut after storm", standfirst, *ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["About this site", "Kilmore News is a website run by volunteers who write about the harbour and the town."],
+        ["Posts by tags", "Harbour (4) Storms (2) Ferries (3) Fishing (5) Council (2) Weather (6) Boats (1) Piers (2)."],
+    ],
+)
+def test_a_box_above_the_article_is_not_taken_for_its_standfirst(above):
+    """A box's name and its blurb (or a tag list) above the byline and the share row:
+    no headline of the article (a name of three words, a list's counts), no standfirst."""
+    between = ["By Ann Lee", "Share", "Email", "Print"]
+    text = "\n\n".join([*MENU[:4], *above, *between, *ARTICLE, *TEASERS])
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    for u in units:
+        u.prob = 0.9 if u.text in ARTICLE else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in ARTICLE or u.text == above[1] for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ARTICLE

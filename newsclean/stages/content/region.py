@@ -270,7 +270,7 @@ def select(
     keep = [False] * len(units)
     inner = [False] * len(units)
     for l2, h2 in regions:
-        for i in range(_extend_to_headline(units, l2), h2 + 1):
+        for i in range(_extend_to_headline(units, l2, lede=(l2, h2) == regions[0]), h2 + 1):
             keep[i] = True
         for i in range(l2, h2 + 1):
             inner[i] = True
@@ -312,7 +312,7 @@ def select(
             # its body stops no walk up: a menu names its words in runs
             tools = _past_lone_words(doc, units, debris, markers, subheads)
             first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
-            for i in range(_extend_to_headline(units, first), lo):
+            for i in range(_extend_to_headline(units, first, lede=True), lo):
                 keep[i] = True
         # the headline and standfirst above a byline, a share row or a table of contents
         top = lo
@@ -936,6 +936,23 @@ def _cut_at_marker(
     return hi
 
 
+# How a sentence ends (a closing quote after its mark too): not a list's ")" or ":".
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '."', ".”", ".»", "?”", "!”")
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (a standfirst does; a tag list's "(4)" or
+    a lead-in's ":" does not)."""
+    return text.endswith(_SENTENCE_END)
+
+
+def _titled(u: Unit) -> bool:
+    """A headline of four words or more that names no date or month ("Updated
+    June 5, 2024"): what stands above a standfirst, not a box's name ("About us",
+    "Full bio")."""
+    return _headline_shape(u) and u.size >= 4 and not _stamp(u) and MONTHS.isdisjoint(u.words)
+
+
 def _headline_shape(u: Unit) -> bool:
     """A headline's shape: 2 to 30 words, no bullet, not ending like a sentence or a
     lead-in, not a masthead's items split by "|"."""
@@ -964,7 +981,7 @@ def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reac
     j = start - 1
     while j >= 1 and start - j <= reach:
         u = units[j]
-        if prose[j] and 12 <= u.size <= 60 and not u.bullet and _headline_shape(units[j - 1]):
+        if prose[j] and 12 <= u.size <= 60 and not u.bullet and _sentence(u.text) and _titled(units[j - 1]):
             return [j - 1, j]
         if u.size > 8 or prose[j]:
             break
@@ -972,28 +989,30 @@ def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reac
     return []
 
 
-def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
+def _extend_to_headline(units: list[Unit], start: int, reach: int = 4, *, lede: bool = False) -> int:
     """Step back over the dateline, the byline and the headline above the region.
 
     Dates and "By ..." lines are taken freely, and a short heading ending in a colon
     right above the region, which introduces it; then a headline, and above a short
     byline ("Staff reporter") one headline more. A line of items split by "|" (a
-    masthead and its section) is not a headline. A standfirst (one to three sentences
-    under the headline, above the byline) is taken with the headline above it, before
-    any headline: a teaser's text has no headline and byline around it.
+    masthead and its section) is not a headline. Above the main region (``lede``), a
+    standfirst (one to three sentences under the headline, above the byline) is taken
+    with the headline above it, before any headline: a teaser's text has no headline
+    and byline around it.
 
     >>> from newsclean.document import Document
     >>> from .features import build_units
     >>> text = ("Harbour closes after storm\\n\\nTwo piers were damaged and boats must stay in port.\\n\\n"
     ...         "By Ann Lee\\n\\nThe harbour at Kilmore was closed on Monday after the storm.")
     >>> units = build_units(Document.from_text(text), None)
-    >>> _extend_to_headline(units, 3), _extend_to_headline(units[1:], 2)
+    >>> _extend_to_headline(units, 3, lede=True), _extend_to_headline(units[1:], 2, lede=True)
     (0, 1)
+    >>> _extend_to_headline(units, 3)  # a later part of the article: no standfirst
+    2
     """
     i = start
     titles = 0
     limit = 1
-    lede = False
     while i > 0 and start - i < reach:
         u = units[i - 1]
         n = u.size
@@ -1007,15 +1026,8 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
             i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
-        if (
-            titles == 0
-            and not lede
-            and 8 <= n <= 60
-            and u.text.endswith(TERMINAL)
-            and i >= 2
-            and _headline_shape(units[i - 2])
-        ):
-            lede = True  # a standfirst under its headline
+        if lede and titles == 0 and 8 <= n <= 60 and _sentence(u.text) and i >= 2 and _headline_shape(units[i - 2]):
+            lede = False  # a standfirst under its headline, taken once
             i -= 1
             continue
         if titles < limit and _headline_shape(u):
