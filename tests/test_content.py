@@ -409,3 +409,86 @@ def test_a_series_of_dated_figures_is_not_taken_for_stamps():
                    readings, [CLOSING], FOOTER, confident=(intro,))
     for line in [*readings, CLOSING]:
         assert line in kept
+
+
+def test_a_comment_thread_heavier_than_a_short_article_is_not_taken_for_it():
+    """A short post, a list of links, then a long thread of comments, each stamped to
+    the minute ("Ann May 3, 2024 at 9:15 pm") with no "Posted by" or heading: the
+    post is the article, not the thread that outweighs it."""
+    post = [ARTICLE[0], ARTICLE[1]]
+    names = ["Ann Boyle", "Bill Crane", "Carla Diaz", "Dev Patel", "Eoin Flynn", "Fay Gold", "Gus Hart", "Ida Ives"]
+    thread = []
+    bodies = [
+        "I grew up two streets from that harbour and my father fished out of it for forty years, so "
+        "it hurts to see the piers like this; the wall was patched every winter but never properly rebuilt.",
+        "The council knew about the cracks in the north pier for at least three years and did nothing, "
+        "and now they act surprised that a storm finished the job the sea had started long ago.",
+        "Does anyone know whether the ferry to the islands will still run from the old slip while "
+        "the engineers are looking at the piers, or do we have to drive round to the next town?",
+        "My brother keeps his boat there and says the damage is worse than the photographs show, "
+        "because the foundations under the second pier moved and nobody can see that from the road.",
+        "We were there on Sunday and the waves were coming right over the car park wall, which I have "
+        "never seen before in all the years we have been going down to watch the boats come in.",
+    ]
+    for i, (name, body) in enumerate(zip(["Ann", "Bill", "Carla", "Dev", "Eoin"], bodies), 1):
+        thread.append([f"{name} May {i + 2}, 2024 at {i + 1}:1{i} pm"])
+        thread.append([body])
+    raw = page(MENU, ["Storm closes Kilmore harbour"], *[[p] for p in post], [f"{i:02d}. {name}" for i, name in enumerate(names * 8, 1)], *thread)
+    out = Pipeline().clean(raw)
+    for paragraph in post:
+        assert paragraph in out
+    assert "council knew about the cracks" not in out
+
+
+def test_the_standfirst_between_the_headline_and_the_byline_is_kept():
+    """Headline, a one-sentence standfirst, the byline and the date, then the text: when
+    the standfirst scores like a teaser (short, among short lines), it is still the
+    article's first paragraph under its headline, and kept with it."""
+    standfirst = "Two of the piers will need rebuilding, engineers say."
+    text = "\n\n".join(
+        [*MENU[:4], "Kilmore harbour shut after storm", standfirst, "By Ann Lee", "4 March 2026", *ARTICLE, *TEASERS]
+    )
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    article = set(ARTICLE)
+    for u in units:
+        u.prob = 0.9 if u.text in article else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in article for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ["Kilmore harbour shut after storm", standfirst, "By Ann Lee", "4 March 2026", *ARTICLE]
+
+
+def test_a_standfirst_above_a_share_row_and_contents_is_kept_without_them():
+    """Headline and standfirst, then a byline, a share row and a table of contents, then
+    the text: the headline and the standfirst are the article's, the lines between are not."""
+    standfirst = "Engineers say two of the piers will need rebuilding before the boats can return."
+    between = ["By Ann Lee", "4 March 2026", "Share", "Email", "Print", "Contents", "* The storm", "* The repairs"]
+    text = "\n\n".join([*MENU[:4], "Kilmore harbour shut after storm", standfirst, *between, *ARTICLE, *TEASERS])
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    for u in units:
+        u.prob = 0.9 if u.text in ARTICLE else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in ARTICLE or u.text == standfirst for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ["Kilmore harbour shut after storm", standfirst, *ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["About this site", "Kilmore News is a website run by volunteers who write about the harbour and the town."],
+        ["Posts by tags", "Harbour (4) Storms (2) Ferries (3) Fishing (5) Council (2) Weather (6) Boats (1) Piers (2)."],
+    ],
+)
+def test_a_box_above_the_article_is_not_taken_for_its_standfirst(above):
+    """A box's name and its blurb (or a tag list) above the byline and the share row:
+    no headline of the article (a name of three words, a list's counts), no standfirst."""
+    between = ["By Ann Lee", "Share", "Email", "Print"]
+    text = "\n\n".join([*MENU[:4], *above, *between, *ARTICLE, *TEASERS])
+    doc = Document.from_text(text)
+    units = C.build_units(doc, None)
+    for u in units:
+        u.prob = 0.9 if u.text in ARTICLE else 0.05
+    C.select(doc, units, {"bias": 0.12}, prose=[u.text in ARTICLE or u.text == above[1] for u in units])
+    kept = [line.text for line in doc.lines if line.text and line.removal is None]
+    assert kept == ARTICLE

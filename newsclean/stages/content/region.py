@@ -211,6 +211,14 @@ def select(
         if total > 0:
             dropped = (lo, hi)
             best, lo, hi = total, l2, h2
+    thread = len(units)  # where a comment thread the main run stood on begins
+    if prose is not None and _thread_head(units, lo, hi, prose):
+        # the heaviest run is a comment thread that starts at its head: the article
+        # is the run with prose above it, and nothing from the thread on is article text
+        total, l2, h2 = _best_prose_run(values, prose, 0, lo)
+        if total > 0:
+            thread = lo
+            best, lo, hi = total, l2, h2
     if prose is not None:
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
@@ -220,9 +228,9 @@ def select(
     if comments is None:
         comments = comment_attributions(doc)
     end = _cut_at_marker(units, lo, hi, markers, bias, comments)
-    limit = len(units) if end == hi else end + 1
+    limit = min(thread, len(units) if end == hi else end + 1)
     # past a comment section nothing is article text, however well written
-    last = end if len(comments) >= 2 and end < hi else len(units) - 1
+    last = min(thread - 1, end if len(comments) >= 2 and end < hi else len(units) - 1)
     regions = [(lo, end)]
     todo = [(0, lo), (end + 1, len(units))]
     while todo:
@@ -262,7 +270,7 @@ def select(
     keep = [False] * len(units)
     inner = [False] * len(units)
     for l2, h2 in regions:
-        for i in range(_extend_to_headline(units, l2), h2 + 1):
+        for i in range(_extend_to_headline(units, l2, lede=(l2, h2) == regions[0]), h2 + 1):
             keep[i] = True
         for i in range(l2, h2 + 1):
             inner[i] = True
@@ -304,8 +312,14 @@ def select(
             # its body stops no walk up: a menu names its words in runs
             tools = _past_lone_words(doc, units, debris, markers, subheads)
             first = _extend_up(units, head, prv + 1, prose, tools, joins=prv >= 0, below=end + 1)
-            for i in range(_extend_to_headline(units, first), lo):
+            for i in range(_extend_to_headline(units, first, lede=True), lo):
                 keep[i] = True
+        # the headline and standfirst above a byline, a share row or a table of contents
+        top = lo
+        while top > 0 and keep[top - 1]:
+            top -= 1
+        for i in _standfirst_above(units, top, prose):
+            keep[i] = True
     for i, u in enumerate(units):
         if keep[i]:
             if inner[i] and u.prob < low:
@@ -377,6 +391,36 @@ def _stamp(u: Unit) -> bool:
         return True
     n = len(u.words)
     return n <= 4 and bool(DATELINE_RE.search(u.text)) and (n == 1 or not MONTHS.isdisjoint(u.words) or "/" in u.text)
+
+
+def _thread_head(units: list[Unit], lo: int, hi: int, prose: Sequence[bool], least: int = 3) -> bool:
+    """Whether the run ``lo..hi`` is a comment thread from its head: ``least`` or more
+    lone stamps with a time of day in it ("Ann March 4, 2026 at 7:52 pm" above each
+    comment, see :func:`_lone_stamp`), the first of them above the run's first
+    paragraph of prose or right above the run (which may start at a comment's text). An article's own date stands above its text once; a news
+    list's dates carry no time of day; a comment thread stamps every comment to the
+    minute.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "\\n\\n".join(f"Reader{i} May {i}, 2024 at 9:0{i} pm\\n\\nI liked this post a lot, thanks." for i in range(1, 4))
+    >>> units = build_units(Document.from_text(text), None)
+    >>> prose = [not _stamp(u) for u in units]
+    >>> _thread_head(units, 0, 5, prose), _thread_head(units, 1, 5, prose), _thread_head(units, 0, 3, prose)
+    (True, True, False)
+    >>> _thread_head(units + units, 6, 11, prose + prose)  # comments below the article's own text
+    True
+    >>> _thread_head(units[1:] + units, 0, 10, prose[1:] + prose)
+    False
+    """
+    def stamped(j: int) -> bool:
+        return bool(_CLOCK_RE.search(units[j].text)) and _lone_stamp(units, j)
+
+    # the first stamp stands above the first prose: look there first (most runs start
+    # with prose, and then nothing more is read)
+    first = next((j for j in range(lo, hi + 1) if prose[j]), hi + 1)
+    head = next((j for j in range(max(0, lo - 2), first) if stamped(j)), None)
+    return head is not None and sum(1 for j in range(head, hi + 1) if stamped(j)) >= least
 
 
 def _marker(text: str) -> str:
@@ -892,13 +936,79 @@ def _cut_at_marker(
     return hi
 
 
-def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
+# How a sentence ends (a closing quote after its mark too): not a list's ")" or ":".
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '."', ".”", ".»", "?”", "!”")
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (a standfirst does; a tag list's "(4)" or
+    a lead-in's ":" does not)."""
+    return text.endswith(_SENTENCE_END)
+
+
+def _titled(u: Unit) -> bool:
+    """A headline of four words or more that names no date or month ("Updated
+    June 5, 2024"): what stands above a standfirst, not a box's name ("About us",
+    "Full bio")."""
+    return _headline_shape(u) and u.size >= 4 and not _stamp(u) and MONTHS.isdisjoint(u.words)
+
+
+def _headline_shape(u: Unit) -> bool:
+    """A headline's shape: 2 to 30 words, no bullet, not ending like a sentence or a
+    lead-in, not a masthead's items split by "|"."""
+    # a table line is judged by its widest cell, but written whole: the "|" between
+    # its cells ("Chronicle   |   Environment") shows once it is written
+    masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
+    return 2 <= u.size <= 30 and not u.bullet and not u.text.endswith((".", ":", "»")) and not masthead
+
+
+def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reach: int = 12) -> list[int]:
+    """The headline and the standfirst above the article's first kept unit ``start``
+    when only short lines stand between them (a byline, a date, a share row, the items
+    of a table of contents): a paragraph of prose of 12 to 60 words under a headline,
+    within ``reach`` units. [] when there is none.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "\\n\\n".join(["Harbour shut after the storm",
+    ...     "Engineers say two of the piers will need rebuilding before the boats can return.",
+    ...     "By Ann Lee", "Share", "Email", "The harbour at Kilmore was closed on Monday."])
+    >>> units = build_units(Document.from_text(text), None)
+    >>> prose = [False, True, False, False, False, True]
+    >>> _standfirst_above(units, 5, prose), _standfirst_above(units, 5, prose, reach=3)
+    ([0, 1], [])
+    """
+    j = start - 1
+    while j >= 1 and start - j <= reach:
+        u = units[j]
+        if prose[j] and 12 <= u.size <= 60 and not u.bullet and _sentence(u.text) and _titled(units[j - 1]):
+            return [j - 1, j]
+        if u.size > 8 or prose[j]:
+            break
+        j -= 1
+    return []
+
+
+def _extend_to_headline(units: list[Unit], start: int, reach: int = 4, *, lede: bool = False) -> int:
     """Step back over the dateline, the byline and the headline above the region.
 
     Dates and "By ..." lines are taken freely, and a short heading ending in a colon
     right above the region, which introduces it; then a headline, and above a short
     byline ("Staff reporter") one headline more. A line of items split by "|" (a
-    masthead and its section) is not a headline.
+    masthead and its section) is not a headline. Above the main region (``lede``), a
+    standfirst (one to three sentences under the headline, above the byline) is taken
+    with the headline above it, before any headline: a teaser's text has no headline
+    and byline around it.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = ("Harbour closes after storm\\n\\nTwo piers were damaged and boats must stay in port.\\n\\n"
+    ...         "By Ann Lee\\n\\nThe harbour at Kilmore was closed on Monday after the storm.")
+    >>> units = build_units(Document.from_text(text), None)
+    >>> _extend_to_headline(units, 3, lede=True), _extend_to_headline(units[1:], 2, lede=True)
+    (0, 1)
+    >>> _extend_to_headline(units, 3)  # a later part of the article: no standfirst
+    2
     """
     i = start
     titles = 0
@@ -916,10 +1026,11 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4) -> int:
         if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
             i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
-        # a table line is judged by its widest cell, but written whole: the "|" between
-        # its cells ("Chronicle   |   Environment") shows once it is written
-        masthead = " | " in u.text or (u.columns and "|" in "".join(ln.text for ln in u.lines))
-        if titles < limit and 2 <= n <= 30 and not u.text.endswith((".", ":", "»")) and not masthead:
+        if lede and titles == 0 and 8 <= n <= 60 and _sentence(u.text) and i >= 2 and _headline_shape(units[i - 2]):
+            lede = False  # a standfirst under its headline, taken once
+            i -= 1
+            continue
+        if titles < limit and _headline_shape(u):
             if titles == 0 and n <= 6:
                 limit = 2  # a byline: the headline is above it
             titles += 1
