@@ -203,3 +203,29 @@ def test_skip_removes_a_stage():
     page = "Advertisement\n\nA sentence of the article, long enough to be kept by every stage."
     assert "Advertisement" in Pipeline(skip=["boilerplate-lines", "content"]).clean(page)
     assert "Advertisement" not in Pipeline().clean(page)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Ok", "phrase:cookie"),
+        ("OK »", "phrase:cookie"),
+        ("– “Ok.”", None),  # a reply in a dialogue, quoted
+        ("„Ok!“", None),
+    ],
+)
+def test_a_quoted_reply_is_no_button(line, rule):
+    assert fates(line, boilerplate_lines) == [rule]
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("© Jane Doe / Example Agency", "pattern:credit"),  # a photo's credit, no year
+        ("© Example Press", "pattern:credit"),
+        ("© 2019 Example Press", "pattern:footer"),
+        ("© Example Press. All rights reserved.", "pattern:footer"),
+    ],
+)
+def test_a_copyright_sign_and_a_name_is_a_credit(line, rule):
+    assert fates(line, boilerplate_sentences) == [rule]

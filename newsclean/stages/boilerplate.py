@@ -245,12 +245,28 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
             low = link_texts(low)
         rule = rules.get(low)
         if rule is None:
-            rule = rules[low] = phrase_rule(low, pack)
+            rule = phrase_rule(low, pack)
+            rule = rules[low] = "" if rule and _quoted(low) else rule
         if rule:
             doomed.setdefault(rule, []).extend(group)
     for rule, lines in doomed.items():
         doc.remove_lines(lines, "boilerplate-lines", rule, Signal.MENU_PHRASE)
     _complete_menus(doc)
+
+
+_OPENING_QUOTES = "„“\"«‚‘"
+_CLOSING_QUOTES = "“”\"»‘’"
+
+
+def _quoted(text: str) -> bool:
+    """A line of quoted speech ("– „Ok.“", "“Thanks.”"): its words stand between
+    quotation marks, which no button, menu item or share row prints around its label.
+
+    >>> [_quoted(t) for t in ("– „Ok.“", "“Thanks!”", "Ok", "Home »", "« Back")]
+    [True, True, False, False, False]
+    """
+    body = text.strip().lstrip("–—-*• ").rstrip(".!?…")
+    return len(body) > 2 and body[0] in _OPENING_QUOTES and body.rstrip(".!?…")[-1] in _CLOSING_QUOTES
 
 
 def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -> None:
@@ -381,7 +397,10 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
             continue
         cat = cats.get(low)
         if cat is None:
-            cat = cats[low] = category(low)
+            cat = category(low)
+            if cat == "footer" and _bare_credit(low):
+                cat = "credit"
+            cats[low] = cat
         if cat:
             hits.append((group, cat))
     listed = _listed_numbers(folded, {group[0].number for group, cat in hits if cat == "comments"})
@@ -391,6 +410,25 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
         signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
         for line in group:
             doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
+
+
+def _bare_credit(low: str) -> bool:
+    """A copyright sign and a name, no year and no rights notice ("© Ann Lee / Agency",
+    "© Example Press"): the credit of a photo or a book cover among an article's
+    paragraphs. A page's footer dates its notice ("© 2008 The Daily Example") or
+    reserves its rights. ``low`` is the case-folded line.
+
+    >>> [_bare_credit(t) for t in ("© ann lee / example agency", "© 2008 the daily example", "© example press. all rights reserved")]
+    [True, False, False]
+    """
+    body = low[1:] if low.startswith("©") else low[3:] if low.startswith("(c)") else ""
+    words = body.split()
+    return (
+        0 < len(words) <= 6
+        and not any(c.isdigit() for c in body)
+        and "rights" not in words
+        and "copyright" not in body
+    )
 
 
 def _number(text: str) -> int | None:
