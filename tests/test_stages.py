@@ -218,14 +218,5 @@ def test_a_quoted_reply_is_no_button(line, rule):
     assert fates(line, boilerplate_lines) == [rule]
 
 
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("© Jane Doe / Example Agency", "pattern:credit"),  # a photo's credit, no year
-        ("© Example Press", "pattern:credit"),
-        ("© 2019 Example Press", "pattern:footer"),
-        ("© Example Press. All rights reserved.", "pattern:footer"),
-    ],
-)
-def test_a_copyright_sign_and_a_name_is_a_credit(line, rule):
-    assert fates(line, boilerplate_sentences) == [rule]
+def test_arrows_like_guillemets_are_no_quote():
+    assert fates("« Previous Next »", boilerplate_lines) == ["phrase:navigation"]

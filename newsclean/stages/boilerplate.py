@@ -259,14 +259,15 @@ _CLOSING_QUOTES = "“”\"»‘’"
 
 
 def _quoted(text: str) -> bool:
-    """A line of quoted speech ("– „Ok.“", "“Thanks.”"): its words stand between
-    quotation marks, which no button, menu item or share row prints around its label.
+    """A line of quoted speech ("– „Ok.“", "“Thanks!”"): a sentence between quotation
+    marks, which no button, menu item or share row prints around its label (arrows
+    that look like guillemets, "« Previous Next »", close no sentence).
 
-    >>> [_quoted(t) for t in ("– „Ok.“", "“Thanks!”", "Ok", "Home »", "« Back")]
+    >>> [_quoted(t) for t in ("– „Ok.“", "“Thanks!”", "Ok", "Home »", "« Previous Next »")]
     [True, True, False, False, False]
     """
-    body = text.strip().lstrip("–—-*• ").rstrip(".!?…")
-    return len(body) > 2 and body[0] in _OPENING_QUOTES and body.rstrip(".!?…")[-1] in _CLOSING_QUOTES
+    body = text.strip().lstrip("–—-*• ")
+    return len(body) > 3 and body[0] in _OPENING_QUOTES and body[-1] in _CLOSING_QUOTES and body[-2] in ".!?…"
 
 
 def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -> None:
@@ -397,10 +398,7 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
             continue
         cat = cats.get(low)
         if cat is None:
-            cat = category(low)
-            if cat == "footer" and _bare_credit(low):
-                cat = "credit"
-            cats[low] = cat
+            cat = cats[low] = category(low)
         if cat:
             hits.append((group, cat))
     listed = _listed_numbers(folded, {group[0].number for group, cat in hits if cat == "comments"})
@@ -410,25 +408,6 @@ def boilerplate_sentences(doc: Document, ctx: Context) -> None:
         signal = Signal.COMMENT_ATTRIBUTION if cat == "comments" else Signal.NONE
         for line in group:
             doc.remove(line, "boilerplate-sentences", "pattern:" + cat, signal)
-
-
-def _bare_credit(low: str) -> bool:
-    """A copyright sign and a name, no year and no rights notice ("© Ann Lee / Agency",
-    "© Example Press"): the credit of a photo or a book cover among an article's
-    paragraphs. A page's footer dates its notice ("© 2008 The Daily Example") or
-    reserves its rights. ``low`` is the case-folded line.
-
-    >>> [_bare_credit(t) for t in ("© ann lee / example agency", "© 2008 the daily example", "© example press. all rights reserved")]
-    [True, False, False]
-    """
-    body = low[1:] if low.startswith("©") else low[3:] if low.startswith("(c)") else ""
-    words = body.split()
-    return (
-        0 < len(words) <= 6
-        and not any(c.isdigit() for c in body)
-        and "rights" not in words
-        and "copyright" not in body
-    )
 
 
 def _number(text: str) -> int | None:
