@@ -203,3 +203,20 @@ def test_skip_removes_a_stage():
     page = "Advertisement\n\nA sentence of the article, long enough to be kept by every stage."
     assert "Advertisement" in Pipeline(skip=["boilerplate-lines", "content"]).clean(page)
     assert "Advertisement" not in Pipeline().clean(page)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Ok", "phrase:cookie"),
+        ("OK »", "phrase:cookie"),
+        ("– “Ok.”", None),  # a reply in a dialogue, quoted
+        ("„Ok!“", None),
+    ],
+)
+def test_a_quoted_reply_is_no_button(line, rule):
+    assert fates(line, boilerplate_lines) == [rule]
+
+
+def test_arrows_like_guillemets_are_no_quote():
+    assert fates("« Previous Next »", boilerplate_lines) == ["phrase:navigation"]

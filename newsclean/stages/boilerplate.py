@@ -245,12 +245,29 @@ def boilerplate_lines(doc: Document, ctx: Context) -> None:
             low = link_texts(low)
         rule = rules.get(low)
         if rule is None:
-            rule = rules[low] = phrase_rule(low, pack)
+            rule = phrase_rule(low, pack)
+            rule = rules[low] = "" if rule and _quoted(low) else rule
         if rule:
             doomed.setdefault(rule, []).extend(group)
     for rule, lines in doomed.items():
         doc.remove_lines(lines, "boilerplate-lines", rule, Signal.MENU_PHRASE)
     _complete_menus(doc)
+
+
+_OPENING_QUOTES = "„“\"«‚‘"
+_CLOSING_QUOTES = "“”\"»‘’"
+
+
+def _quoted(text: str) -> bool:
+    """A line of quoted speech ("– „Ok.“", "“Thanks!”"): a sentence between quotation
+    marks, which no button, menu item or share row prints around its label (arrows
+    that look like guillemets, "« Previous Next »", close no sentence).
+
+    >>> [_quoted(t) for t in ("– „Ok.“", "“Thanks!”", "Ok", "Home »", "« Previous Next »")]
+    [True, True, False, False, False]
+    """
+    body = text.strip().lstrip("–—-*• ")
+    return len(body) > 3 and body[0] in _OPENING_QUOTES and body[-1] in _CLOSING_QUOTES and body[-2] in ".!?…"
 
 
 def _complete_menus(doc: Document, *, min_lines: int = 4, share: float = 0.75) -> None:
