@@ -478,11 +478,17 @@ def test_a_standfirst_above_a_share_row_and_contents_is_kept_without_them():
     [
         ["About this site", "Kilmore News is a website run by volunteers who write about the harbour and the town."],
         ["Posts by tags", "Harbour (4) Storms (2) Ferries (3) Fishing (5) Council (2) Weather (6) Boats (1) Piers (2)."],
+        # a picture's alt text with its caption in brackets, then the caption alone
+        [
+            "Harbour Storm Photo (Ann Lee watching the waves come over the wall of the old pier on Monday.)",
+            "Ann Lee watching the waves come over the wall of the old pier on Monday.",
+        ],
     ],
 )
 def test_a_box_above_the_article_is_not_taken_for_its_standfirst(above):
-    """A box's name and its blurb (or a tag list) above the byline and the share row:
-    no headline of the article (a name of three words, a list's counts), no standfirst."""
+    """A box's name and its blurb (or a tag list, or a picture's title and caption)
+    above the byline and the share row: no headline of the article (a name of three
+    words, a list's counts, a line that holds the paragraph under it), no standfirst."""
     between = ["By Ann Lee", "Share", "Email", "Print"]
     text = "\n\n".join([*MENU[:4], *above, *between, *ARTICLE, *TEASERS])
     doc = Document.from_text(text)

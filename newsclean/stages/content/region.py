@@ -962,6 +962,21 @@ def _headline_shape(u: Unit) -> bool:
     return 2 <= u.size <= 30 and not u.bullet and not u.text.endswith((".", ":", "»")) and not masthead
 
 
+def _captioned(head: Unit, u: Unit) -> bool:
+    """Whether ``head`` says ``u``'s text again: a picture's title with its caption in
+    brackets ("Harbour photo (Ann Lee on the pier.)") above the caption alone, not a
+    headline above its standfirst.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> units = build_units(Document.from_text("Pier (Ann Lee on the pier at dawn.)\\n\\nAnn Lee on the pier at dawn."), None)
+    >>> _captioned(units[0], units[1]), _captioned(units[1], units[0])
+    (True, False)
+    """
+    text = " ".join(u.text.split())
+    return len(text) >= 20 and text[:40] in " ".join(head.text.split())
+
+
 def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reach: int = 12) -> list[int]:
     """The headline and the standfirst above the article's first kept unit ``start``
     when only short lines stand between them (a byline, a date, a share row, the items
@@ -982,6 +997,8 @@ def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reac
     while j >= 1 and start - j <= reach:
         u = units[j]
         if prose[j] and 12 <= u.size <= 60 and not u.bullet and _sentence(u.text) and _titled(units[j - 1]):
+            if _captioned(units[j - 1], u):
+                break
             return [j - 1, j]
         if u.size > 8 or prose[j]:
             break
@@ -1026,7 +1043,10 @@ def _extend_to_headline(units: list[Unit], start: int, reach: int = 4, *, lede: 
         if i == start and n <= 8 and u.text.endswith(":") and " | " not in u.text:
             i -= 1  # a heading that introduces the region's first unit ("Key points:")
             continue
-        if lede and titles == 0 and 8 <= n <= 60 and _sentence(u.text) and i >= 2 and _headline_shape(units[i - 2]):
+        if (
+            lede and titles == 0 and 8 <= n <= 60 and _sentence(u.text) and i >= 2
+            and _headline_shape(units[i - 2]) and not _captioned(units[i - 2], u)
+        ):
             lede = False  # a standfirst under its headline, taken once
             i -= 1
             continue
