@@ -279,6 +279,38 @@ def _doubled(text: str) -> bool:
     return False
 
 
+# A text printed twice with a short tail after the copies: the caption's credit or the
+# photographer in brackets ("... harbour. ... harbour. (Ann Lee)"), or a credit glued to
+# each copy ("... Foto: Ann LeeThe pier ... Foto: Ann Lee", printed twice as it stands)
+_TAIL_WORDS = 4
+
+
+def _doubled_with_tail(text: str) -> bool:
+    """A line that is one text of six words or more printed twice, then at most a short
+    tail in brackets (a caption's credit), and nothing else.
+
+    >>> _doubled_with_tail("The pier at dawn after the storm. The pier at dawn after the storm. (Ann Lee)")
+    True
+    >>> _doubled_with_tail("The pier at dawn after the storm. The pier at dawn after the storm. Then the rain came back.")
+    False
+    >>> _doubled_with_tail("He said no. He said no. He said no to everything (twice)")
+    False
+    """
+    body = text.rstrip()
+    if not body.endswith((")", "）")):
+        return False
+    cut = body.rfind("(") if body.endswith(")") else body.rfind("（")
+    if cut <= 0 or len(body[cut:].split()) > _TAIL_WORDS:
+        return False
+    head = body[:cut].rstrip()
+    half, rest = divmod(len(head), 2)
+    for size in {half, half + rest}:
+        first, second = head[:size].strip(), head[size:].strip()
+        if first and first == second and len(first.split()) >= 6:
+            return True
+    return False
+
+
 _ENDS = ".!?。！？"
 # a date as Chinese, Japanese and Korean pages write it ("2026年3月4日", "3월 4일"), and
 # the ISO form ("2026-03-04"), which the Latin dateline pattern does not see
@@ -482,6 +514,19 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             continue
         n = sizes[k]  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
+            # a long caption printed twice with its credit, its alt text and its caption
+            # ("A. Foto: Ann LeeA. Foto: Ann Lee"), is twice as long as one (a paragraph
+            # printed twice without a credit may be the article's, its teaser and itself)
+            low = text.casefold()
+            if (
+                n <= 2 * _MAX_WORDS
+                and k != headline
+                and any(h in low for h in _SOURCE_HINTS)
+                and (_doubled(text) or _doubled_with_tail(text))
+            ):
+                gone[k] = True
+                for line in group:
+                    doc.remove(line, "furniture", "caption-doubled")
             continue
         rule = ""
         low = text.casefold()
@@ -503,7 +548,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "caption-credit"
         elif any(h in low for h in _SOURCE_HINTS) and _source_credit(text, n):
             rule = "caption-credit"
-        elif _doubled(text) and k != headline and not any("  " in line.text.strip() for line in group):
+        elif (_doubled(text) or _doubled_with_tail(text)) and k != headline and not any("  " in line.text.strip() for line in group):
             # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
             # a headline printed twice, its link's text and title, is the headline)
             rule = "caption-doubled"
