@@ -280,6 +280,10 @@ PACK_CASES = [
     ("es", "¿Sabías que tenemos canal de WhatsApp? Únete desde tu móvil en este enlace.", "newsletter"),
     ("de", "Das Küstenblatt gibt es am Kiosk, im Abo und als E-Paper.", "advertising"),
     ("de", "Lesen Sie die Küstenzeitung digital in unserer App oder bestellen Sie sie als Abo oder Einzelheft:", "advertising"),
+    ("de", "Jetzt 2 Ausgaben gratis testen!", "advertising"),
+    # a post's links to the posts before and after it, in any language
+    ("en", "← Storm closes the harbour", "navigation"),
+    ("de", "← Sturm schließt den Hafen     Fähren fahren wieder →", "navigation"),
 ]
 
 
@@ -321,6 +325,8 @@ def test_pack_furniture_lines_go(lang, line, category):
         # s9-devmlrm
         ("es", "El alcalde dijo que tenemos canal de agua potable para todo el verano."),
         ("de", "Die Inselzeitung erscheint ab Mai nur noch als E-Paper, sagte der Verlag am Montag."),
+        ("de", "Die Gemeinde trägt die Ausgaben kostenlos für die Fischer, sagte der Bürgermeister."),
+        ("en", "The council said the ferry → bus link will run until the piers reopen."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):
