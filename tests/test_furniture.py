@@ -91,6 +91,10 @@ FURNITURE = {
         [
             "Ein Taucher prüft den Steg (Symbolbild).",
             "Abbildung 2: Der beschädigte Steg bei Ebbe, von Norden gesehen.",
+            # s9-devmlrm: a figure's caption longer than the furniture judge's lines
+            "Abbildung 3: Der beschädigte Steg bei Ebbe, von Norden gesehen. Die Taucher fanden zwei "
+            "gebrochene Pfähle und einen Riss im Beton, der sich über die ganze Breite des Stegs zieht. "
+            "Die Reparatur soll drei Wochen dauern, wenn das Wetter hält und die Teile rechtzeitig kommen.",
             "Der Steg im Winter, Anna Lehmann, Bild via",
         ],
     ),
