@@ -107,6 +107,9 @@ FURNITURE = {
         "es",
         ["Los buzos revisan el muelle dañado por el temporal. Los buzos revisan el muelle dañado por el temporal. (Ana López)"],
     ),
+    # s9-devmlrm: a caption that says where its people stand in the picture
+    "de-position": ("de", ["Hafenmeisterin Anna Lehmann (l.) und Bürgermeister Jens Roth am beschädigten Steg."]),
+    "en-position": ("en", ["Harbour master Ann Lee (right) shows the damaged pier to the mayor."]),
     "de-doubled-long": (
         "de",
         [
@@ -169,6 +172,8 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "The ferry will leave from Port Ellen until the piers are repaired, the council said on Monday, "
         "and tickets bought for Kilmore stay valid for the crossing until the end of the month.",
         "The crew cheered. The crew cheered. (Then they went home.)",  # a copy too short for a caption
+        "Stack the pads from the thickest (left) to the thinnest (right) before you pack.",
+        "Den Kuchen im Ofen (Mitte) 15 Minuten backen, bis er goldbraun ist.",
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):

@@ -12,7 +12,8 @@ than twelve words may be the article's own: the alt text and the caption of one 
 nothing goes), ``caption-credit`` (a short line that ends in a
 credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's name after a
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
-text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
+text printed twice on a line: an image's alt text and its caption), ``caption-position`` (a name and where its person stands in the
+picture: ``Ann Lee (l.) und Jo Roe``), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
 required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
@@ -249,6 +250,16 @@ def _source_credit(text: str, n: int) -> bool:
         if words and len(words[-1]) > 3:
             return False
     return True
+
+
+# Where a person stands in the picture, after a name: a photo caption's words in every
+# newsroom ("Ann Lee (l.) und Jo Roe", "Jo Roe (2. von rechts)", "Ann Lee (left) and
+# Jo Roe"), not an article's (a word in lower case before it is a sentence's: "the
+# thinnest pad (right)"; "(Mitte)" is a recipe's oven shelf as often as a place in a picture)
+_POSITION = compile_re(
+    r"\b[A-ZÀ-ÝĀ-Ž][\w'’.-]*+\s\((?:\d\.\s?)?(?:l\.|r\.|li\.|re\.|links|rechts|v\.\s?l\.(?:\s?n\.\s?r\.)?|"
+    r"von (?:links|rechts)|left|right|centre|center|from left|l-r)\)"
+)
 
 
 # words one of which a loose credit holds (a cheap test before the searches)
@@ -550,6 +561,8 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "caption-credit"
         elif any(h in low for h in _SOURCE_HINTS) and _source_credit(text, n):
             rule = "caption-credit"
+        elif "(" in text and k != headline and _POSITION.search(text):
+            rule = "caption-position"
         elif (_doubled(text) or _doubled_with_tail(text)) and k != headline and not any("  " in line.text.strip() for line in group):
             # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
             # a headline printed twice, its link's text and title, is the headline)
