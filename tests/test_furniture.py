@@ -335,6 +335,7 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("es", "El alcalde dijo que tenemos canal de agua potable para todo el verano."),
         ("de", "Die Inselzeitung erscheint ab Mai nur noch als E-Paper, sagte der Verlag am Montag."),
         ("de", "Die Gemeinde trägt die Ausgaben kostenlos für die Fischer, sagte der Bürgermeister."),
+        ("de", "Der Verlag verkauft Abos der Zeitung künftig nur noch als E-Paper, sagte die Sprecherin."),
         ("en", "The council said the ferry → bus link will run until the piers reopen."),
     ],
 )
