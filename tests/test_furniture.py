@@ -290,6 +290,8 @@ PACK_CASES = [
     ("de", "Das Küstenblatt gibt es am Kiosk, im Abo und als E-Paper.", "advertising"),
     ("de", "Lesen Sie die Küstenzeitung digital in unserer App oder bestellen Sie sie als Abo oder Einzelheft:", "advertising"),
     ("de", "Jetzt 2 Ausgaben gratis testen!", "advertising"),
+    ("es", "Imágenes capturadas de video", "credit"),
+    ("es", "(Foto: Captura de pantalla)", "credit"),
     # a post's links to the posts before and after it, in any language
     ("en", "← Storm closes the harbour", "navigation"),
     ("de", "← Sturm schließt den Hafen     Fähren fahren wieder →", "navigation"),
@@ -336,6 +338,7 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("de", "Die Inselzeitung erscheint ab Mai nur noch als E-Paper, sagte der Verlag am Montag."),
         ("de", "Die Gemeinde trägt die Ausgaben kostenlos für die Fischer, sagte der Bürgermeister."),
         ("de", "Der Verlag verkauft Abos der Zeitung künftig nur noch als E-Paper, sagte die Sprecherin."),
+        ("es", "La policía revisó las imágenes capturadas de video por las cámaras del puerto."),
         ("en", "The council said the ferry → bus link will run until the piers reopen."),
     ],
 )
