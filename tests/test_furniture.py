@@ -91,12 +91,34 @@ FURNITURE = {
         [
             "Ein Taucher prüft den Steg (Symbolbild).",
             "Abbildung 2: Der beschädigte Steg bei Ebbe, von Norden gesehen.",
+            # s9-devmlrm: a figure's caption longer than the furniture judge's lines
+            "Abbildung 3: Der beschädigte Steg bei Ebbe, von Norden gesehen. Die Taucher fanden zwei "
+            "gebrochene Pfähle und einen Riss im Beton, der sich über die ganze Breite des Stegs zieht. "
+            "Die Reparatur soll drei Wochen dauern, wenn das Wetter hält und die Teile rechtzeitig kommen.",
             "Der Steg im Winter, Anna Lehmann, Bild via",
         ],
     ),
     # an image's alt text and its caption printed on one line
     "en-doubled": ("en", ["divers on the pier at dawn. divers on the pier at dawn."]),
     "de-doubled": ("de", ["Taucher am Steg im Hafen Taucher am Steg im Hafen"]),
+    # s9-devmlrm: an image's alt text and its caption on one line, the photographer in
+    # brackets after them; a long caption printed twice with its credit glued to each copy
+    "es-doubled-credit": (
+        "es",
+        ["Los buzos revisan el muelle dañado por el temporal. Los buzos revisan el muelle dañado por el temporal. (Ana López)"],
+    ),
+    # s9-devmlrm: a caption that says where its people stand in the picture
+    "de-position": ("de", ["Hafenmeisterin Anna Lehmann (l.) und Bürgermeister Jens Roth am beschädigten Steg."]),
+    "en-position": ("en", ["Harbour master Ann Lee (right) shows the damaged pier to the mayor."]),
+    "de-doubled-long": (
+        "de",
+        [
+            "Taucher prüfen am frühen Morgen den beschädigten Steg im Hafen von Kilmore, der seit dem Sturm "
+            "gesperrt ist. Die Reparatur soll drei Wochen dauern. Foto: Anna Lehmann"
+            "Taucher prüfen am frühen Morgen den beschädigten Steg im Hafen von Kilmore, der seit dem Sturm "
+            "gesperrt ist. Die Reparatur soll drei Wochen dauern. Foto: Anna Lehmann"
+        ],
+    ),
 }
 
 
@@ -144,6 +166,14 @@ def _furniture_lines(extra: list[str]) -> set[str]:
         "He sold the photo to Getty Images",  # a sentence's words, not a name, before the library
         "Prices | Fees | Opening hours",  # a row of cells with no credit
         "You can add more images via the gallery on the page of your listing.",
+        # a paragraph printed twice without a credit: a teaser and the article's own text
+        "The ferry will leave from Port Ellen until the piers are repaired, the council said on Monday, "
+        "and tickets bought for Kilmore stay valid for the crossing until the end of the month. "
+        "The ferry will leave from Port Ellen until the piers are repaired, the council said on Monday, "
+        "and tickets bought for Kilmore stay valid for the crossing until the end of the month.",
+        "The crew cheered. The crew cheered. (Then they went home.)",  # a copy too short for a caption
+        "Stack the pads from the thickest (left) to the thinnest (right) before you pack.",
+        "Den Kuchen im Ofen (Mitte) 15 Minuten backen, bis er goldbraun ist.",
     ],
 )
 def test_article_lines_that_look_a_little_like_furniture_stay(line):
@@ -255,6 +285,16 @@ PACK_CASES = [
     ("es", "Contexto de la noticia", "related"),
     ("en", "Mail the editor", "footer"),
     ("en", "Submit your letter to the editor via this form. Read more letters.", "footer"),
+    # s9-devmlrm: a news site's prompt to its messaging channel, a magazine's prompt to its issue
+    ("es", "¿Sabías que tenemos canal de WhatsApp? Únete desde tu móvil en este enlace.", "newsletter"),
+    ("de", "Das Küstenblatt gibt es am Kiosk, im Abo und als E-Paper.", "advertising"),
+    ("de", "Lesen Sie die Küstenzeitung digital in unserer App oder bestellen Sie sie als Abo oder Einzelheft:", "advertising"),
+    ("de", "Jetzt 2 Ausgaben gratis testen!", "advertising"),
+    ("es", "Imágenes capturadas de video", "credit"),
+    ("es", "(Foto: Captura de pantalla)", "credit"),
+    # a post's links to the posts before and after it, in any language
+    ("en", "← Storm closes the harbour", "navigation"),
+    ("de", "← Sturm schließt den Hafen     Fähren fahren wieder →", "navigation"),
 ]
 
 
@@ -293,6 +333,13 @@ def test_pack_furniture_lines_go(lang, line, category):
         ("en", "Recent articles in the Coast Times have asked why the piers were never repaired."),
         ("en", "More from the harbour master on the repairs:"),
         ("en", "The views expressed at the meeting were mixed, the council said."),
+        # s9-devmlrm
+        ("es", "El alcalde dijo que tenemos canal de agua potable para todo el verano."),
+        ("de", "Die Inselzeitung erscheint ab Mai nur noch als E-Paper, sagte der Verlag am Montag."),
+        ("de", "Die Gemeinde trägt die Ausgaben kostenlos für die Fischer, sagte der Bürgermeister."),
+        ("de", "Der Verlag verkauft Abos der Zeitung künftig nur noch als E-Paper, sagte die Sprecherin."),
+        ("es", "La policía revisó las imágenes capturadas de video por las cámaras del puerto."),
+        ("en", "The council said the ferry → bus link will run until the piers reopen."),
     ],
 )
 def test_pack_article_sentences_stay(lang, line):

@@ -186,6 +186,7 @@ PATTERN_CASES.update(
         "newsclean.stages.furniture._ITEM_MARK": ["* " * (P // 2), "1" * P, " " * P, "1." + " " * P],
         "newsclean.stages.furniture._PIPE_CREDIT": ["|" * P, "| " * (P // 2), "|" + " " * P + "x"],
         "newsclean.stages.furniture._NAME_STOCK": ["A" * P, "Aa " * (P // 3), "A " * (P // 2) + "getty", "A" + " " * P + "x"],
+        "newsclean.stages.furniture._POSITION": ["A" * P, "A (" * (P // 3), "A" + " " * P + "(l.)", "A (1. " * (P // 6)],
         "newsclean.stages.furniture._OTHER_DATE": ["1" * P, "2026 " * (P // 5), "1月" * (P // 2), "2026-" * (P // 5)],
         "newsclean.stages.furniture._AGENCY_TAIL": [
             "/ " * (P // 2), "/" + " " * P + "x", "(a" + "/" * P, "a." * (P // 2), "via " * (P // 4),

@@ -12,7 +12,8 @@ than twelve words may be the article's own: the alt text and the caption of one 
 nothing goes), ``caption-credit`` (a short line that ends in a
 credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's name after a
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
-text printed twice on a line: an image's alt text and its caption), ``comment-meta`` (``2 days ago``,
+text printed twice on a line: an image's alt text and its caption), ``caption-position`` (a name and where its person stands in the
+picture: ``Ann Lee (l.) und Jo Roe``), ``comment-meta`` (``2 days ago``,
 ``vor 3 Stunden``, ``Reply``, ``Antworten``), ``form-row`` (a checkbox, a button, a
 required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
@@ -251,6 +252,16 @@ def _source_credit(text: str, n: int) -> bool:
     return True
 
 
+# Where a person stands in the picture, after a name: a photo caption's words in every
+# newsroom ("Ann Lee (l.) und Jo Roe", "Jo Roe (2. von rechts)", "Ann Lee (left) and
+# Jo Roe"), not an article's (a word in lower case before it is a sentence's: "the
+# thinnest pad (right)"; "(Mitte)" is a recipe's oven shelf as often as a place in a picture)
+_POSITION = compile_re(
+    r"\b[A-ZÀ-ÝĀ-Ž][\w'’.-]*+\s\((?:\d\.\s?)?(?:l\.|r\.|li\.|re\.|links|rechts|v\.\s?l\.(?:\s?n\.\s?r\.)?|"
+    r"von (?:links|rechts)|left|right|centre|center|from left|l-r)\)"
+)
+
+
 # words one of which a loose credit holds (a cheap test before the searches)
 _SOURCE_HINTS = ("fot", "photo", "bild", "imag", "quelle", "cc by", "cc-by", "ccby", "abb", "archiv", "©", "(c)")
 
@@ -276,6 +287,38 @@ def _doubled(text: str) -> bool:
             words = len(unit[:period].split())
             copies = size // period
             return words >= 3 or (copies >= 3 and words * copies >= 6)
+    return False
+
+
+# A text printed twice with a short tail after the copies: the caption's credit or the
+# photographer in brackets ("... harbour. ... harbour. (Ann Lee)"), or a credit glued to
+# each copy ("... Foto: Ann LeeThe pier ... Foto: Ann Lee", printed twice as it stands)
+_TAIL_WORDS = 4
+
+
+def _doubled_with_tail(text: str) -> bool:
+    """A line that is one text of six words or more printed twice, then at most a short
+    tail in brackets (a caption's credit), and nothing else.
+
+    >>> _doubled_with_tail("The pier at dawn after the storm. The pier at dawn after the storm. (Ann Lee)")
+    True
+    >>> _doubled_with_tail("The pier at dawn after the storm. The pier at dawn after the storm. Then the rain came back.")
+    False
+    >>> _doubled_with_tail("He said no. He said no. He said no to everything (twice)")
+    False
+    """
+    body = text.rstrip()
+    if not body.endswith((")", "）")):
+        return False
+    cut = body.rfind("(") if body.endswith(")") else body.rfind("（")
+    if cut <= 0 or len(body[cut:].split()) > _TAIL_WORDS:
+        return False
+    head = body[:cut].rstrip()
+    half, rest = divmod(len(head), 2)
+    for size in {half, half + rest}:
+        first, second = head[:size].strip(), head[size:].strip()
+        if first and first == second and len(first.split()) >= 6:
+            return True
     return False
 
 
@@ -482,6 +525,21 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             continue
         n = sizes[k]  # word-equivalents in Chinese and Japanese
         if n > _MAX_WORDS:
+            # a long caption printed twice with its credit, its alt text and its caption
+            # ("A. Foto: Ann LeeA. Foto: Ann Lee"), is twice as long as one (a paragraph
+            # printed twice without a credit may be the article's, its teaser and itself)
+            # (and a figure's long caption, "Abbildung 4: ...", is a caption however long)
+            low = text.casefold()
+            if n <= 2 * _MAX_WORDS and k != headline and any(h in low for h in _SOURCE_HINTS):
+                if _doubled(text) or _doubled_with_tail(text):
+                    rule = "caption-doubled"
+                elif _source_credit(text, n):
+                    rule = "caption-credit"
+                else:
+                    continue
+                gone[k] = True
+                for line in group:
+                    doc.remove(line, "furniture", rule)
             continue
         rule = ""
         low = text.casefold()
@@ -503,7 +561,9 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
             rule = "caption-credit"
         elif any(h in low for h in _SOURCE_HINTS) and _source_credit(text, n):
             rule = "caption-credit"
-        elif _doubled(text) and k != headline and not any("  " in line.text.strip() for line in group):
+        elif "(" in text and k != headline and _POSITION.search(text):
+            rule = "caption-position"
+        elif (_doubled(text) or _doubled_with_tail(text)) and k != headline and not any("  " in line.text.strip() for line in group):
             # (a table row's cells printed twice, "Rate  Fee    Rate  Fee", are a table's;
             # a headline printed twice, its link's text and title, is the headline)
             rule = "caption-doubled"
