@@ -295,6 +295,8 @@ ES = [
     ("Lo más visto de Deportes", True, "related"),
     ("Lo más visto de la semana fue el ferry nuevo.", False, None),
     ("Seguí leyendo el informe y encontré el error.", False, None),
+    ("Más noticias de Galicia", True, "related"),
+    ("Más noticias de la isla llegaron el lunes por la tarde.", False, None),
 ]
 
 IT = [
