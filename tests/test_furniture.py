@@ -477,7 +477,14 @@ _DATED_TEASERS = [
     ("New lifeboat for the island", "Volunteers named the new boat after the crew who rescued four fishermen last winter."),
     ("Harbour master to retire", "Ruth Okafor will leave the post in June after twenty-two years in charge of the harbour."),
 ]
+# teasers written on one line each: a date in figures, the title and its summary
+_ONE_LINE_TEASERS_DE = [
+    "12.03.2026 - Hafen Fährpreise steigen im Frühjahr Die Reederei verlangt ab April mehr für die Überfahrt zur Insel, weil der Treibstoff teurer geworden ist und die Zuschüsse wegfallen.",
+    "05.03.2026 - Hafen Neues Rettungsboot für die Insel Die Freiwilligen tauften das Boot auf den Namen der Mannschaft, die im Winter vier Fischer aus der See gerettet hatte.",
+    "28.02.2026 - Hafen Hafenmeisterin geht in Rente Ruth Okafor verlässt das Amt im Juni nach zweiundzwanzig Jahren an der Spitze des Hafens und der Lotsen.",
+]
 AFTER_ARTICLE_CASES = {
+    "de-one-line-teasers": ("de", ["Weitere Inhalte:", *_ONE_LINE_TEASERS_DE], _ONE_LINE_TEASERS_DE),
     "en-related": ("en", ["Related stories", *_TEASERS_EN], _TEASERS_EN),
     "en-share-row": ("en", ["Share this article", *_TEASERS_EN], _TEASERS_EN),
     "de-related": (

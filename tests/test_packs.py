@@ -220,6 +220,12 @@ DE = [
     ("filter_none Weitere Beiträge zu diesem Artikel", True, "layout"),
     ("Ihr Beitrag zur Debatte hat viele Leser erreicht, schreibt die Redaktion.", False, None),
     ("Der Bericht liegt als PDF vor und umfasst 38 Seiten.", False, None),
+    # s9-teasers: headings over a list of other articles or videos
+    ("Weitere Inhalte:", True, "related"),
+    ("Weitere Videos", True, "related"),
+    ("Weiterführende Artikel zu diesem Thema", True, "related"),
+    ("Weitere Inhalte der Ausstellung zeigt das Museum ab Mai.", False, None),
+    ("Weiterführende Artikel zu diesem Thema schrieb sie später selbst.", False, None),
 ]
 
 FR = [
@@ -284,6 +290,13 @@ ES = [
     ("MIRA: Nuevo ferry para la isla", True, "related"),
     ("Puede escribirnos a redaccion@ejemplo.org o seguirnos en las redes.", True, "footer"),
     ("Mira: el puerto reabrió tras la tormenta, dijo el alcalde.", False, None),
+    # s9-teasers: headings over a list of other articles
+    ("Seguí leyendo", True, "related"),
+    ("Lo más visto de Deportes", True, "related"),
+    ("Lo más visto de la semana fue el ferry nuevo.", False, None),
+    ("Seguí leyendo el informe y encontré el error.", False, None),
+    ("Más noticias de Galicia", True, "related"),
+    ("Más noticias de la isla llegaron el lunes por la tarde.", False, None),
 ]
 
 IT = [

@@ -139,6 +139,33 @@ def _marked(text: str, n: int) -> bool:
     )
 
 
+def _dated(text: str, n: int, most: int = 80) -> bool:
+    """Whether a kept part is a teaser written on one line: it opens with a whole date in
+    figures ("20.11.2021", "11/20/2021", "2021-11-20") and a separator ("-", "|", "·",
+    "•"), then the title and its summary, ``most`` words in all. An article's own
+    paragraphs open with a date in words ("Am 20. November ..."), a year alone or a
+    time ("8 p.m.: ...").
+
+    >>> _dated("20.11.2021 - Harbour Ferry fares rise in spring as fuel costs climb", 12)
+    True
+    >>> _dated("2021 - the year the ferry stopped", 7), _dated("20.11.2021 Die Fähre fuhr.", 4)
+    (False, False)
+    """
+    if not 4 <= n <= most:
+        return False
+    head, _, rest = text.partition(" ")
+    if rest[:2] not in ("- ", "– ", "| ", "· ", "• "):
+        return False
+    iso = "-" in head
+    fields = head.split("-") if iso else head.replace("/", ".").split(".")
+    if len(fields) != 3 or not all(f.isdigit() for f in fields):
+        return False
+    lengths = [len(f) for f in fields]
+    if iso:
+        return lengths[0] == 4 and lengths[1] <= 2 and lengths[2] <= 2
+    return lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] in (2, 4)
+
+
 def _teaser_run(
     texts: list[str], sizes: list[int], k: int, run: int = 3, summary: int = 60, window: int = 40
 ) -> tuple[int, int]:
@@ -168,6 +195,8 @@ def _teaser_run(
         titled = (_title(text, n) or (2 <= n <= 20 and text.startswith(BULLETS) and text.endswith(("?", "？")))) and (
             j + 1 == end or not texts[j + 1][:1].islower()
         )
+        if _dated(text, n):  # (a teaser on one line: its date, title and summary)
+            marked = titled = True
         if marked:
             marks += 1
         if titled:
