@@ -149,6 +149,7 @@ PATTERN_CASES.update(
         "newsclean.stages.content.features.DATE_RE": ["1." * (P // 2), "20" * (P // 2), "12/12/" * (P // 6), "1:" * P],
         "newsclean.stages.content.features.DATELINE_RE": ["1." * (P // 2), "2008" * (P // 4), "12.12." * (P // 6)],
         "newsclean.stages.after_article._EMPTY_BOX": ["[ " * (P // 2), "[" + " " * P, "[ \t" * (P // 3)],
+        "newsclean.stages.after_article._DATED": ["1" * P, "20.11." * (P // 6), "2021-11-" * (P // 8), "20.11.2021 " + "-" * P],
         "newsclean.stages.content.region._NUMBERED_RE": ["1" * P, "1." * (P // 2), "12)" * (P // 3)],
         "newsclean.stages.content.region._NAME_RE": ["A" * P, "Aa" * (P // 2), "A" + "a" * P, "É" + "é" * P + "1"],
         "newsclean.stages.content.region._CLOCK_RE": ["1:" * P, "12:3" * (P // 4), "1" * P + ":"],

@@ -139,6 +139,11 @@ def _marked(text: str, n: int) -> bool:
     )
 
 
+# A whole date in figures ("20.11.2021", "11/20/2021", "2021-11-20") and a separator
+# opening a line: a teaser's date before its title and summary
+_DATED = compile_re(r"(?:\d{1,2}[./]\d{1,2}[./](?:\d\d|\d{4})|\d{4}-\d{1,2}-\d{1,2}) [-–|·•] ")
+
+
 def _dated(text: str, n: int, most: int = 80) -> bool:
     """Whether a kept part is a teaser written on one line: it opens with a whole date in
     figures ("20.11.2021", "11/20/2021", "2021-11-20") and a separator ("-", "|", "·",
@@ -151,19 +156,7 @@ def _dated(text: str, n: int, most: int = 80) -> bool:
     >>> _dated("2021 - the year the ferry stopped", 7), _dated("20.11.2021 Die Fähre fuhr.", 4)
     (False, False)
     """
-    if not 4 <= n <= most:
-        return False
-    head, _, rest = text.partition(" ")
-    if rest[:2] not in ("- ", "– ", "| ", "· ", "• "):
-        return False
-    iso = "-" in head
-    fields = head.split("-") if iso else head.replace("/", ".").split(".")
-    if len(fields) != 3 or not all(f.isdigit() for f in fields):
-        return False
-    lengths = [len(f) for f in fields]
-    if iso:
-        return lengths[0] == 4 and lengths[1] <= 2 and lengths[2] <= 2
-    return lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] in (2, 4)
+    return 4 <= n <= most and _DATED.match(text) is not None
 
 
 def _teaser_run(

@@ -524,26 +524,19 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
         if gone[k]:
             continue
         n = sizes[k]  # word-equivalents in Chinese and Japanese
+        rule = ""
+        low = text.casefold()
         if n > _MAX_WORDS:
             # a long caption printed twice with its credit, its alt text and its caption
             # ("A. Foto: Ann LeeA. Foto: Ann Lee"), is twice as long as one (a paragraph
             # printed twice without a credit may be the article's, its teaser and itself)
             # (and a figure's long caption, "Abbildung 4: ...", is a caption however long)
-            low = text.casefold()
             if n <= 2 * _MAX_WORDS and k != headline and any(h in low for h in _SOURCE_HINTS):
                 if _doubled(text) or _doubled_with_tail(text):
                     rule = "caption-doubled"
                 elif _source_credit(text, n):
                     rule = "caption-credit"
-                else:
-                    continue
-                gone[k] = True
-                for line in group:
-                    doc.remove(line, "furniture", rule)
-            continue
-        rule = ""
-        low = text.casefold()
-        if n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
+        elif n <= 8 and (_AGO.match(text) or _is_comment_buttons(text)):
             rule = "comment-meta"
         elif _BUTTON_ONLY.match(text) or _REQUIRED_LABEL.match(text) or (n <= 8 and _EMPTY_FIELD.match(text) and not _cells(group)):
             rule = "form-row"
