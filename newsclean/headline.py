@@ -83,7 +83,9 @@ _NOT_TITLES = frozenset(
 )
 # First words of a picture's credit: under a title or any picture in the article alike
 _CREDITS = frozenset("photo photos picture credit image images source courtesy foto fotos bild".split())
-# A word that makes a line an image's alt text ("Coast Times logo").
+# A word that makes a line an image's alt text as its first or last word ("Coast Times
+# logo", "Logo of Coast Times"); inside a title it is a word of the story ("New logo
+# splits council").
 _IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
@@ -232,7 +234,7 @@ def looks_like_title(text: str) -> bool:
     ) >= 2:
         return False  # a menu of sites, or items between rules ("-----")
     low = [w.casefold().strip(",.:()") for w in words]
-    if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
+    if _is_dateline(low) or low[0] in _NOT_TITLES or low[0] in _IMAGE_WORDS or low[-1] in _IMAGE_WORDS:
         return False
     if any(w.endswith(":") and w[:-1].casefold() in _CREDITS and p.endswith((".", "!", "?")) for p, w in zip(words, words[1:])):
         return False  # a picture's caption and its credit ("… money can buy. Credit: Ann Lee")
@@ -259,7 +261,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     """The titles a line may hold, each with the part of the line cut off: the whole
     line when it looks like a title (and is no breadcrumb), its part before a separator
     ("Title | Site", "Title – Subtitle") and its part after the last one ("Site | Title",
-    "Home - Sport - Title") when that does and at most twelve words are cut off.
+    "Home - Sport - Title") when that does and at most twelve words are cut off, and its
+    part before an image's file name (a row of image buttons after a title).
 
     >>> _titles_in("Storm closes harbour – Coast Times")[:2]
     [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
@@ -275,6 +278,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour', '')]
     >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
     [('Kilmore ferry timetable for 4 March 2026', '')]
+    >>> _titles_in("Storm closes harbour [save.gif] Save [mail.gif] Email")
+    [('Storm closes harbour', '[save.gif] Save [mail.gif] Email')]
     """
     m = _DOMAIN_SUFFIX.match(text)
     if m:  # a site's address is never part of its title
@@ -302,6 +307,10 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
         head, rest = text[: last.start()], text[last.end() :]
         if len(rest) >= 10 and _cut_off(head) and looks_like_title(rest):
             out.append((rest, head))
+    # a row of image buttons after the title ("Title [save.gif] Save [print.gif] Print")
+    image = _IMAGE_FILE.search(text) if not out else None
+    if image and image.start() >= 10 and looks_like_title(text[: image.start()].strip()):
+        out.append((text[: image.start()].strip(), text[image.start() :]))
     return out
 
 

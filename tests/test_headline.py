@@ -175,6 +175,22 @@ CASES.update(
 )
 
 
+# A title that names a logo is no logo's alt text; a title with a row of image buttons
+# after it on its line (a dumper's "[save.gif] Save [mail.gif] Email").
+CASES.update(
+    {
+        "title-about-a-logo": (
+            ["Coast Times", "New harbour logo splits Kilmore council", "By Ann Lee"],
+            "New harbour logo splits Kilmore council",
+        ),
+        "title-followed-by-image-buttons": (
+            ["Coast Times", "Storm closes Kilmore harbour [save_icon.gif] Save [mail_icon.gif] Email", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_headline_is_the_title_above_the_article(name):
     head, title = CASES[name]
@@ -208,6 +224,8 @@ def test_a_related_box_heading_below_the_article_is_not_the_headline():
         ("* Ferry timetable changes", False),
         ("(BUTTON) Share this story", False),
         ("Home [coast_logo.png] Blog About", False),
+        ("Logo of the Coast Times", False),
+        ("Harbour logo wins a design prize", True),
         ("Read the harbour guide >", False),
         ("Visit: https://coast.example/harbour-app", False),
         ("Price: $49 a month", True),
