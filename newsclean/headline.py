@@ -18,7 +18,8 @@ about, while a sidebar's heading, an author's name or a newsletter prompt does n
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
-title case, a byline or dateline just under it, nearness to the article and to its
+title case, a byline or dateline just under it (or right above it), a line at the margin
+(lynx and w3m indent paragraphs and links, not headings), nearness to the article and to its
 main run of kept prose (a teaser kept above the article is a run of its own), whether
 what a cut took off is found elsewhere on the page (a site's name), titles around it
 (a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
@@ -392,15 +393,15 @@ FEATURES = (
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
     "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
     "log-titles-between", "log-titles-to-main", "above-main", "log-distance-main", "cut-name",
-    "cut-site",
+    "cut-site", "indent-0", "meta-just-above",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.557, 0.002, 0.716, 0.316, 0.903, 0.992, 1.123, 1.208, -0.271, -0.039, 0.032,
-    -1.38, -0.029, -0.073, -0.039, -0.429, 1.729, 0.429, 1.654, -0.279, -1.019, -0.689,
-    -0.87, -0.895, 0.091, -0.024, 0.113, -0.247, 0.446, -0.141, -0.542, 0.308, -0.662,
-    4.141, 2.738, -0.439, 0.194, -0.19, 0.724, -0.188, 0.33, 1.208,
+    0.43, 0.031, 0.9, 0.118, 0.713, 0.698, 1.021, 1.784, -0.267, -0.151, -0.08,
+    -1.473, -0.085, -0.047, -0.151, -0.242, 1.555, 0.087, 1.592, -0.064, -0.627, -0.969,
+    -0.872, -0.939, 0.092, -0.067, 0.085, 0.289, 0.407, -0.043, -0.618, 0.346, -0.625,
+    3.771, 1.966, -0.388, 0.237, -0.299, 0.49, -0.126, 0.304, 1.027, 1.234, 0.862,
 )
 
 
@@ -636,6 +637,10 @@ def candidates(
             float(i <= main),
             math.log1p(abs(nonblank_before[main] - nonblank_before[i])),
             float(cut_name), float(cut_name and cut_elsewhere),
+            # a heading where lynx and w3m put headings: at the margin, while they indent
+            # paragraphs, links and list items
+            float(not lines[i].text[:1].isspace()),
+            float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta, 1)),
         ]))
     return out
 

@@ -379,3 +379,37 @@ def test_json_paragraphs_hold_each_paragraph_once_and_whole(layout):
     assert record["counts"]["paragraphs"] == len(paragraphs)
     # the entries are the lines of the text output, nothing more and nothing less
     assert paragraphs == [line for line in record["text"].splitlines() if line.strip()]
+
+
+def _lynx(paragraph: str, indent: str = "   ") -> str:
+    """``paragraph`` as lynx dumps it: wrapped before 80 columns, indented."""
+    out: list[str] = []
+    line = indent
+    for word in paragraph.split():
+        if len(line) + len(word) + 1 > 78:
+            out.append(line)
+            line = indent
+        line += ("" if line == indent else " ") + word
+    return "\n".join([*out, line])
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        # a section's heading under the title, indented as lynx indents links and text
+        ["   * Home", "   * News", "Storm closes Kilmore harbour", "   Harbour Repairs at Kilmore"],
+        # a teaser's link above it
+        ["   Coast Times", "   Kilmore harbour closed by storm", "Storm closes Kilmore harbour"],
+    ],
+)
+def test_the_title_at_the_margin_beats_an_indented_line(heads):
+    # lynx and w3m write headings at the margin and indent paragraphs, links and lists
+    body = [_lynx(p) for p in ARTICLE_EN]
+    doc = Pipeline().run("\n\n".join([*heads, *body, "   Back to top"]) + "\n")
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def test_the_title_under_its_date_beats_a_section_heading_above_the_date():
+    head = ["Coast Times", "Harbour and ferries", "March 4, 2026", "Storm closes Kilmore harbour"]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert headline(doc) == "Storm closes Kilmore harbour"
