@@ -19,7 +19,7 @@ candidates are then ranked by signals that hold on any site and in any language:
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
 title case, a byline or dateline just under it (or right above it), a line at the margin
-(lynx and w3m indent paragraphs and links, not headings), nearness to the article and to its
+(lynx and w3m indent paragraphs and links, not headings), a rule drawn under it, nearness to the article and to its
 main run of kept prose (a teaser kept above the article is a run of its own), whether
 what a cut took off is found elsewhere on the page (a site's name), titles around it
 (a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
@@ -320,6 +320,16 @@ def _cut_off(part: str) -> bool:
     return len(part.split()) <= 12 and not part[:1].islower() and not part.endswith(".")
 
 
+def _is_rule(text: str) -> bool:
+    """A line drawn under a heading: five or more signs and no letter or digit.
+
+    >>> _is_rule("   ______________"), _is_rule("* * *"), _is_rule("Storm closes harbour")
+    (True, True, False)
+    """
+    drawn = text.strip()
+    return len(drawn) >= 5 and not any(c.isalnum() for c in drawn)
+
+
 def _is_debris(line: Line) -> bool:
     """A debris stage or rule (not the statistics) removed the line: it is no title."""
     removal = line.removal
@@ -393,15 +403,16 @@ FEATURES = (
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
     "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
     "log-titles-between", "log-titles-to-main", "above-main", "log-distance-main", "cut-name",
-    "cut-site", "indent-0", "meta-just-above",
+    "cut-site", "indent-0", "meta-just-above", "rule-below",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.43, 0.031, 0.9, 0.118, 0.713, 0.698, 1.021, 1.784, -0.267, -0.151, -0.08,
-    -1.473, -0.085, -0.047, -0.151, -0.242, 1.555, 0.087, 1.592, -0.064, -0.627, -0.969,
-    -0.872, -0.939, 0.092, -0.067, 0.085, 0.289, 0.407, -0.043, -0.618, 0.346, -0.625,
-    3.771, 1.966, -0.388, 0.237, -0.299, 0.49, -0.126, 0.304, 1.027, 1.234, 0.862,
+    0.438, -0.001, 0.9, 0.162, 0.68, 0.709, 1.016, 1.785, -0.273, -0.149, -0.101,
+    -1.464, -0.083, -0.047, -0.149, -0.213, 1.564, 0.095, 1.615, -0.063, -0.627, -0.971,
+    -0.862, -0.937, 0.095, -0.076, 0.078, 0.277, 0.429, -0.056, -0.612, 0.345, -0.613,
+    3.734, 1.987, -0.387, 0.241, -0.294, 0.485, -0.133, 0.307, 1.012, 1.21, 0.84,
+    1.144,
 )
 
 
@@ -641,6 +652,7 @@ def candidates(
             # paragraphs, links and list items
             float(not lines[i].text[:1].isspace()),
             float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta, 1)),
+            float(below_line is not None and _is_rule(lines[below_line].text)),
         ]))
     return out
 

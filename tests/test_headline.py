@@ -413,3 +413,11 @@ def test_the_title_under_its_date_beats_a_section_heading_above_the_date():
     head = ["Coast Times", "Harbour and ferries", "March 4, 2026", "Storm closes Kilmore harbour"]
     doc = Pipeline().run(page(head, ARTICLE_EN))
     assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def test_the_title_with_a_rule_drawn_under_it_beats_the_heading_below():
+    # a dumper draws the title's border as a row of underscores; a section's heading
+    # in title case follows right above the text
+    head = ["Storm closes Kilmore harbour", "   " + "_" * 66, "Harbour Repairs at Kilmore"]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert headline(doc) == "Storm closes Kilmore harbour"
