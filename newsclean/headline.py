@@ -18,7 +18,8 @@ about, while a sidebar's heading, an author's name or a newsletter prompt does n
 candidates are then ranked by signals that hold on any site and in any language: how
 much of the article uses its words (the whole article for a title, one section for a
 subheading), how much of it the lede repeats, a line of its own between blank lines,
-title case, a byline or dateline just under it, nearness to the article and to its
+title case, a byline or dateline just under it (or right above it), a line at the margin
+(lynx and w3m indent paragraphs and links, not headings), a rule drawn under it, nearness to the article and to its
 main run of kept prose (a teaser kept above the article is a run of its own), whether
 what a cut took off is found elsewhere on the page (a site's name), titles around it
 (a list of headlines), with weights fitted by ``tools/headline_eval.py --fit``.
@@ -83,7 +84,9 @@ _NOT_TITLES = frozenset(
 )
 # First words of a picture's credit: under a title or any picture in the article alike
 _CREDITS = frozenset("photo photos picture credit image images source courtesy foto fotos bild".split())
-# A word that makes a line an image's alt text ("Coast Times logo").
+# A word that makes a line an image's alt text as its first or last word ("Coast Times
+# logo", "Logo of Coast Times"); inside a title it is a word of the story ("New logo
+# splits council").
 _IMAGE_WORDS = frozenset("logo logotype logotipo icon".split())
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
@@ -232,7 +235,7 @@ def looks_like_title(text: str) -> bool:
     ) >= 2:
         return False  # a menu of sites, or items between rules ("-----")
     low = [w.casefold().strip(",.:()") for w in words]
-    if _is_dateline(low) or low[0] in _NOT_TITLES or not _IMAGE_WORDS.isdisjoint(low):
+    if _is_dateline(low) or low[0] in _NOT_TITLES or low[0] in _IMAGE_WORDS or low[-1] in _IMAGE_WORDS:
         return False
     if any(w.endswith(":") and w[:-1].casefold() in _CREDITS and p.endswith((".", "!", "?")) for p, w in zip(words, words[1:])):
         return False  # a picture's caption and its credit ("… money can buy. Credit: Ann Lee")
@@ -259,7 +262,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     """The titles a line may hold, each with the part of the line cut off: the whole
     line when it looks like a title (and is no breadcrumb), its part before a separator
     ("Title | Site", "Title – Subtitle") and its part after the last one ("Site | Title",
-    "Home - Sport - Title") when that does and at most twelve words are cut off.
+    "Home - Sport - Title") when that does and at most twelve words are cut off, and its
+    part before an image's file name (a row of image buttons after a title).
 
     >>> _titles_in("Storm closes harbour – Coast Times")[:2]
     [('Storm closes harbour – Coast Times', ''), ('Storm closes harbour', 'Coast Times')]
@@ -275,6 +279,8 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
     [('Storm closes harbour', '')]
     >>> _titles_in("Kilmore ferry timetable for 4 March 2026")
     [('Kilmore ferry timetable for 4 March 2026', '')]
+    >>> _titles_in("Storm closes harbour [save.gif] Save [mail.gif] Email")
+    [('Storm closes harbour', '[save.gif] Save [mail.gif] Email')]
     """
     m = _DOMAIN_SUFFIX.match(text)
     if m:  # a site's address is never part of its title
@@ -302,12 +308,26 @@ def _titles_in(text: str) -> list[tuple[str, str]]:
         head, rest = text[: last.start()], text[last.end() :]
         if len(rest) >= 10 and _cut_off(head) and looks_like_title(rest):
             out.append((rest, head))
+    # a row of image buttons after the title ("Title [save.gif] Save [print.gif] Print")
+    image = _IMAGE_FILE.search(text) if not out else None
+    if image and image.start() >= 10 and looks_like_title(text[: image.start()].strip()):
+        out.append((text[: image.start()].strip(), text[image.start() :]))
     return out
 
 
 def _cut_off(part: str) -> bool:
     """Whether ``part`` may be cut off a title: a few words that are not a sentence."""
     return len(part.split()) <= 12 and not part[:1].islower() and not part.endswith(".")
+
+
+def _is_rule(text: str) -> bool:
+    """A line drawn under a heading: five or more signs and no letter or digit.
+
+    >>> _is_rule("   ______________"), _is_rule("* * *"), _is_rule("Storm closes harbour")
+    (True, True, False)
+    """
+    drawn = text.strip()
+    return len(drawn) >= 5 and not any(c.isalnum() for c in drawn)
 
 
 def _is_debris(line: Line) -> bool:
@@ -383,15 +403,16 @@ FEATURES = (
     "title-below", "title-above", "log-elsewhere", "first-kept", "stopwords", "name-like",
     "comma", "longer-title-below", "titles-around", "spread", "spread-two", "sentences",
     "log-titles-between", "log-titles-to-main", "above-main", "log-distance-main", "cut-name",
-    "cut-site",
+    "cut-site", "indent-0", "meta-just-above", "rule-below",
 )
 # Conditional-logit weights over the candidates of a page (the highest score is the
 # headline), fitted on the dev and dev2 eval folders by ``tools/headline_eval.py --fit``.
 WEIGHTS = (
-    0.557, 0.002, 0.716, 0.316, 0.903, 0.992, 1.123, 1.208, -0.271, -0.039, 0.032,
-    -1.38, -0.029, -0.073, -0.039, -0.429, 1.729, 0.429, 1.654, -0.279, -1.019, -0.689,
-    -0.87, -0.895, 0.091, -0.024, 0.113, -0.247, 0.446, -0.141, -0.542, 0.308, -0.662,
-    4.141, 2.738, -0.439, 0.194, -0.19, 0.724, -0.188, 0.33, 1.208,
+    0.438, -0.001, 0.9, 0.162, 0.68, 0.709, 1.016, 1.785, -0.273, -0.149, -0.101,
+    -1.464, -0.083, -0.047, -0.149, -0.213, 1.564, 0.095, 1.615, -0.063, -0.627, -0.971,
+    -0.862, -0.937, 0.095, -0.076, 0.078, 0.277, 0.429, -0.056, -0.612, 0.345, -0.613,
+    3.734, 1.987, -0.387, 0.241, -0.294, 0.485, -0.133, 0.307, 1.012, 1.21, 0.84,
+    1.144,
 )
 
 
@@ -627,6 +648,11 @@ def candidates(
             float(i <= main),
             math.log1p(abs(nonblank_before[main] - nonblank_before[i])),
             float(cut_name), float(cut_name and cut_elsewhere),
+            # a heading where lynx and w3m put headings: at the margin, while they indent
+            # paragraphs, links and list items
+            float(not lines[i].text[:1].isspace()),
+            float(_meta_near(lines, range(i - 1, max(-1, i - 40), -1), meta, 1)),
+            float(below_line is not None and _is_rule(lines[below_line].text)),
         ]))
     return out
 

@@ -175,6 +175,22 @@ CASES.update(
 )
 
 
+# A title that names a logo is no logo's alt text; a title with a row of image buttons
+# after it on its line (a dumper's "[save.gif] Save [mail.gif] Email").
+CASES.update(
+    {
+        "title-about-a-logo": (
+            ["Coast Times", "New harbour logo splits Kilmore council", "By Ann Lee"],
+            "New harbour logo splits Kilmore council",
+        ),
+        "title-followed-by-image-buttons": (
+            ["Coast Times", "Storm closes Kilmore harbour [save_icon.gif] Save [mail_icon.gif] Email", "By Ann Lee"],
+            "Storm closes Kilmore harbour",
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_headline_is_the_title_above_the_article(name):
     head, title = CASES[name]
@@ -208,6 +224,8 @@ def test_a_related_box_heading_below_the_article_is_not_the_headline():
         ("* Ferry timetable changes", False),
         ("(BUTTON) Share this story", False),
         ("Home [coast_logo.png] Blog About", False),
+        ("Logo of the Coast Times", False),
+        ("Harbour logo wins a design prize", True),
         ("Read the harbour guide >", False),
         ("Visit: https://coast.example/harbour-app", False),
         ("Price: $49 a month", True),
@@ -361,3 +379,45 @@ def test_json_paragraphs_hold_each_paragraph_once_and_whole(layout):
     assert record["counts"]["paragraphs"] == len(paragraphs)
     # the entries are the lines of the text output, nothing more and nothing less
     assert paragraphs == [line for line in record["text"].splitlines() if line.strip()]
+
+
+def _lynx(paragraph: str, indent: str = "   ") -> str:
+    """``paragraph`` as lynx dumps it: wrapped before 80 columns, indented."""
+    out: list[str] = []
+    line = indent
+    for word in paragraph.split():
+        if len(line) + len(word) + 1 > 78:
+            out.append(line)
+            line = indent
+        line += ("" if line == indent else " ") + word
+    return "\n".join([*out, line])
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        # a section's heading under the title, indented as lynx indents links and text
+        ["   * Home", "   * News", "Storm closes Kilmore harbour", "   Harbour Repairs at Kilmore"],
+        # a teaser's link above it
+        ["   Coast Times", "   Kilmore harbour closed by storm", "Storm closes Kilmore harbour"],
+    ],
+)
+def test_the_title_at_the_margin_beats_an_indented_line(heads):
+    # lynx and w3m write headings at the margin and indent paragraphs, links and lists
+    body = [_lynx(p) for p in ARTICLE_EN]
+    doc = Pipeline().run("\n\n".join([*heads, *body, "   Back to top"]) + "\n")
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def test_the_title_under_its_date_beats_a_section_heading_above_the_date():
+    head = ["Coast Times", "Harbour and ferries", "March 4, 2026", "Storm closes Kilmore harbour"]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert headline(doc) == "Storm closes Kilmore harbour"
+
+
+def test_the_title_with_a_rule_drawn_under_it_beats_the_heading_below():
+    # a dumper draws the title's border as a row of underscores; a section's heading
+    # in title case follows right above the text
+    head = ["Storm closes Kilmore harbour", "   " + "_" * 66, "Harbour Repairs at Kilmore"]
+    doc = Pipeline().run(page(head, ARTICLE_EN))
+    assert headline(doc) == "Storm closes Kilmore harbour"
