@@ -74,3 +74,31 @@ def test_select_takes_the_run_above_a_comment_form_over_a_heavier_run_below_it()
     select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
     kept = [line.text for line in doc.lines if line.removal is None and line.text]
     assert kept == [POST[1]]
+
+
+NOTICE = [
+    "Before you continue, we would like to explain how this site and the partners we work with store small "
+    "files on your device and read them again, so that the pages load faster and remember your choices.",
+    "Some of these files are needed for the site to work at all, others count the visitors of each page, "
+    "and others again help the partners to show you offers that match what you have looked at before.",
+    "You can change your mind at any time in the settings at the foot of every page, where each purpose "
+    "is listed with the partners that pursue it and the length of time they keep what they collect.",
+]
+
+
+def test_the_post_above_the_page_footer_is_the_article_not_a_notice_printed_after_it():
+    # a consent dialog the dumper printed after the page's footer outweighs the post
+    lines = [POST[1], "© 2024 Kilmore Beach Blog", "Terms of use", "Contact", *[f"Footer item {i}" for i in range(16)],
+             *NOTICE]
+    doc = Document.from_text("\n\n".join(lines))
+    for line in doc.lines:
+        if line.text.startswith("©"):
+            doc.remove(line, "boilerplate-sentences", "pattern:footer")
+        elif line.text in ("Terms of use", "Contact"):
+            doc.remove(line, "boilerplate-lines", "phrase:footer")
+    units = build_units(doc, None)
+    prose = [u.text.endswith(".") for u in units]
+    for u, p in zip(units, prose):
+        u.prob = 0.6 if p else 0.02
+    select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
+    assert [line.text for line in doc.lines if line.removal is None and line.text] == [POST[1]]

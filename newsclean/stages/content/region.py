@@ -174,6 +174,33 @@ def _comment_form_above(doc: Document, units: list[Unit], lo: int) -> int | None
     return None if k is None else next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
 
 
+def _page_foot_above(doc: Document, units: list[Unit], lo: int) -> int | None:
+    """The first unit after the last page footer above unit ``lo``, or None: a line
+    removed as a footer sentence ("© 2024 Example Media") with a footer's link
+    ("Imprint", "Terms of use") within eight lines of it. A copyright line alone,
+    or among more of them, credits a picture ("© Photo Agency").
+
+    >>> doc = Document.from_text("Post text.\\n\\n© 2024 Kilmore News\\n\\nImprint\\n\\nWe use cookies.")
+    >>> doc.remove(doc.lines[2], "boilerplate-sentences", "pattern:footer")
+    >>> from .features import build_units
+    >>> units = build_units(doc, None)
+    >>> _page_foot_above(doc, units, 2)
+    >>> doc.remove(doc.lines[4], "boilerplate-lines", "phrase:footer")
+    >>> _page_foot_above(doc, build_units(doc, None), 1)
+    1
+    """
+    lines = doc.lines
+    top = units[lo].lines[0].number - 1  # the unit's first line, 0-based
+    for k in range(top - 1, -1, -1):
+        removal = lines[k].removal
+        if removal is None or removal.rule != "pattern:footer":
+            continue
+        near = [ln for ln in lines[max(0, k - 8) : k + 9] if ln is not lines[k]]
+        if any(ln.removal is not None and ln.removal.rule == "phrase:footer" for ln in near):
+            return next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
+    return None
+
+
 def _comment_form_inside(doc: Document, units: list[Unit], lo: int, hi: int) -> int | None:
     """The first unit after the first comment form between units ``lo`` and
     ``hi``, or None (see :func:`_comment_form`): the run bridged from the post
@@ -280,6 +307,10 @@ def select(
         # the heaviest run stands below a comment form (a sidebar's about box, a
         # cookie notice at the page's foot): the article is the run with prose above it
         form = _comment_form_above(doc, units, lo) if lo > 0 else None
+        if form is None and lo > 0:
+            # ... or below the page's footer (a cookie notice or a log-in box the
+            # dumper printed after the page)
+            form = _page_foot_above(doc, units, lo)
         if form is not None:
             total, l2, h2 = _best_prose_run(values, prose, 0, form)
             if total > 0:
