@@ -155,6 +155,90 @@ def _best_prose_run(values: Sequence[float], prose: Sequence[bool], a: int, b: i
     return best, best_lo, best_hi
 
 
+def _comment_form_above(doc: Document, units: list[Unit], lo: int) -> int | None:
+    """The first unit after the last comment form above unit ``lo``, or None (see
+    :func:`_comment_form`). A blog prints its post, then the comment form, then
+    the sidebar.
+
+    >>> doc = Document.from_text("Post text.\\n\\nLeave a comment\\n\\nName ______\\n\\nEmail ______\\n\\nAbout me: I sail.")
+    >>> doc.remove(doc.lines[2], "boilerplate-lines", "phrase:comments")
+    >>> doc.remove(doc.lines[4], "layout", "form-field")
+    >>> doc.remove(doc.lines[6], "layout", "form-field")
+    >>> from .features import build_units
+    >>> units = build_units(doc, None)
+    >>> _comment_form_above(doc, units, 1), _comment_form_above(doc, units, 0), _comment_form_inside(doc, units, 0, 1)
+    (1, None, 1)
+    """
+    top = units[lo].lines[0].number - 1  # the unit's first line, 0-based
+    k = next((k for k in range(top - 1, -1, -1) if _comment_form(doc.lines, k)), None)
+    return None if k is None else next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
+
+
+def _page_foot_above(doc: Document, units: list[Unit], lo: int) -> int | None:
+    """The first unit after the last page footer above unit ``lo``, or None: a line
+    removed as a footer sentence ("© 2024 Example Media") with a footer's link
+    ("Imprint", "Terms of use") within eight lines of it. A copyright line alone,
+    or among more of them, credits a picture ("© Photo Agency").
+
+    >>> doc = Document.from_text("Post text.\\n\\n© 2024 Kilmore News\\n\\nImprint\\n\\nWe use cookies.")
+    >>> doc.remove(doc.lines[2], "boilerplate-sentences", "pattern:footer")
+    >>> from .features import build_units
+    >>> units = build_units(doc, None)
+    >>> _page_foot_above(doc, units, 2)
+    >>> doc.remove(doc.lines[4], "boilerplate-lines", "phrase:footer")
+    >>> _page_foot_above(doc, build_units(doc, None), 1)
+    1
+    """
+    lines = doc.lines
+    top = units[lo].lines[0].number - 1  # the unit's first line, 0-based
+    for k in range(top - 1, -1, -1):
+        removal = lines[k].removal
+        if removal is None or removal.rule != "pattern:footer":
+            continue
+        near = [ln for ln in lines[max(0, k - 8) : k + 9] if ln is not lines[k]]
+        if any(ln.removal is not None and ln.removal.rule == "phrase:footer" for ln in near):
+            return next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
+    return None
+
+
+def _comment_form_inside(doc: Document, units: list[Unit], lo: int, hi: int) -> int | None:
+    """The first unit after the first comment form between units ``lo`` and
+    ``hi``, or None (see :func:`_comment_form`): the run bridged from the post
+    to the sidebar below its comment form."""
+    first, past = units[lo].lines[-1].number, units[hi].lines[0].number - 1
+    k = next((k for k in range(first, past) if _comment_form(doc.lines, k)), None)
+    return None if k is None else next(i for i in range(lo + 1, hi + 1) if units[i].lines[0].number > k + 1)
+
+
+def _comment_form(lines: Sequence[Line], k: int, reach: int = 24) -> bool:
+    """Whether line ``k`` (0-based) was removed as a comment phrase ("Leave a
+    comment", "Kommentar abschicken") with two text fields or more (see
+    :func:`_text_field`: a name, an e-mail, a comment box) within ``reach`` lines
+    of it: a comment form. A toolbar's "Comments" link above an article has at
+    most a search box beside it; a Q&A page's "Add a comment" link over the
+    answers, a sort box."""
+    removal = lines[k].removal
+    if removal is None or removal.rule != "phrase:comments":
+        return False
+    near = lines[max(0, k - reach) : k + reach + 1]
+    return sum(1 for ln in near if ln.removal is not None and _text_field(ln.text)) >= 2
+
+
+def _text_field(text: str) -> bool:
+    """Whether a line holds a form's text field as the dumpers print it: a run of
+    underscores, after a label or alone ("Name * ________"), or empty brackets
+    ("[              ]"); not a select box's value in brackets ("[Newest first____]")
+    nor a check box ("[ ]").
+
+    >>> [_text_field(t) for t in ("Name * ____________", "____________", "[        ] [      ]", "[Newest first____]", "[ ]", "Name")]
+    [True, True, True, False, False, False]
+    """
+    body = text.strip()
+    if body.startswith("[") and body.endswith("]"):
+        return len(body) >= 6 and not body.strip("[] ")
+    return "____" in body
+
+
 # A form's widget as the dumpers print it in front of its label: a check box or a
 # radio button ("[ ] Notify me of new posts", "(*) Daily").
 _WIDGETS = frozenset(["[ ]", "[x]", "[X]", "[*]", "( )", "(*)", "(x)", "(X)"])
@@ -219,6 +303,24 @@ def select(
         if total > 0:
             thread = lo
             best, lo, hi = total, l2, h2
+    if prose is not None:
+        # the heaviest run stands below a comment form (a sidebar's about box, a
+        # cookie notice at the page's foot): the article is the run with prose above it
+        form = _comment_form_above(doc, units, lo) if lo > 0 else None
+        if form is None and lo > 0:
+            # ... or below the page's footer (a cookie notice or a log-in box the
+            # dumper printed after the page)
+            form = _page_foot_above(doc, units, lo)
+        if form is not None:
+            total, l2, h2 = _best_prose_run(values, prose, 0, form)
+            if total > 0:
+                thread = min(thread, form)
+                best, lo, hi = total, l2, h2
+        # ... or within it, the run bridged the form: the article ends above it
+        form = _comment_form_inside(doc, units, lo, hi) if hi > lo else None
+        if form is not None and any(prose[lo:form]):
+            thread = min(thread, form)
+            hi = form - 1
     if prose is not None:
         # lists, tables and numbered items are article structure, not a gap
         solid = [p or u.bullet or u.columns or _is_numbered(u.text) for p, u in zip(prose, units)]
