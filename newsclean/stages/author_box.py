@@ -15,6 +15,12 @@ of profiles): the article's own, and it stays. The after-article judge runs it o
 it has cut the page's end (:func:`newsclean.stages.after_article.after_article`),
 so that a list of other articles under the box does not count as the article going on.
 
+Rule ``byline-bio`` (:func:`byline_bio`, run right after): a paragraph about the
+author near the page's end that opens with the name the byline above the article
+gives ("By Ann Lee" at the top, "Ann Lee is a reporter ..." at the end), with no name
+line over it or under one; the byline is the signal, in any language that writes
+names with capitals.
+
 >>> from newsclean import Context, Document
 >>> para = ("Divers will inspect the two damaged piers on Friday, and the council expects the "
 ...         "repairs to take at least three weeks if the weather holds.")
