@@ -143,6 +143,11 @@ BIOS = {
         [*_HEAD, "by Nora Quinlan on March 3, 2026", *_ARTICLE],
         ["Nora Quinlan", "Nora is the co-founder of the Island Courier and has sailed on every ferry of the west coast."],
     ),
+    # the byline's name on its line, a title under it, then a paragraph without the name
+    "boxed": (
+        [*_HEAD, "By Nora Quinlan", *_ARTICLE],
+        ["Nora Quinlan", "Reporter, Island Courier", "I have written about the ferries of the west coast since 2012 and sail them most weeks."],
+    ),
 }
 
 
@@ -181,6 +186,22 @@ BIO_STAYS = {
         *_HEAD,
         *_ARTICLE,
         "“Island People have always fished from this harbour and always will,” the harbour master said on Monday.",
+    ],
+    # the interviewer's name over their last question
+    "interviewer": [
+        *_HEAD,
+        "By Nora Quinlan",
+        *_ARTICLE,
+        "Nora Quinlan",
+        "So what will you do first when the harbour reopens and the ferries are back on their old timetable?",
+    ],
+    # the byline's name over a list's item
+    "list-item": [
+        *_HEAD,
+        "By Nora Quinlan",
+        *_ARTICLE,
+        "Nora Quinlan",
+        "* Divers inspect the two damaged piers on Friday, weather permitting, with the council's engineers.",
     ],
     # a site's name alone on a line is no byline
     "site-name": [

@@ -184,6 +184,38 @@ def _bylined(doc: Document, name: tuple[str, ...], end: int, *, alone: bool = Tr
     return False
 
 
+def _opened(doc: Document, texts: list[str], sizes: list[int], k: int, first: int, end: int) -> int | None:
+    """Where the author's paragraph ``k`` starts when it opens with the byline's name
+    (see :func:`byline_bio`): the short lines right above it that hold the name
+    ("Ann Lee", "Written by Ann Lee") or the paragraph itself; None when it does not."""
+    name = _bio_name(texts[k])
+    if name is None:
+        return None
+    named = [j for j in (k - 1, k - 2) if j > first and sizes[j] <= 6 and name[0] in texts[j].split()]
+    if len(name) == 1 and not named:
+        return None
+    if not _bylined(doc, name, end, alone=bool(named)):
+        return None
+    return min(named) if named and (k - 1 in named) else k
+
+
+def _boxed(doc: Document, texts: list[str], sizes: list[int], k: int, first: int, end: int, reach: int = 3) -> int | None:
+    """Where an author's box over the paragraph ``k`` starts: the byline's name alone on
+    a short line at most ``reach`` parts above it, only short lines between them (a
+    title, "Reporter for the Coast Times"; a link: "• Mastodon"); None for none. The
+    paragraph says who the author is without the name ("Writes about the islands
+    since 2012 ..."), not a question (an interviewer's name over their question)."""
+    if texts[k].rstrip(CLOSING_QUOTES)[-1:] in ("?", "？") or texts[k].startswith(BULLETS):
+        return None
+    for j in range(k - 1, max(first, k - 1 - reach), -1):
+        if sizes[j] > 6:
+            return None
+        name = _name(texts[j], sizes[j], words=4)
+        if name is not None and " ".join(name) == texts[j].strip() and _bylined(doc, name, end, alone=False):
+            return j
+    return None
+
+
 def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 0.2) -> None:
     """Remove a paragraph about the article's author at its end: rule ``byline-bio``.
 
@@ -226,16 +258,11 @@ def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 
         below += prose[k]
         if not prose[k]:
             continue
-        name = _bio_name(texts[k])
-        if name is None:
+        start = _opened(doc, texts, sizes, k, first, byline_end)
+        if start is None:
+            start = _boxed(doc, texts, sizes, k, first, byline_end)
+        if start is None:
             continue
-        # the short lines right above that hold the name ("Ann Lee", "Written by Ann Lee")
-        named = [j for j in (k - 1, k - 2) if j > first and sizes[j] <= 6 and name[0] in texts[j].split()]
-        if len(name) == 1 and not named:
-            continue
-        if not _bylined(doc, name, byline_end, alone=bool(named)):
-            continue
-        start = min(named) if named and (k - 1 in named) else k
         for g in groups[start : k + 1]:
             for line in g:
                 doc.remove(line, "furniture", "byline-bio")
