@@ -105,3 +105,115 @@ STAYS = {
 def test_a_name_over_the_articles_own_paragraph_stays(name):
     kept, gone = _judge(STAYS[name])
     assert gone == set()
+
+
+# --- byline-bio: a paragraph about the author that the byline above the article names
+
+
+def _judge_bio(paragraphs: list[str], lang: str = "en") -> tuple[set[str], set[str]]:
+    doc = Document.from_text("\n\n".join(paragraphs) + "\n")
+    ctx = Context(language=lang)
+    boilerplate_sentences(doc, ctx)
+    boilerplate_lines(doc, ctx)
+    furniture(doc, ctx)
+    kept = {line.text for line in doc.lines if line.removal is None and line.text.strip()}
+    gone = {line.text for line in doc.lines if line.removal is not None and line.removal.rule == "byline-bio"}
+    return kept, gone
+
+
+_HEAD = ["Storm closes Kilmore harbour for a week"]
+BIOS = {
+    # a byline at the top, the author's paragraph at the end
+    "byline": (
+        [*_HEAD, "By Nora Quinlan", *_ARTICLE],
+        ["Nora Quinlan is a senior reporter for the Island Courier and has written about the ferries since 2012."],
+    ),
+    # the byline between the dek and the text, in capitals, in German
+    "german-capitals": (
+        [
+            "Sturm schließt den Hafen",
+            "Der Hafen von Kilmore bleibt nach dem schweren Wintersturm für mindestens eine Woche geschlossen, sagt die Hafenmeisterin.",
+            "VON NORA QUINLAN am 3. März 2026",
+            *_GERMAN,
+        ],
+        ["Nora Quinlan leitet das Ressort Küste bei der Inselzeitung. Sie studierte Meereskunde in Kiel und lebt auf Islay."],
+    ),
+    # the first name alone, under the full name on its line
+    "first-name": (
+        [*_HEAD, "by Nora Quinlan on March 3, 2026", *_ARTICLE],
+        ["Nora Quinlan", "Nora is the co-founder of the Island Courier and has sailed on every ferry of the west coast."],
+    ),
+    # the byline's name on its line, a title under it, then a paragraph without the name
+    "boxed": (
+        [*_HEAD, "By Nora Quinlan", *_ARTICLE],
+        ["Nora Quinlan", "Reporter, Island Courier", "I have written about the ferries of the west coast since 2012 and sail them most weeks."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BIOS))
+def test_the_bylined_authors_paragraph_at_the_end_goes(name):
+    article, bio = BIOS[name]
+    kept, gone = _judge_bio([*article, *bio], "de" if name.startswith("german") else "en")
+    assert gone == set(bio)
+    assert set(article) <= kept
+
+
+BIO_STAYS = {
+    # the article's subject, named in the headline, in its last paragraph
+    "subject": [
+        "Nora Quinlan wins the island race",
+        *_ARTICLE,
+        "Nora Quinlan is expected to race again in May, when the harbour has reopened and the ferries run again.",
+    ],
+    # a first name alone with no name line above it: the article's own last word on a person
+    "first-name-alone": [
+        *_HEAD,
+        "By Nora Quinlan",
+        *_ARTICLE,
+        "Nora is the youngest skipper on the quay and says she will be the first to sail when it reopens.",
+    ],
+    # a place's name alone above the headline is a label, not a byline
+    "place-label": [
+        "Port Ellen",
+        *_HEAD,
+        *_ARTICLE,
+        "Port Ellen is the island's second harbour and will take the ferries until Kilmore has been repaired.",
+    ],
+    # a quotation that opens with a name's words
+    "quotation": [
+        "Island People",
+        *_HEAD,
+        *_ARTICLE,
+        "“Island People have always fished from this harbour and always will,” the harbour master said on Monday.",
+    ],
+    # the interviewer's name over their last question
+    "interviewer": [
+        *_HEAD,
+        "By Nora Quinlan",
+        *_ARTICLE,
+        "Nora Quinlan",
+        "So what will you do first when the harbour reopens and the ferries are back on their old timetable?",
+    ],
+    # the byline's name over a list's item
+    "list-item": [
+        *_HEAD,
+        "By Nora Quinlan",
+        *_ARTICLE,
+        "Nora Quinlan",
+        "* Divers inspect the two damaged piers on Friday, weather permitting, with the council's engineers.",
+    ],
+    # a site's name alone on a line is no byline
+    "site-name": [
+        "The Island Courier",
+        *_HEAD,
+        *_ARTICLE,
+        "The Island Courier is asking readers to send in their pictures of the storm and of the damaged piers.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(BIO_STAYS))
+def test_a_last_paragraph_that_no_byline_names_stays(name):
+    kept, gone = _judge_bio(BIO_STAYS[name])
+    assert gone == set()

@@ -44,7 +44,8 @@ First of all, lynx's list of the page's links above it goes
 (:mod:`newsclean.stages.link_header`: ``link-header``). Before this rule, what the
 page prints twice goes (:mod:`newsclean.stages.repeats`: ``second-copy``,
 ``contents-unheaded``); after it, an author's box left at the end
-(:mod:`newsclean.stages.author_box`: ``author-box``) and a list of teaser cards that
+(:mod:`newsclean.stages.author_box`: ``author-box``, and a paragraph about the author
+that the byline names: ``byline-bio``) and a list of teaser cards that
 no closing line announces (:func:`teaser_cards`: ``teaser-cards``).
 
 >>> from newsclean import Context, Document
@@ -64,7 +65,7 @@ from __future__ import annotations
 from ..context import Context
 from ..document import Document, Line
 from ..regexes import compile_re
-from .author_box import author_box
+from .author_box import author_box, byline_bio
 from .content.features import BULLETS, DATELINE_RE, MONTHS
 from .content.region import DEBRIS_STAGES, end_markers
 from .link_header import link_header
@@ -411,6 +412,7 @@ def after_article(
     contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least, solid, half)
     author_box(doc, ctx, solid=solid, share=share)
+    byline_bio(doc, ctx, least=solid, share=share)
     teaser_cards(doc, ctx)
 
 

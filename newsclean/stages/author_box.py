@@ -15,6 +15,12 @@ of profiles): the article's own, and it stays. The after-article judge runs it o
 it has cut the page's end (:func:`newsclean.stages.after_article.after_article`),
 so that a list of other articles under the box does not count as the article going on.
 
+Rule ``byline-bio`` (:func:`byline_bio`, run right after): a paragraph about the
+author near the page's end that opens with the name the byline above the article
+gives ("By Ann Lee" at the top, "Ann Lee is a reporter ..." at the end), with no name
+line over it or under one; the byline is the signal, in any language that writes
+names with capitals.
+
 >>> from newsclean import Context, Document
 >>> para = ("Divers will inspect the two damaged piers on Friday, and the council expects the "
 ...         "repairs to take at least three weeks if the weather holds.")
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..document import Document
+from ..language import ALL_STOPWORDS
 from .content.features import BULLETS
 from .repeats import CLOSING_QUOTES, SENTENCE_ENDS, kept_parts, prose_words
 
@@ -106,3 +113,157 @@ def author_box(doc: Document, ctx: Context, *, solid: int = 150, share: float = 
     for g in groups[k:end]:
         for line in g:
             doc.remove(line, "furniture", "author-box")
+
+
+# the words that put an author's name in a byline ("By Ann Lee", "Von Anna Lehmann",
+# "par Anne Leroy"), in the languages newsclean knows and the Nordic ones
+_BYLINE_WORDS = frozenset("by von par por di da door av af przez de van".split())
+# the most words a byline line holds ("By Ann Lee on January 20, 2026 · 5 min read")
+_BYLINE_LINE = 14
+
+
+def _bio_name(text: str) -> tuple[str, ...] | None:
+    """The name a paragraph opens with when it says who someone is: one to three
+    capitalised words, then a word in lower case (a verb: "is", "ist", "leitet");
+    None for any other opening. (Any capitalised opening is a candidate: the byline
+    decides, :func:`_bylined`.)
+
+    >>> _bio_name("Ann Lee is a reporter for the Coast Times."), _bio_name("Ann is our reporter.")
+    (('Ann', 'Lee'), ('Ann',))
+    >>> _bio_name("12 divers inspect the pier."), _bio_name("ANN LEE is a reporter.")
+    (None, None)
+    >>> _bio_name("Ann Lee, 45, is a reporter."), _bio_name("Ann Lee Ann Lee Ann Lee is here.")
+    (None, None)
+    >>> _bio_name("“Island People have always fished here,” she said.")
+    """
+    words = text.split(maxsplit=4)
+    caps: list[str] = []
+    for word in words:
+        bare = word.strip(_STRIP)
+        if word != bare and (caps or not word.startswith(bare)):
+            # (a quotation's opening mark, or a comma or a bracket after the name: an aside)
+            return None
+        if bare[:1].isupper() and bare[1:2].islower():
+            caps.append(bare)
+            if len(caps) > 3:
+                return None
+            continue
+        return tuple(caps) if caps and bare[:1].islower() and bare.isalpha() else None
+    return None
+
+
+def _bylined(doc: Document, name: tuple[str, ...], end: int, *, alone: bool = True) -> bool:
+    """Whether a line above the article's text (doc lines before ``end``, at most 80)
+    is the byline of ``name``: a byline word right before it, the name in capitals
+    ("By Ann Lee", "VON ANNA LEHMANN am 3. Mai"; a one-word name with a capitalised
+    surname after it: "by Ann Lee" for "Ann"), or, for a name of two or three words
+    none of which is a stopword, the name alone on its line ("Ann Lee"; not a menu's
+    item, "• Why Coast Times", nor a site's name, "The Coast Times"), when ``alone``."""
+    folded = doc.folded_squeezed_lines()
+    said = " ".join(name).casefold()
+    alone_ok = alone and len(name) >= 2 and not any(w.casefold() in ALL_STOPWORDS for w in name)
+    for i in range(max(0, end - 80), end):
+        line = folded[i]
+        if said not in line or len(line.split()) > _BYLINE_LINE:
+            continue
+        if alone_ok and line.rstrip(" .,:;|") == said:
+            return True
+        words = line.replace(",", " ").split()
+        written = doc.lines[i].text.replace(",", " ").split()
+        if len(written) != len(words):
+            continue
+        size = len(name)
+        for j in range(1, len(words) - size + 1):
+            if words[j - 1] not in _BYLINE_WORDS or words[j : j + size] != said.split():
+                continue
+            # (the name as the byline writes it, capitalised, and a one-word name's surname after it)
+            if not all(w[:1].isupper() for w in written[j : j + size]):
+                continue
+            if size >= 2 or (j + 1 < len(written) and written[j + 1][:1].isupper()):
+                return True
+    return False
+
+
+def _opened(doc: Document, texts: list[str], sizes: list[int], k: int, first: int, end: int) -> int | None:
+    """Where the author's paragraph ``k`` starts when it opens with the byline's name
+    (see :func:`byline_bio`): the short lines right above it that hold the name
+    ("Ann Lee", "Written by Ann Lee") or the paragraph itself; None when it does not."""
+    name = _bio_name(texts[k])
+    if name is None:
+        return None
+    named = [j for j in (k - 1, k - 2) if j > first and sizes[j] <= 6 and name[0] in texts[j].split()]
+    if len(name) == 1 and not named:
+        return None
+    if not _bylined(doc, name, end, alone=bool(named)):
+        return None
+    return min(named) if named and (k - 1 in named) else k
+
+
+def _boxed(doc: Document, texts: list[str], sizes: list[int], k: int, first: int, end: int, reach: int = 3) -> int | None:
+    """Where an author's box over the paragraph ``k`` starts: the byline's name alone on
+    a short line at most ``reach`` parts above it, only short lines between them (a
+    title, "Reporter for the Coast Times"; a link: "• Mastodon"); None for none. The
+    paragraph says who the author is without the name ("Writes about the islands
+    since 2012 ..."), not a question (an interviewer's name over their question)."""
+    if texts[k].rstrip(CLOSING_QUOTES)[-1:] in ("?", "？") or texts[k].startswith(BULLETS):
+        return None
+    for j in range(k - 1, max(first, k - 1 - reach), -1):
+        if sizes[j] > 6:
+            return None
+        name = _name(texts[j], sizes[j], words=4)
+        if name is not None and " ".join(name) == texts[j].strip() and _bylined(doc, name, end, alone=False):
+            return j
+    return None
+
+
+def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 0.2) -> None:
+    """Remove a paragraph about the article's author at its end: rule ``byline-bio``.
+
+    A paragraph of prose (a sentence of a dozen words or more) that opens with the
+    name the byline above the article gives ("By Ann Lee" at the top, "Ann Lee is a
+    reporter for the Coast Times" at the end) and a word in lower case, under at least
+    ``least`` words of the article's prose and with less than ``share`` of that prose
+    below it, goes, with the short lines right above it that hold the name ("Written
+    by Ann Lee"). A first name alone ("Ann is a reporter ...") needs the full name on
+    a short line right above the paragraph too. The name must stand in a byline, or
+    alone on its line both above the article and right above the paragraph (a
+    place's or a topic's name alone above the article is a label: "Sri Lanka"): a headline naming the article's subject ("Ann Lee wins the
+    race") is no byline, and an article that ends on its subject ("Ann Lee is expected
+    to race again in May") stays. What follows the paragraph is left to the other rules.
+
+    >>> from newsclean import Context, Document
+    >>> para = ("Divers will inspect the two damaged piers on Friday, and the council expects the "
+    ...         "repairs to take at least three weeks if the weather holds.")
+    >>> bio = "Ann is a reporter for the Coast Times and lives on the island with her two dogs."
+    >>> doc = Document.from_text("\\n\\n".join(["By Ann Lee", *[para] * 7, "About the author", "Ann Lee", bio]))
+    >>> byline_bio(doc, Context())
+    >>> [(line.number, line.removal.rule) for line in doc.removed()]
+    [(19, 'byline-bio'), (21, 'byline-bio')]
+    """
+    groups, texts, sizes = kept_parts(doc)
+    if len(groups) < 3:
+        return
+    prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
+    total = sum(prose)
+    opening = [k for k, p in enumerate(prose) if p][:2]
+    if not opening:
+        return
+    # (the byline stands above the article's first paragraphs, or between its dek and its text)
+    first, byline_end = opening[0], groups[opening[-1]][0].number - 1
+    below = 0
+    for k in range(len(groups) - 1, first, -1):
+        above = total - below - prose[k]
+        if above < least or below >= share * above:
+            return
+        below += prose[k]
+        if not prose[k]:
+            continue
+        start = _opened(doc, texts, sizes, k, first, byline_end)
+        if start is None:
+            start = _boxed(doc, texts, sizes, k, first, byline_end)
+        if start is None:
+            continue
+        for g in groups[start : k + 1]:
+            for line in g:
+                doc.remove(line, "furniture", "byline-bio")
+        return
