@@ -459,8 +459,9 @@ def _ended_inside(
     return len(after) < 2 or sum(after) < share * before
 
 
-# A numbered list item ("1. Multimeter", "2) Wire strippers").
-_NUMBERED_RE = compile_pattern(r"(\d{1,2})[.)] ")
+# A numbered list item ("1. Multimeter", "2) Wire strippers", "100. Kilmore Pier" in a
+# top-100 list).
+_NUMBERED_RE = compile_pattern(r"(\d{1,3})[.)] ")
 
 
 def _is_numbered(text: str) -> bool:
@@ -469,6 +470,8 @@ def _is_numbered(text: str) -> bool:
 
     >>> [_is_numbered(t) for t in ("2. Tie the line", "3.", "2009 Work ends", "2009", "Home")]
     [True, True, True, True, False]
+    >>> [_is_numbered(t) for t in ("99. Ferry Lane", "100. Kilmore Pier", "1000. Tide")]
+    [True, True, False]
     """
     if len(text) >= 4 and text[:4].isdigit() and text[4:5] in ("", " ", ":", "–", "-"):
         return True
