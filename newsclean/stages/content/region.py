@@ -171,7 +171,7 @@ def _comment_form_above(doc: Document, units: list[Unit], lo: int) -> int | None
     """
     top = units[lo].lines[0].number - 1  # the unit's first line, 0-based
     k = next((k for k in range(top - 1, -1, -1) if _comment_form(doc.lines, k)), None)
-    return None if k is None else next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
+    return None if k is None else _unit_after(units, k, 0, lo)
 
 
 def _page_foot_above(doc: Document, units: list[Unit], lo: int) -> int | None:
@@ -197,7 +197,7 @@ def _page_foot_above(doc: Document, units: list[Unit], lo: int) -> int | None:
             continue
         near = [ln for ln in lines[max(0, k - 8) : k + 9] if ln is not lines[k]]
         if any(ln.removal is not None and ln.removal.rule == "phrase:footer" for ln in near):
-            return next(i for i in range(lo + 1) if units[i].lines[0].number > k + 1)
+            return _unit_after(units, k, 0, lo)
     return None
 
 
@@ -207,7 +207,14 @@ def _comment_form_inside(doc: Document, units: list[Unit], lo: int, hi: int) -> 
     to the sidebar below its comment form."""
     first, past = units[lo].lines[-1].number, units[hi].lines[0].number - 1
     k = next((k for k in range(first, past) if _comment_form(doc.lines, k)), None)
-    return None if k is None else next(i for i in range(lo + 1, hi + 1) if units[i].lines[0].number > k + 1)
+    return None if k is None else _unit_after(units, k, lo + 1, hi)
+
+
+def _unit_after(units: list[Unit], k: int, first: int, last: int) -> int:
+    """The first of units ``first`` to ``last`` that starts below doc line ``k``
+    (0-based): where the article may start again past a form or a footer. The caller
+    knows that unit ``last`` starts below it."""
+    return next(i for i in range(first, last + 1) if units[i].lines[0].number > k + 1)
 
 
 def _comment_form(lines: Sequence[Line], k: int, reach: int = 24) -> bool:
