@@ -411,8 +411,10 @@ def after_article(
     second_copy(doc, ctx)
     contents_unheaded(doc, ctx)
     _below_closing(doc, ctx, share, twice, least, solid, half)
-    author_box(doc, ctx, solid=solid, share=share)
-    byline_bio(doc, ctx, least=solid, share=share)
+    parts = kept_parts(doc)
+    if author_box(doc, ctx, solid=solid, share=share, parts=parts):
+        parts = kept_parts(doc)  # (without the box)
+    byline_bio(doc, ctx, least=solid, share=share, parts=parts)
     teaser_cards(doc, ctx)
 
 

@@ -27,6 +27,7 @@ names with capitals.
 >>> bio = "Ann Lee covers the islands and their ferries for the Coast Times, which she joined in 2015."
 >>> doc = Document.from_text("\\n\\n".join([para] * 7 + ["Written by Ann Lee", bio]))
 >>> author_box(doc, Context())
+True
 >>> [(line.number, line.removal.rule) for line in doc.removed()]
 [(15, 'author-box'), (17, 'author-box')]
 """
@@ -34,7 +35,7 @@ names with capitals.
 from __future__ import annotations
 
 from ..context import Context
-from ..document import Document
+from ..document import Document, Line
 from ..language import ALL_STOPWORDS
 from .content.features import BULLETS
 from .repeats import CLOSING_QUOTES, SENTENCE_ENDS, kept_parts, prose_words
@@ -88,12 +89,19 @@ def _opens_with(text: str, name: tuple[str, str] | None) -> bool:
     return tuple(first) == name
 
 
-def author_box(doc: Document, ctx: Context, *, solid: int = 150, share: float = 0.2, most: int = 3) -> None:
+Parts = tuple[list[list[Line]], list[str], list[int]]
+
+
+def author_box(
+    doc: Document, ctx: Context, *, solid: int = 150, share: float = 0.2, most: int = 3, parts: Parts | None = None
+) -> bool:
     """Remove an author's box under the article (see the module): rule ``author-box``.
-    ``most``: the paragraphs of prose the box may hold under its name."""
-    groups, texts, sizes = kept_parts(doc)
+    ``most``: the paragraphs of prose the box may hold under its name; ``parts``: the
+    document's :func:`~newsclean.stages.repeats.kept_parts`, when the caller has them.
+    Whether a box went (the kept parts changed)."""
+    groups, texts, sizes = kept_parts(doc) if parts is None else parts
     if len(groups) < 3:
-        return
+        return False
     prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
     # a sentence of six words or more: a box's paragraph ("Ann Lee is our harbour reporter.")
     said = [bool(p) or (n >= 6 and t.rstrip(CLOSING_QUOTES)[-1:] in SENTENCE_ENDS) for t, n, p in zip(texts, sizes, prose)]
@@ -102,17 +110,18 @@ def author_box(doc: Document, ctx: Context, *, solid: int = 150, share: float = 
         if said[k + 1] and _opens_with(texts[k + 1], _name(texts[k], sizes[k])):
             found.append(k)
     if len(found) != 1:
-        return
+        return False
     k = found[0]
     end = k + 1
     while end < len(groups) and said[end] and end - k <= most:
         end += 1
     above = sum(prose[:k])
     if above < solid or sum(prose[end:]) >= share * above:
-        return
+        return False
     for g in groups[k:end]:
         for line in g:
             doc.remove(line, "furniture", "author-box")
+    return True
 
 
 # the words that put an author's name in a byline ("By Ann Lee", "Von Anna Lehmann",
@@ -216,7 +225,7 @@ def _boxed(doc: Document, texts: list[str], sizes: list[int], k: int, first: int
     return None
 
 
-def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 0.2) -> None:
+def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 0.2, parts: Parts | None = None) -> None:
     """Remove a paragraph about the article's author at its end: rule ``byline-bio``.
 
     A paragraph of prose (a sentence of a dozen words or more) that opens with the
@@ -230,6 +239,7 @@ def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 
     place's or a topic's name alone above the article is a label: "Sri Lanka"): a headline naming the article's subject ("Ann Lee wins the
     race") is no byline, and an article that ends on its subject ("Ann Lee is expected
     to race again in May") stays. What follows the paragraph is left to the other rules.
+    ``parts``: the document's kept parts, when the caller has them.
 
     >>> from newsclean import Context, Document
     >>> para = ("Divers will inspect the two damaged piers on Friday, and the council expects the "
@@ -240,7 +250,7 @@ def byline_bio(doc: Document, ctx: Context, *, least: int = 150, share: float = 
     >>> [(line.number, line.removal.rule) for line in doc.removed()]
     [(19, 'byline-bio'), (21, 'byline-bio')]
     """
-    groups, texts, sizes = kept_parts(doc)
+    groups, texts, sizes = kept_parts(doc) if parts is None else parts
     if len(groups) < 3:
         return
     prose = [prose_words(t, n) for t, n in zip(texts, sizes)]
