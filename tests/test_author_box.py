@@ -148,6 +148,20 @@ BIOS = {
         [*_HEAD, "By Nora Quinlan", *_ARTICLE],
         ["Nora Quinlan", "Reporter, Island Courier", "I have written about the ferries of the west coast since 2012 and sail them most weeks."],
     ),
+    # the byline's name under a heading word ("About ...", "Über ..."), then a paragraph without it
+    "about-name": (
+        [*_HEAD, "By Nora Quinlan", *_ARTICLE],
+        ["About Nora Quinlan", "Harbour reporter since 2012, sailor, and keeper of the island's tide tables for the Courier."],
+    ),
+    "german-about-name": (
+        [
+            "Sturm schließt den Hafen",
+            "Der Hafen von Kilmore bleibt nach dem schweren Wintersturm für mindestens eine Woche geschlossen, sagt die Hafenmeisterin.",
+            "Veröffentlicht am 3. März 2026 von Nora Quinlan",
+            *_GERMAN,
+        ],
+        ["Über Nora Quinlan", "Leitet das Ressort Küste bei der Inselzeitung, studierte Meereskunde in Kiel und lebt auf Islay."],
+    ),
 }
 
 
@@ -202,6 +216,13 @@ BIO_STAYS = {
         *_ARTICLE,
         "Nora Quinlan",
         "* Divers inspect the two damaged piers on Friday, weather permitting, with the council's engineers.",
+    ],
+    # a heading "About" a place, under an article that no byline names: the article's own section
+    "about-place": [
+        *_HEAD,
+        *_ARTICLE,
+        "About Port Ellen",
+        "The island's second harbour will take the ferries until Kilmore has been repaired, the council says.",
     ],
     # a site's name alone on a line is no byline
     "site-name": [

@@ -778,3 +778,39 @@ def test_a_headline_holding_a_credit_word_is_no_caption(title):
     page = "Home | News | Sport\n\n" + title + "\n\nBy Ann Lee\n\n" + "\n\n".join(KILMORE_ARTICLE) + "\n\nBack to top\n"
     out = Pipeline().clean(page)
     assert title in out.splitlines()
+
+
+# A heading over links to other articles inside the article ("Read also:") and the
+# titles under it, in the same paragraph: (language, the paragraph's lines, the lines that
+# go with the heading, by their index; the heading itself goes as a phrase)
+RELATED_LINKS = {
+    "en-one": ("en", ["Read also:", "New lifeboat for the island arrives in spring"], [1]),
+    "de-two": ("de", ["Lesen Sie auch:", "Neue Fähre für die Insel", "Der Hafenmeister geht in Rente"], [1, 2]),
+    "fi-one": ("fi", ["Lue myös:", "Saaristoon uusi lautta keväällä – liput kallistuvat"], [1]),
+    "pl-one": ("pl", ["Czytaj także:", "Nowy prom na wyspę od wiosny"], [1]),
+    # not a link: a sentence goes on under the heading, in lower case or with its full stop
+    "en-sentence": ("en", ["Read also:", "the council's report, which lists every repair."], []),
+    "de-sentence": ("de", ["Lesen Sie auch:", "Der Bericht des Gemeinderats nennt alle Reparaturen."], []),
+    # four titles or more are a list of its own, judged elsewhere
+    "en-long-list": ("en", ["Read also:", "Ferry fares rise", "New lifeboat arrives", "Harbour master retires", "Pier reopens soon"], []),
+    # a menu's item that a phrase names, over the menu's next items
+    "en-menu-item": ("en", ["* Discussion Boards", "* Calculators", "* Financial Dictionary"], []),
+    # a list's items under the heading: a one-word item is no article's title
+    "en-bullets": ("en", ["Read next", "* How to plant a hedge", "* Tools"], []),
+    "en-bullet-titles": ("en", ["Read next", "* How to plant a hedge", "* When to sow beans"], [1, 2]),
+    # the heading and its link on one line: the next line is not its link
+    "de-one-line": ("de", ["Lesen Sie auch: Neue Fähre für die Insel", "Der Hafenmeister geht in Rente"], []),
+}
+
+
+@pytest.mark.parametrize("name", list(RELATED_LINKS))
+def test_links_under_a_related_heading_go_with_it(name):
+    lang, lines, gone = RELATED_LINKS[name]
+    prose = PROSE.get(lang, PROSE["en"])
+    text = "\n\n".join([*prose[:2], "\n".join(lines), prose[2]]) + "\n"
+    doc = Pipeline(["boilerplate-sentences", "boilerplate-lines"], language=lang).run(text)
+    furniture(doc, Context())
+    removed = {line.text for line in doc.removed() if line.removal.rule == "related-link"}
+    assert removed == {lines[i] for i in gone}
+    kept = {line.text for line in doc.lines if line.removal is None and line.text.strip()}
+    assert set(prose) <= kept

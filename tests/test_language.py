@@ -31,7 +31,7 @@ TEXTS = [
 ]
 
 
-# Languages without a phrase pack: their stopwords come from newsclean/stopwords.txt,
+# Languages whose stopwords come from newsclean/stopwords.txt (some have a phrase pack),
 # or their script decides.
 MORE = [
     ("pl", "Rada miasta zdecydowała we wtorek, że nowy most zostanie otwarty wiosną, ale budowa się opóźnia."),

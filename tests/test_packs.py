@@ -46,6 +46,13 @@ def check(line: str, lang: str, removed: bool, category: str | None) -> None:
 # --------------------------------------------------------------------------- tables
 
 EN = [
+    # a label and its list of topic links, a list's item too
+    ("Tags: harbour, ferries, storms", True, "navigation"),
+    ("* Category: Harbour news", True, "navigation"),
+    ("Filed in: ferries, piers", True, "navigation"),
+    ("Posted in: Island life", True, "navigation"),
+    ("Category: the storms of the winter hit the harbour hard.", False, None),
+    ("Posted in the harbour office, the notice lists the new fares.", False, None),
     ("5 min read", True, "navigation"),
     ("The 5 minutes that changed everything", False, None),
     ("Back to top | Home | Contact us", True, "navigation"),
@@ -120,6 +127,10 @@ EN = [
 ]
 
 DE = [
+    ("* Schlagwörter: Hafen, Fähren, Sturm", True, "navigation"),
+    ("* Veröffentlicht in: Hafennachrichten", True, "navigation"),
+    ("Kategorien: Hafen, Inseln", True, "navigation"),
+    ("Veröffentlicht in der Zeitung wurde der Plan erst am Montag.", False, None),
     ("Lesezeit: ca. 3 Min.", True, "navigation"),
     ("Dieser Artikel ist nur für Abonnenten verfügbar.", True, "newsletter"),
     ("An dieser Stelle finden Sie einen externen Inhalt von YouTube.", True, "layout"),
@@ -527,9 +538,81 @@ AR = [
     ("تظهر الصورة الرصيف وقد دمرته الأمواج.", False, None),
 ]
 
+FI = [
+    ("Lukuaika 4 min", True, "navigation"),
+    ("Etusivu | Uutiset | Kotimaa | Urheilu | Kulttuuri", True, "navigation"),
+    ("Siirry sisältöön", True, "navigation"),
+    ("Aiheet: satamat, lautat, myrskyt", True, "navigation"),
+    ("Jaa | Facebook | Kopioi linkki", True, "share"),
+    ("Mainos", True, "advertising"),
+    ("Kaupallinen yhteistyö", True, "advertising"),
+    ("Käytämme evästeitä parantaaksemme palvelua.", True, "cookie"),
+    ("Hyväksy kaikki | Evästeasetukset", True, "cookie"),
+    ("Tilaa uutiskirjeemme ja saat uutiset aamulla sähköpostiisi", True, "newsletter"),
+    ("Lue myös: Uusi lautta saaristoon keväällä", True, "related"),
+    ("Lue myös:", True, "related"),
+    ("Luetuimmat", True, "related"),
+    ("12 kommenttia", True, "comments"),
+    ("Yhteystiedot | Tietosuoja | Käyttöehdot", True, "footer"),
+    ("© 2026 Jokilehti. Kaikki oikeudet pidätetään.", True, "footer"),
+    ("Kuva: Anni Laine", True, "credit"),
+    ("Ladataan...", True, "layout"),
+    ("Lue myös kaupungin tiedote, neuvoo satamapäällikkö.", False, None),
+    ("Mainos toi satamalle uusia asiakkaita viime kesänä.", False, None),
+    ("Kommentit jäivät kokouksessa vähiin.", False, None),
+    ("Kuva satamasta levisi nopeasti verkossa.", False, None),
+]
+
+HU = [
+    ("Címlap | Belföld | Külföld | Gazdaság | Sport", True, "navigation"),
+    ("Ugrás a tartalomra", True, "navigation"),
+    ("Címkék: kikötő, komp, vihar", True, "navigation"),
+    ("Megosztás | Facebook | Link másolása", True, "share"),
+    ("Hirdetés", True, "advertising"),
+    ("Szponzorált tartalom", True, "advertising"),
+    ("Ez a weboldal sütiket használ a jobb felhasználói élmény érdekében.", True, "cookie"),
+    ("Elfogadom | Sütibeállítások", True, "cookie"),
+    ("Iratkozz fel a hírlevelünkre, és elsőként értesülsz!", True, "newsletter"),
+    ("Ezek is érdekelhetnek", True, "related"),
+    ("Kapcsolódó cikk: Új komp indul a szigetre tavasszal", True, "related"),
+    ("12 hozzászólás", True, "comments"),
+    ("Impresszum | Kapcsolat | Adatvédelem", True, "footer"),
+    ("© 2026 Folyóparti Hírek. Minden jog fenntartva.", True, "footer"),
+    ("Fotó: Kiss Anna", True, "credit"),
+    ("Betöltés...", True, "layout"),
+    ("A hirdetés miatt a kikötő forgalma nőtt.", False, None),
+    ("Kapcsolódó kérdésekről a polgármester nem nyilatkozott.", False, None),
+    ("A hozzászólások többsége a kompról szólt.", False, None),
+    ("Fotó készült a viharról is.", False, None),
+]
+
+NO = [
+    ("Lesetid: 4 min", True, "navigation"),
+    ("Forsiden | Nyheter | Sport | Kultur | Debatt", True, "navigation"),
+    ("Hopp til innhold", True, "navigation"),
+    ("Emner: havn, ferjer, storm", True, "navigation"),
+    ("Del | Facebook | Kopier lenke", True, "share"),
+    ("Annonse", True, "advertising"),
+    ("Saken fortsetter under annonsen", True, "advertising"),
+    ("Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.", True, "cookie"),
+    ("Godta alle | Innstillinger for informasjonskapsler", True, "cookie"),
+    ("Meld deg på nyhetsbrevet vårt og få nyhetene hver morgen", True, "newsletter"),
+    ("Les også: Ny ferje til øya fra våren", True, "related"),
+    ("Mest lest", True, "related"),
+    ("12 kommentarer", True, "comments"),
+    ("Om oss | Kontakt | Personvern", True, "footer"),
+    ("© 2026 Elvebyavisa. Alle rettigheter forbeholdt.", True, "footer"),
+    ("Foto: Kari Nordmann", True, "credit"),
+    ("Laster...", True, "layout"),
+    ("Les også rapporten fra kommunen, råder havnesjefen.", False, None),
+    ("Annonsen ga havna mange nye kunder i fjor sommer.", False, None),
+    ("Kommentarer fra ordføreren kom først på mandag.", False, None),
+    ("Foto fra havna spredte seg raskt på nettet.", False, None),
+]
+
 TABLES = {
     "en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "pt": PT, "nl": NL, "ru": RU,
-    "pl": PL, "ja": JA, "zh": ZH, "ko": KO, "ar": AR,
+    "pl": PL, "ja": JA, "zh": ZH, "ko": KO, "ar": AR, "fi": FI, "hu": HU, "no": NO,
 }
 
 

@@ -208,19 +208,41 @@ def _opened(doc: Document, texts: list[str], sizes: list[int], k: int, first: in
     return min(named) if named and (k - 1 in named) else k
 
 
+# what heads a box about a person before their name ("About Ann Lee", "Über Anna Lehmann")
+_ABOUT = ("about ", "über ", "à propos de ", "a propos de ", "sobre ", "acerca de ", "over ", "om ")
+
+
+def _named_alone(text: str, name: tuple[str, str]) -> bool:
+    """Whether a line holds the name alone, or after a word that heads a box about a
+    person ("About Ann Lee", "Über Anna Lehmann:").
+
+    >>> _named_alone("Ann Lee", ("Ann", "Lee")), _named_alone("About Ann Lee", ("Ann", "Lee"))
+    (True, True)
+    >>> _named_alone("Why Ann Lee", ("Ann", "Lee"))
+    False
+    """
+    text = text.strip().rstrip(":")
+    said = " ".join(name)
+    if text == said:
+        return True
+    low = text.casefold()
+    return any(low.startswith(a) and text[len(a) :] == said for a in _ABOUT)
+
+
 def _boxed(doc: Document, texts: list[str], sizes: list[int], k: int, first: int, end: int, reach: int = 3) -> int | None:
     """Where an author's box over the paragraph ``k`` starts: the byline's name alone on
-    a short line at most ``reach`` parts above it, only short lines between them (a
-    title, "Reporter for the Coast Times"; a link: "• Mastodon"); None for none. The
-    paragraph says who the author is without the name ("Writes about the islands
-    since 2012 ..."), not a question (an interviewer's name over their question)."""
+    a short line at most ``reach`` parts above it ("Ann Lee", or under a heading word:
+    "About Ann Lee"), only short lines between them (a title, "Reporter for the Coast
+    Times"; a link: "• Mastodon"); None for none. The paragraph says who the author is
+    without the name ("Writes about the islands since 2012 ..."), not a question (an
+    interviewer's name over their question)."""
     if texts[k].rstrip(CLOSING_QUOTES)[-1:] in ("?", "？") or texts[k].startswith(BULLETS):
         return None
     for j in range(k - 1, max(first, k - 1 - reach), -1):
         if sizes[j] > 6:
             return None
-        name = _name(texts[j], sizes[j], words=4)
-        if name is not None and " ".join(name) == texts[j].strip() and _bylined(doc, name, end, alone=False):
+        name = _name(texts[j], sizes[j], words=6)
+        if name is not None and _named_alone(texts[j], name) and _bylined(doc, name, end, alone=False):
             return j
     return None
 

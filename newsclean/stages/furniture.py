@@ -18,7 +18,9 @@ picture: ``Ann Lee (l.) und Jo Roe``), ``comment-meta`` (``2 days ago``,
 required field's label, a label and its empty box: ``Email _``), ``newsletter-heading`` (``Our Weekly Newsletter``), ``contents`` (a table of contents:
 its heading and the items the article prints again as its subheads), and in the
 header above the headline ``header-breadcrumb`` and ``header-label`` (see
-:func:`_header`); last, ``after-article`` (see :mod:`newsclean.stages.after_article`).
+:func:`_header`); first, ``related-link`` (the titles right under a heading over other
+articles, "Read also:", in its paragraph: :func:`_related_links`); last,
+``after-article`` (see :mod:`newsclean.stages.after_article`).
 
 >>> from newsclean import Context, Document
 >>> page = [
@@ -420,6 +422,49 @@ def _header(
     return found
 
 
+# what a heading over links to other articles ends with ("Read also:", "Lesen Sie auch »")
+_LEADS = (":", "»", "›", ">", "：")
+
+
+def _related_links(doc: Document, most: int = 3) -> list[Line]:
+    """The links right under a heading over other articles inside the page: a line the
+    phrase packs removed as ``related`` ("Read also:", "Lue myös:"; a heading that ends
+    in a colon or an arrow, or a phrase alone on its line; not a menu's item), then, in the same paragraph
+    (no blank line between), one to ``most`` kept title-shaped lines (two to twenty
+    words, no sentence end, not going on in lower case) that end the paragraph: the
+    titles of the articles it links to.
+
+    >>> doc = Document.from_text("Ferries stopped at noon.\\n\\nRead also:\\nNew lifeboat for the island\\n\\nMore text.")
+    >>> doc.remove(doc.lines[2], "boilerplate-sentences", "pattern:related")
+    >>> [line.number for line in _related_links(doc)]
+    [4]
+    """
+    lines = doc.lines
+    found: list[Line] = []
+    for i, head in enumerate(lines):
+        removal = head.removal
+        if removal is None or "related" not in removal.rule.partition(":")[2].split("+"):
+            continue
+        if removal.rule.startswith("pattern:") and not head.text.rstrip().endswith(_LEADS):
+            continue  # (a heading and its link on one line: what follows is not the link)
+        if head.text.lstrip().startswith(BULLETS):
+            continue  # (a menu's item, "* Discussion boards", heads nothing)
+        run: list[Line] = []
+        j = i + 1
+        while j < len(lines) and lines[j].text.strip() and len(run) <= most:
+            line = lines[j]
+            text = " ".join(line.text.split())
+            n = word_count((text[2:] if text.startswith(BULLETS) else text).split())
+            if line.removal is not None or text[:1].islower() or not _is_title(text, n) or text[-1:] in _ENDS:
+                run = []
+                break
+            run.append(line)
+            j += 1
+        if 1 <= len(run) <= most:
+            found.extend(run)
+    return found
+
+
 # A table of contents' heading, in the languages of the packs and the scripts newsclean
 # knows; the ones that can only name a table of contents go even without its items.
 _CONTENTS_ALONE = frozenset(
@@ -509,6 +554,9 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     A hard-wrapped paragraph is judged whole (its lines go together or stay).
     Datelines and bylines stay: they are part of what newsclean gives back.
     """
+    links = _related_links(doc)
+    for line in links:
+        doc.remove(line, "furniture", "related-link")
     groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
     # judged as written: the composer writes a line without its image names
     texts = [_squeeze(visible_lines(doc, g)) for g in groups]
