@@ -638,10 +638,13 @@ def _named_before(
     """The removed lines between unit ``j - 1`` and unit ``j`` that name debris (see
     :func:`_debris_between`)."""
     prev = units[j - 1].lines[-1].number if j else 0
+    # (the judges name a removed line or a marker: the kept blank lines that part most
+    # units are passed over without a call)
     return [
         ln
         for ln in doc.lines[prev : units[j].lines[0].number - 1]
-        if judge(ln, marked)
+        if (ln.removal is not None or ln.number in marked)
+        and judge(ln, marked)
         and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
         and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
     ]
