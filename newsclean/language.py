@@ -282,7 +282,7 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     # two, where dict keys & a frozenset run over every stopword of every language)
     words, count_of = set(tally), tally.__getitem__
     for lang in counts:
-        hits = STOPWORDS[lang] & words
+        hits: frozenset[str] | set[str] = STOPWORDS[lang] & words
         if hits and lang not in HAND_WRITTEN:
             hits = {w for w in hits if len(w) > 1}
         if hits:
