@@ -748,3 +748,31 @@ def test_literal_first_alternation_of_the_built_in_packs(line):
         compiled, _ = pack.categorised_pattern
         assert "(?=.*?" in compiled.pattern, lang
         assert _same_match(compiled.match(line), _categorised_without_lookaheads(pack).match(line)), lang
+
+
+@given(texts)
+def test_visible_line_kept_per_document_is_visible(text):
+    """visible_line keeps a line's visible text per document: asked again, the same
+    as visible() of the line's text."""
+    from newsclean.visible import visible, visible_line
+
+    doc = Document.from_text(text)
+    for _ in range(2):
+        assert [visible_line(doc, ln) for ln in doc.lines] == [
+            visible(ln.text) if "[" in ln.text else doc.squeezed_lines()[ln.number - 1] for ln in doc.lines
+        ]
+
+
+def test_end_markers_judged_per_markers():
+    """end_markers keeps its judgements per document and markers: other markers on the
+    same document are judged afresh."""
+    from newsclean.stages.content import end_markers
+
+    text = "Pier reopens\n\nRelated stories\n\nComments\n\nRelated stories"
+    doc = Document.from_text(text)
+    related = {("related", "stories"): "related"}
+    comments = {("comments",): "comments"}
+    assert end_markers(doc, related) == [3, 7]
+    assert end_markers(doc, comments) == [5]
+    assert end_markers(doc, dict(related)) == [3, 7]
+    assert end_markers(doc, related, doc.lines[:4]) == [3]

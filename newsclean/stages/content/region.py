@@ -23,7 +23,14 @@ def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str], lines: Se
     found = []
     if markers:
         longest = max(len(m) for m in markers)
-        seen: dict[str, bool] = {}  # a page repeats its menu lines: each text judged once
+        # a page repeats its menu lines: each text judged once, per document and
+        # markers (the after-article judges ask again; the entry holds the markers,
+        # so their id is not reused while it stands)
+        judged = doc.view("end_markers", lambda d: {})
+        entry = judged.get(id(markers))
+        if entry is None or entry[0] is not markers:
+            entry = judged[id(markers)] = (markers, {})
+        seen: dict[str, bool] = entry[1]
         for line in doc.lines if lines is None else lines:
             text = line.text
             if not text or len(text) > 80:
