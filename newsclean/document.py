@@ -134,6 +134,11 @@ class Document:
         # and shared by the stages of the one pass. Stages never change a line's text,
         # so the views stay valid for the document's life.
         self._views: dict = {}
+        # How many times a line's removal changed: :meth:`remove`, :meth:`remove_lines`,
+        # :meth:`restore` and :meth:`restore_lines` are the only setters of
+        # ``line.removal``, and each counts here, so a view of the kept lines (see
+        # :func:`newsclean.wrap.line_groups`) is fresh while the count is unchanged.
+        self.generation = 0
 
     def __repr__(self) -> str:
         return (
@@ -164,6 +169,7 @@ class Document:
         """Mark ``line`` removed; the first stage to remove a line keeps the credit."""
         if line.removal is None:
             line.removal = Removal(stage, rule, signal)
+            self.generation += 1
 
     def remove_lines(self, lines: list[Line], stage: str, rule: str, signal: Signal = Signal.NONE) -> None:
         """:meth:`remove` for each of ``lines``, sharing one (immutable) :class:`Removal`:
@@ -172,14 +178,17 @@ class Document:
         for line in lines:
             if line.removal is None:
                 line.removal = removal
+        self.generation += 1
 
     def restore(self, line: Line) -> None:
         line.removal = None
+        self.generation += 1
 
     def restore_lines(self, lines: list[Line]) -> None:
         """:meth:`restore` each of ``lines``."""
         for line in lines:
             line.removal = None
+        self.generation += 1
 
     def cut(self, line: Line, start: int, end: int, stage: str, rule: str) -> None:
         """Write only ``line.text[start:end]`` of a kept line; the first cut stands."""

@@ -278,9 +278,11 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     # one order, so that two languages with the same words tie exactly.
     counts = dict.fromkeys(candidates or STOPWORDS, 0)
     scores = dict.fromkeys(counts, 0.0)
-    words, count_of = tally.keys(), tally.__getitem__
+    # (a set of the words, made once: a frozenset & a set runs over the smaller of the
+    # two, where dict keys & a frozenset run over every stopword of every language)
+    words, count_of = set(tally), tally.__getitem__
     for lang in counts:
-        hits = words & STOPWORDS[lang]
+        hits: frozenset[str] | set[str] = STOPWORDS[lang] & words
         if hits and lang not in HAND_WRITTEN:
             hits = {w for w in hits if len(w) > 1}
         if hits:

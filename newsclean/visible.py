@@ -65,15 +65,27 @@ def link_texts(text: str) -> str:
 
 def visible_line(doc: Document, line: Line) -> str:
     """:func:`visible` of ``line``'s text; a line without a ``[`` is its squeezed text,
-    which the document computes once for all lines.
+    which the document computes once for all lines. A line with one is computed once
+    per document too (stages never change a line's text), however many stages ask.
 
     >>> doc = Document.from_text("[IMG] Photo\\n  plain  text ")
     >>> visible_line(doc, doc.lines[0]), visible_line(doc, doc.lines[1])
     ('Photo', 'plain text')
     """
     if "[" in line.text:
-        return visible(line.text)
+        known: dict[int, str] = doc.view(_VISIBLE, _new_dict)
+        text = known.get(line.number)
+        if text is None:
+            text = known[line.number] = visible(line.text)
+        return text
     return doc.squeezed_lines()[line.number - 1]
+
+
+_VISIBLE = "visible.visible_line"
+
+
+def _new_dict(doc: Document) -> dict:
+    return {}
 
 
 def visible_lines(doc: Document, group: list[Line]) -> str:

@@ -113,13 +113,23 @@ def line_groups(doc, width: int | None) -> list[list]:
 
     Whether one line continues the next depends on their texts and ``width`` alone, so
     it is judged once per document and width (kept in a document view) and the stages
-    that group lines, several times a pass, only look it up.
+    that group lines, several times a pass, only look it up. The groups themselves
+    depend on which lines are kept too: they are kept with the document's removal
+    ``generation`` and made again only when a line was removed or restored since.
 
     >>> from newsclean.document import Document
     >>> doc = Document.from_text("A line long enough to be wrapped\\nhere.\\n\\nNext one.")
     >>> [[ln.number for ln in g] for g in line_groups(doc, 33)], len(line_groups(doc, None))
     ([[1, 2], [4]], 3)
     """
+    memo = doc.view(("groups", width), lambda d: [-1, []])
+    generation = getattr(doc, "generation", None)  # (None: a duck-typed document, no memo)
+    if memo[0] != generation or generation is None:
+        memo[0], memo[1] = generation, _line_groups(doc, width)
+    return list(memo[1])  # (a caller's list: the groups themselves are never changed)
+
+
+def _line_groups(doc, width: int | None) -> list[list]:
     nonblank = nonblank_lines(doc)
     lines = doc.lines
     if width is None:

@@ -357,6 +357,35 @@ def test_line_groups_are_the_continues_walk(text, removed, width):
     for line in doc.lines[::3]:
         doc.remove(line, "test", "y")
     assert line_groups(doc, width) == _groups_by_continues(doc, width)
+    # ... and so does every other setter of a line's removal (the groups are kept per
+    # removal generation of the document)
+    doc.restore_lines(doc.lines[::2])
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+    doc.remove_lines(doc.lines[1::4], "test", "z")
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+    for line in doc.lines[1::3]:
+        doc.restore(line)
+    assert line_groups(doc, width) == _groups_by_continues(doc, width)
+
+
+@given(WRAPPED, st.lists(st.integers(0, 30), max_size=6), st.sampled_from([None, 5, 8]))
+def test_units_met_again_are_the_units_made_afresh(text, removed, width):
+    """The content stage's rounds reuse the units of lines they met before
+    (build_units' ``known``): the same texts, words and shapes as units made anew."""
+    from newsclean.stages.content.features import build_units
+
+    doc = Document.from_text(text)
+    known: dict = {}
+    for i in [None, *removed]:
+        if i is not None and i < len(doc.lines):
+            doc.remove(doc.lines[i], "test", "x")
+        fresh = build_units(doc, width)
+        reused = build_units(doc, width, known)
+        assert [(u.text, u.words, u.bullet, u.columns, u.gaps, u.size, u.index, [ln.number for ln in u.lines])
+                for u in reused] == [
+            (u.text, u.words, u.bullet, u.columns, u.gaps, u.size, u.index, [ln.number for ln in u.lines])
+            for u in fresh
+        ]
 
 
 def _layout_every_line(doc):
@@ -719,3 +748,31 @@ def test_literal_first_alternation_of_the_built_in_packs(line):
         compiled, _ = pack.categorised_pattern
         assert "(?=.*?" in compiled.pattern, lang
         assert _same_match(compiled.match(line), _categorised_without_lookaheads(pack).match(line)), lang
+
+
+@given(texts)
+def test_visible_line_kept_per_document_is_visible(text):
+    """visible_line keeps a line's visible text per document: asked again, the same
+    as visible() of the line's text."""
+    from newsclean.visible import visible, visible_line
+
+    doc = Document.from_text(text)
+    for _ in range(2):
+        assert [visible_line(doc, ln) for ln in doc.lines] == [
+            visible(ln.text) if "[" in ln.text else doc.squeezed_lines()[ln.number - 1] for ln in doc.lines
+        ]
+
+
+def test_end_markers_judged_per_markers():
+    """end_markers keeps its judgements per document and markers: other markers on the
+    same document are judged afresh."""
+    from newsclean.stages.content import end_markers
+
+    text = "Pier reopens\n\nRelated stories\n\nComments\n\nRelated stories"
+    doc = Document.from_text(text)
+    related = {("related", "stories"): "related"}
+    comments = {("comments",): "comments"}
+    assert end_markers(doc, related) == [3, 7]
+    assert end_markers(doc, comments) == [5]
+    assert end_markers(doc, dict(related)) == [3, 7]
+    assert end_markers(doc, related, doc.lines[:4]) == [3]

@@ -44,10 +44,9 @@ from ..document import Document, Line
 from ..regexes import compile_re
 from ..registry import stages
 from ..script import word_count
-from ..visible import visible_lines
-from ..wrap import line_groups, wrap_width
 from .after_article import after_article
 from .content.features import BULLETS, DATELINE_RE, MONTHS
+from .repeats import kept_parts
 
 _MAX_WORDS = 40
 # "3 days ago", "vor 3 Stunden", "hace 2 días", "il y a 2 jours", "2 godziny temu",
@@ -266,10 +265,6 @@ _POSITION = compile_re(
 
 # words one of which a loose credit holds (a cheap test before the searches)
 _SOURCE_HINTS = ("fot", "photo", "bild", "imag", "quelle", "cc by", "cc-by", "ccby", "abb", "archiv", "©", "(c)")
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _doubled(text: str) -> bool:
@@ -557,11 +552,10 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     links = _related_links(doc)
     for line in links:
         doc.remove(line, "furniture", "related-link")
-    groups = [g for g in line_groups(doc, wrap_width(doc)) if all(line.removal is None for line in g)]
-    # judged as written: the composer writes a line without its image names
-    texts = [_squeeze(visible_lines(doc, g)) for g in groups]
+    # judged as written: the composer writes a line without its image names (the kept
+    # parts' texts, squeezed, and word counts are shared with the after-article judges)
+    groups, texts, sizes = kept_parts(doc)
     gone = [False] * len(groups)
-    sizes = [word_count(t.split()) for t in texts]
     first, headline = _headline(texts, sizes)
     found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
     for k, rule in found:

@@ -46,7 +46,7 @@ from ...context import Context
 from ...document import Document
 from ...registry import stages
 from ...wrap import wrap_width
-from .features import FEATURES, OwnRows, Unit, build_units, is_prose, unit_features
+from .features import FEATURES, KnownUnits, OwnRows, Unit, build_units, is_prose, unit_features
 from .model import MODEL, probabilities
 from .region import comment_attributions, end_markers, select
 
@@ -77,8 +77,9 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
     markers = end_markers(doc, ctx.pack(doc).markers)
     width = wrap_width(doc)
     seen: OwnRows = {}  # the units' own signals, computed once for all rounds
+    known: KnownUnits = {}  # ... and the units themselves
     for n in range(MAX_ROUNDS):
-        units = build_units(doc, width)
+        units = build_units(doc, width, known)
         if not units:
             return
         rows = unit_features(units, lang, seen)

@@ -79,6 +79,9 @@ class Unit:
         return f"Unit(index={self.index}, text={self.text[:40]!r}, prob={self.prob:.3f})"
 
 
+KnownUnits = dict[tuple[int, int], Unit]
+
+
 def main_cell(line: str) -> str:
     """The widest cell of a line that a table layout split into columns.
 
@@ -97,15 +100,39 @@ def main_cell(line: str) -> str:
     return widest_cell(cells(body))[1]
 
 
-def build_units(doc: Document, width: int | None) -> list[Unit]:
+def build_units(doc: Document, width: int | None, known: KnownUnits | None = None) -> list[Unit]:
     """Group kept, non-blank lines into paragraphs (joining lines hard-wrapped at
     ``width``, see :func:`newsclean.wrap.line_groups`).
 
     Removed lines are skipped over, blank lines end a unit.
+
+    ``known`` (the content stage's rounds share one) keeps the units made before by
+    their first and last line numbers: a group is a run of consecutive lines, so those
+    two name its lines, and a unit depends on its lines alone. A unit met again is the
+    same object, renumbered (its ``prob`` is set again by each round).
+
+    >>> doc = Document.from_text("Home\\n\\nThe harbour was closed.")
+    >>> known = {}
+    >>> first = build_units(doc, None, known)
+    >>> doc.remove(doc.lines[0], "test", "x")
+    >>> again = build_units(doc, None, known)
+    >>> again[0] is first[1], again[0].index
+    (True, 0)
     """
     squeezed = doc.squeezed_lines()  # cached per document, shared with other stages
     folded = doc.folded_squeezed_lines()
-    return [_unit(run, i, squeezed, folded) for i, run in enumerate(line_groups(doc, width))]
+    if known is None:
+        return [_unit(run, i, squeezed, folded) for i, run in enumerate(line_groups(doc, width))]
+    units = []
+    for i, run in enumerate(line_groups(doc, width)):
+        key = (run[0].number, run[-1].number)
+        u = known.get(key)
+        if u is None:
+            u = known[key] = _unit(run, i, squeezed, folded)
+        else:
+            u.index = i
+        units.append(u)
+    return units
 
 
 def _unit(lines: list[Line], index: int, squeezed: list[str], folded: list[str]) -> Unit:

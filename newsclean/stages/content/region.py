@@ -23,7 +23,14 @@ def end_markers(doc: Document, markers: Mapping[tuple[str, ...], str], lines: Se
     found = []
     if markers:
         longest = max(len(m) for m in markers)
-        seen: dict[str, bool] = {}  # a page repeats its menu lines: each text judged once
+        # a page repeats its menu lines: each text judged once, per document and
+        # markers (the after-article judges ask again; the entry holds the markers,
+        # so their id is not reused while it stands)
+        judged = doc.view("end_markers", lambda d: {})
+        entry = judged.get(id(markers))
+        if entry is None or entry[0] is not markers:
+            entry = judged[id(markers)] = (markers, {})
+        seen: dict[str, bool] = entry[1]
         for line in doc.lines if lines is None else lines:
             text = line.text
             if not text or len(text) > 80:
@@ -638,10 +645,13 @@ def _named_before(
     """The removed lines between unit ``j - 1`` and unit ``j`` that name debris (see
     :func:`_debris_between`)."""
     prev = units[j - 1].lines[-1].number if j else 0
+    # (the judges name a removed line or a marker: the kept blank lines that part most
+    # units are passed over without a call)
     return [
         ln
         for ln in doc.lines[prev : units[j].lines[0].number - 1]
-        if judge(ln, marked)
+        if (ln.removal is not None or ln.number in marked)
+        and judge(ln, marked)
         and not (subheads and ln.text.strip() in subheads and ln.number not in marked)
         and not (lists and ln.number not in marked and ln.removal is not None and ln.removal.rule in _INSIDE_RULES)
     ]
