@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 
 from ...document import Document, Line
+from ...language import stopword_density
 from ...regexes import compile_pattern
 from ...signals import Signal
 from ...tokens import find_words
@@ -436,6 +437,10 @@ def select(
             top -= 1
         for i in _standfirst_above(units, top, prose):
             keep[i] = True
+        # a standfirst set without a full stop right above the article's first kept unit
+        lede = _unstopped_lede(units, keep.index(True), prose, doc.language or "", doc.lines) if any(keep) else None
+        if lede is not None:
+            keep[lede] = True
     for i, u in enumerate(units):
         if keep[i]:
             if inner[i] and u.prob < low:
@@ -1056,6 +1061,56 @@ def _cut_at_marker(
         if above >= 30 and above >= below and low_after:
             return cut - 1
     return hi
+
+
+def _unstopped_lede(
+    units: list[Unit], top: int, prose: Sequence[bool], lang: str, lines: Sequence[Line] = (), reach: int = 3
+) -> int | None:
+    """A standfirst written without a full stop above the article's first kept unit
+    ``top``: a paragraph of 15 to 60 words with the function words of a sentence in
+    ``lang`` (not a caption's run of names, nor a toolbar's "E-mail this article Print
+    this article"), no list item nor table line, with at most
+    ``reach`` - 1 short lines between (a byline, a date, "Ingredients") and no long
+    paragraph right above it (a teaser's text stands in a row of them), nor a headline
+    between (a standfirst stands under the headline; above it, a promotion's box with
+    its button, "Start your free trial", does), nor a menu's item among the removed
+    ``lines`` between (a breadcrumb: "1. Home", "2. News"), nor a form's note under its
+    text field ("The address you give is used only to send this e-mail"). Pages set the
+    standfirst apart in its own box and often leave its full stop out, so the model,
+    which looks for sentences, scores it as debris. None when there is none.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> text = "\\n\\n".join(["Storm closes harbour",
+    ...     "Two of the piers at Kilmore were damaged in the night and the boats will stay in port for weeks",
+    ...     "By Ann Lee", "The harbour at Kilmore was closed on Monday after the storm."])
+    >>> units = build_units(Document.from_text(text), None)
+    >>> _unstopped_lede(units, 3, [False, False, False, True], "en"), _unstopped_lede(units, 3, [False] * 4, "en", reach=1)
+    (1, None)
+    """
+    j = top - 1
+    while j >= 0 and top - j <= reach:
+        u = units[j]
+        if 15 <= u.size <= 60 and not (u.bullet or u.columns or " | " in u.text):
+            above = units[j - 1] if j > 0 else None
+            if stopword_density(u.words, lang) < 0.28 or (above is not None and (above.size > 15 or prose[j - 1])):
+                return None
+            between = lines[u.lines[-1].number : units[top].lines[0].number - 1]
+            field = lines[above.lines[-1].number if above else 0 : u.lines[0].number - 1]
+            return None if any(map(_menu_item, between)) or any(_text_field(ln.text) for ln in field) else j
+        if u.size > 8 or prose[j] or (_list_item(u) and u.size <= 2) or _titled(u):
+            return None  # ... nor above a menu's items ("1. Home") or the article's headline
+        j -= 1
+    return None
+
+
+def _menu_item(line: Line) -> bool:
+    """A line removed as a menu's item that a bullet or a number leads ("* Home", "1. News")."""
+    removal, text = line.removal, line.text.lstrip()
+    return (
+        removal is not None and "navigation" in removal.rule
+        and (text.startswith(BULLETS) or bool(_NUMBERED_RE.match(text)))
+    )
 
 
 # How a sentence ends (a closing quote after its mark too): not a list's ")" or ":".
