@@ -37,7 +37,7 @@ CHARS_PER_WORD = 2
 # Sentence ends: the ideographic full stop and full-width ! and ?, which need no space
 # after them; and the Latin ones followed by a space.
 _FULL_STOPS = ("。", "！", "？")
-TERMINAL = tuple('.!?…"”»\'’)։।。！？」』:;')
+TERMINAL = tuple('.!?…"”“»«\'’‘)։।。！？」』:;')  # “ ‘ «: the closing quotes of „…“ ‚…‘ »…«
 
 # Function characters: Japanese particles and endings in Hiragana, and the commonest
 # Chinese function words (one character each). Prose is full of them; menus, lists of

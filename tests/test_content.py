@@ -29,6 +29,10 @@ def signals(text: str, lang: str = "en") -> dict[str, float]:
         ("The council met on Tuesday to discuss the budget.", "terminal", 1.0),
         ("“We will win,” she said.”", "terminal", 1.0),
         ("Il a dit : « Nous gagnerons »", "terminal", 1.0),
+        # German, Polish and Czech quotes close with “ and ‘; German's »…« with «
+        ("Der Wirt sagte: „Wir öffnen im Mai wieder.“", "terminal", 1.0),
+        ("Er nannte es ‚einen Versuch.‘", "terminal", 1.0),
+        ("Sie rief: »Das war knapp!«", "terminal", 1.0),
         ("More stories from the region", "terminal", 0.0),
         ("   * Sport", "bullet", 1.0),
         ("   • Weather", "bullet", 1.0),

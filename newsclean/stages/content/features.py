@@ -21,7 +21,9 @@ from ...text import cells, squeeze, widest_cell
 from ...tokens import find_words
 from ...wrap import line_groups
 
-TERMINAL = tuple('.!?…"”»\'’)։।。！？:;')
+# How a paragraph ends: its mark, or the quote closing after it; German, Polish and Czech
+# close a quote with “ or ‘ („So war es.“), German's »…« with «.
+TERMINAL = tuple('.!?…"”“»«\'’‘)։।。！？:;')
 BULLETS = ("* ", "+ ", "o ", "# ", "- ", "• ", "· ", "– ", "— ", "» ", "> ", "■ ", "▪ ", "◦ ")
 SEPARATORS = frozenset("|·»•/›>")
 MONTHS = frozenset(
