@@ -81,7 +81,7 @@ class Unit:
         return f"Unit(index={self.index}, text={self.text[:40]!r}, prob={self.prob:.3f})"
 
 
-KnownUnits = dict[tuple[int, ...], Unit]
+KnownUnits = dict[tuple[int, int], Unit]
 
 
 def main_cell(line: str) -> str:
@@ -109,7 +109,8 @@ def build_units(doc: Document, width: int | None, known: KnownUnits | None = Non
     Removed lines are skipped over, blank lines end a unit.
 
     ``known`` (the content stage's rounds share one) keeps the units made before by
-    their lines' numbers: a unit depends on its lines alone, so a unit met again is the
+    their first and last line numbers: a group is a run of consecutive lines, so those
+    two name its lines, and a unit depends on its lines alone. A unit met again is the
     same object, renumbered (its ``prob`` is set again by each round).
 
     >>> doc = Document.from_text("Home\\n\\nThe harbour was closed.")
@@ -126,7 +127,7 @@ def build_units(doc: Document, width: int | None, known: KnownUnits | None = Non
         return [_unit(run, i, squeezed, folded) for i, run in enumerate(line_groups(doc, width))]
     units = []
     for i, run in enumerate(line_groups(doc, width)):
-        key = tuple([ln.number for ln in run])
+        key = (run[0].number, run[-1].number)
         u = known.get(key)
         if u is None:
             u = known[key] = _unit(run, i, squeezed, folded)
