@@ -58,6 +58,17 @@ def test_the_post_above_a_comment_form_that_splits_the_page_is_the_article():
         assert paragraph not in out
 
 
+def _selected(doc: Document) -> list[str]:
+    """The region's choice over ``doc`` when prose (a unit ending in a full stop) scores
+    0.6 and anything else 0.02: the kept lines' texts."""
+    units = build_units(doc, None)
+    prose = [u.text.endswith(".") for u in units]
+    for u, p in zip(units, prose):
+        u.prob = 0.6 if p else 0.02
+    select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
+    return [line.text for line in doc.lines if line.removal is None and line.text]
+
+
 def test_select_takes_the_run_above_a_comment_form_over_a_heavier_run_below_it():
     lines = [POST[1], "Leave a comment", "Name * ____________________", "Email * ____________________",
              *[f"Form field label {i}" for i in range(16)], *SIDEBAR[1:]]
@@ -67,13 +78,7 @@ def test_select_takes_the_run_above_a_comment_form_over_a_heavier_run_below_it()
             doc.remove(line, "boilerplate-lines", "phrase:comments")
         elif "____" in line.text:
             doc.remove(line, "layout", "form-field")
-    units = build_units(doc, None)
-    prose = [u.text.endswith(".") for u in units]
-    for u, p in zip(units, prose):
-        u.prob = 0.6 if p else 0.02
-    select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
-    kept = [line.text for line in doc.lines if line.removal is None and line.text]
-    assert kept == [POST[1]]
+    assert _selected(doc) == [POST[1]]
 
 
 NOTICE = [
@@ -96,9 +101,4 @@ def test_the_post_above_the_page_footer_is_the_article_not_a_notice_printed_afte
             doc.remove(line, "boilerplate-sentences", "pattern:footer")
         elif line.text in ("Terms of use", "Contact"):
             doc.remove(line, "boilerplate-lines", "phrase:footer")
-    units = build_units(doc, None)
-    prose = [u.text.endswith(".") for u in units]
-    for u, p in zip(units, prose):
-        u.prob = 0.6 if p else 0.02
-    select(doc, units, {"bias": 0.12, "low": 0.02, "second": 0.3, "strong": 0.7}, prose=prose)
-    assert [line.text for line in doc.lines if line.removal is None and line.text] == [POST[1]]
+    assert _selected(doc) == [POST[1]]
