@@ -30,7 +30,7 @@ from typing import Any
 
 import regex
 
-from .regexes import compile_pattern
+from .regexes import compile_pattern, compile_re
 
 # Sets of prefixes are cut back to shorter ones past this size: a prefix check is a
 # dictionary lookup by first character and one startswith() over the bucket.
@@ -90,8 +90,8 @@ _REPEATS = tuple(getattr(_C, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POS
 # classes "[[:alpha:]]", fuzzy matching "(?:abc){e<=1}" (any "{" that is no counted
 # repeat), named lists "\\L<name>", conditionals, recursion, branch reset.
 # (looked for with the escapes taken out: "\\(?(?:" is an optional "(" and a group)
-_REGEX_ONLY = re.compile(r"\{(?![0-9]*,?[0-9]*\})|\[:\^?[a-z]+:\]|\(\?(?:\(|&|R|\||P>)")
-_ESCAPE = re.compile(r"\\.", re.DOTALL)
+_REGEX_ONLY = compile_re(r"\{(?![0-9]*(?:,[0-9]*)?\})|\[:\^?[a-z]+:\]|\(\?(?:\(|&|R|\||P>)")
+_ESCAPE = compile_re(r"\\.", re.DOTALL)
 
 
 def _parse(pattern: str) -> Any:
