@@ -141,6 +141,11 @@ PATTERN_CASES.update(
         "newsclean.tokens._LATIN_WORD_RE": ["é’a-" * (P // 4), "é-" * (P // 2), "é" * P + "’", "’" * P],
         "newsclean.tokens._NOT_LATIN": ["é" * P, "a’" * (P // 2) + "ж"],
         "newsclean.packs._VERBOSE": ["(?" * (P // 2), "(?" + "a" * P, "(?a" * (P // 3)],
+        "newsclean.needles._DIGITS": ["1" * P, "1" * P + "x", "١" * P],
+        "newsclean.needles._ESCAPE": ["\\" * P, "\\a" * (P // 2)],
+        "newsclean.needles._REGEX_ONLY": [
+            "{" + "1" * P, "{1" * (P // 2), "{1," + "1" * P, "[:" + "a" * P, "[:" * (P // 2), "(?" * (P // 2),
+        ],
         "newsclean.language._LEADING_BULLETS": ["o " * (P // 2), " " * P + "x", "\n o" * (P // 3), "o" * P],
         "newsclean.segments._BLANK_RE": ["\n" * P, "\n \n" * (P // 3), " \n" * (P // 2), "\n" + " " * P],
         "newsclean.segments._DIGITS_RE": ["1" * P, "a1" * (P // 2)],

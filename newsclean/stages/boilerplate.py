@@ -318,8 +318,11 @@ class PatternSearch:
             self.find = self.categorised[0].match if pack.all_anchored else self.categorised[0].search
         # else: one search of every pattern rules most lines out
         self.any_pattern = None if self.categorised else pack.any_pattern
+        self.passes = pack.line_filter
 
     def __call__(self, low: str) -> str:
+        if self.passes is not None and not self.passes(low):
+            return ""  # no pattern can match: no search (see newsclean.needles)
         kw = self.kw
         if self.deadline is not None:
             left = self.deadline - time.monotonic()
