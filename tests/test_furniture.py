@@ -814,3 +814,66 @@ def test_links_under_a_related_heading_go_with_it(name):
     assert removed == {lines[i] for i in gone}
     kept = {line.text for line in doc.lines if line.removal is None and line.text.strip()}
     assert set(prose) <= kept
+
+
+# An image's alt text and its caption on two lines in a row (no blank line between):
+# printed as they stand, with a credit glued on, or after a word ("Enlarge"). Both go.
+CAPTION_PAIRS = {
+    "en-same": ["Divers at work on the damaged north pier", "Divers at work on the damaged north pier"],
+    "en-enlarge": ["Divers at work on the damaged north pier.", "Enlarge Divers at work on the damaged north pier."],
+    "de-glued-credit": [
+        "Taucher prüfen den beschädigten Steg im Hafen, der seit dem Sturm gesperrt ist!",
+        "Taucher prüfen den beschädigten Steg im Hafen, der seit dem Sturm gesperrt ist!Anna Lehmann",
+    ],
+    "de-vergroessern": ["Taucher am beschädigten Steg im Hafen.", "Vergrößern Taucher am beschädigten Steg im Hafen."],
+    # a long caption, a sentence and more, printed twice
+    "de-long": [
+        "Die Taucher fanden zwei gebrochene Pfähle und einen Riss im Beton, der sich über die ganze "
+        "Breite des Stegs zieht. Die Reparatur soll drei Wochen dauern, wenn das Wetter hält.",
+    ]
+    * 2,
+}
+
+
+def _with_title(lang: str, block: str, *, at_end: bool) -> str:
+    prose = PROSE[lang]
+    body = [*prose, block] if at_end else [*prose[:2], block, *prose[2:]]
+    return "\n\n".join(["The harbour after the storm", *body]) + "\n"
+
+
+@pytest.mark.parametrize("name", list(CAPTION_PAIRS))
+@pytest.mark.parametrize("at_end", [False, True], ids=["inside", "after"])
+def test_an_alt_text_and_its_caption_on_two_lines_in_a_row_go(name, at_end):
+    lang = "de" if name.startswith("de") else "en"
+    doc = Document.from_text(_with_title(lang, "\n".join(CAPTION_PAIRS[name]), at_end=at_end))
+    furniture(doc, Context())
+    assert [line.text for line in doc.removed()] == CAPTION_PAIRS[name]
+    assert {r.rule for r in (line.removal for line in doc.removed()) if r} == {"caption-pair"}
+
+
+# What stays: the same text with a blank line between (a pull quote, a teaser and its
+# article), two different lines in a row, the headline printed twice above the article,
+# a copy that adds a whole sentence, a copy too short for a caption.
+CAPTION_PAIRS_STAY = {
+    "blank-between": "Divers at work on the damaged north pier\n\nDivers at work on the damaged north pier",
+    "different": "Divers at work on the damaged north pier\nThe ferries leave from Port Ellen until March",
+    "adds-a-sentence": (
+        "Divers at work on the damaged north pier.\nDivers at work on the damaged north pier. "
+        "The council says the repairs will take three weeks, if the weather holds and the parts arrive in time."
+    ),
+    "too-short": "Pier reopens\nPier reopens",
+}
+
+
+@pytest.mark.parametrize("name", list(CAPTION_PAIRS_STAY))
+def test_lines_printed_twice_that_are_no_caption_pair_stay(name):
+    doc = Document.from_text(_with_title("en", CAPTION_PAIRS_STAY[name], at_end=False))
+    furniture(doc, Context())
+    assert [line.text for line in doc.removed()] == []
+
+
+def test_a_headline_printed_twice_above_the_article_stays():
+    title = "Storm closes Kilmore harbour for three weeks"
+    doc = Document.from_text("\n".join([title, title]) + "\n\n" + "\n\n".join(PROSE["en"]) + "\n")
+    furniture(doc, Context())
+    assert [line.text for line in doc.removed()] == []

@@ -9,7 +9,8 @@ This judge runs after the content stage, on the lines it kept.
 Rules: ``caption-repeated`` (a short line held whole by one of the next few, which
 adds a credit or a note: the alt text and the caption of one image; a sentence of more
 than twelve words may be the article's own: the alt text and the caption of one image; the copy that adds
-nothing goes), ``caption-credit`` (a short line that ends in a
+nothing goes; both go when they stand on two lines in a row: ``caption-pair``,
+:func:`_caption_pair`), ``caption-credit`` (a short line that ends in a
 credit: ``... © AFP / Jane Roe``, ``... Foto: dpa``, or in a photo agency's name after a
 separator: ``... pier. Ann Lee / Getty Images``, ``...（共同）``), ``caption-doubled`` (one
 text printed twice on a line: an image's alt text and its caption), ``caption-position`` (a name and where its person stands in the
@@ -32,7 +33,7 @@ articles, "Read also:", in its paragraph: :func:`_related_links`); last,
 >>> doc = Document.from_text("\\n".join(page))
 >>> furniture(doc, Context())
 >>> [(l.number, l.removal.rule) for l in doc.removed()]
-[(3, 'caption-repeated'), (4, 'caption-credit'), (6, 'caption-credit'), (9, 'comment-meta'), (11, 'comment-meta'), (13, 'form-row'), (14, 'form-row')]
+[(3, 'caption-pair'), (4, 'caption-pair'), (6, 'caption-credit'), (9, 'comment-meta'), (11, 'comment-meta'), (13, 'form-row'), (14, 'form-row')]
 """
 
 from __future__ import annotations
@@ -326,6 +327,37 @@ _OTHER_DATE = compile_re(r"\d{4}\s?[年년]|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日�
 _BYLINE_WORDS = frozenset("by von par por di door от av af przez".split())
 
 
+def _caption_pair(
+    groups: list[list[Line]], texts: list[str], sizes: list[int], k: int, tail: int = 80, most: int = 2 * _MAX_WORDS
+) -> bool:
+    """Whether the kept parts ``k`` and ``k + 1`` are one image's alt text and its
+    caption: two lines in a row, no blank line between, the second the first again
+    (as it stands, with a credit or a note of at most ``tail`` characters after it, or
+    after a word or two: "Enlarge", "Vergrößern"), three to ``most`` words. The article
+    separates its paragraphs, a pull quote from the text around it.
+
+    >>> from newsclean import Document
+    >>> doc = Document.from_text("Crew on the deck at dawn\\nEnlarge Crew on the deck at dawn\\n\\nCrew on the deck at dawn")
+    >>> groups = [[doc.lines[0]], [doc.lines[1]], [doc.lines[3]]]
+    >>> texts = [" ".join(g[0].text.split()) for g in groups]
+    >>> _caption_pair(groups, texts, [6, 7, 6], 0), _caption_pair(groups, texts, [7, 6, 6], 1)
+    (True, False)
+    """
+    if k + 1 >= len(groups) or len(groups[k]) != 1 or len(groups[k + 1]) != 1:
+        return False
+    if groups[k][0].number + 1 != groups[k + 1][0].number or not 3 <= sizes[k] <= most:
+        return False
+    first, second = texts[k], texts[k + 1]
+    if len(first) < 20 or any("  " in g[0].text.strip() for g in (groups[k], groups[k + 1])):
+        return False
+    if second == first:
+        return True
+    if second.startswith(first):
+        added = second[len(first) :]
+        return len(added) <= tail and sum(c.isalnum() for c in added) >= 3
+    return second.endswith(" " + first) and 1 <= len(second[: len(second) - len(first)].split()) <= 2
+
+
 def _is_prose(text: str, n: int) -> bool:
     """A paragraph of the article: a sentence of a dozen words or more, or a long run."""
     return n >= 25 or (n >= 12 and text.rstrip("\"”»’')）」").endswith(tuple(_ENDS)))
@@ -557,6 +589,7 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
     groups, texts, sizes = kept_parts(doc)
     gone = [False] * len(groups)
     first, headline = _headline(texts, sizes)
+    below = first if headline is None else headline + 1
     found = _header(doc, groups, texts, sizes, first, headline) + [(k, "contents") for k in _contents(texts, sizes)]
     for k, rule in found:
         gone[k] = True
@@ -613,6 +646,13 @@ def furniture(doc: Document, ctx: Context, *, reach: int = 3) -> None:
                 if other.startswith(text) and len(added) <= 80 and sum(c.isalnum() for c in added) >= 3:
                     rule = "caption-repeated"
                     break
+        if rule in ("", "caption-repeated") and k >= below and _caption_pair(groups, texts, sizes, k):
+            # (both copies: the alt text and the caption, on two lines in a row; not
+            # above the headline or the first paragraph, where a title is printed twice)
+            rule = "caption-pair"
+            gone[k + 1] = True
+            for line in groups[k + 1]:
+                doc.remove(line, "furniture", rule)
         if rule:
             gone[k] = True
             for line in group:
