@@ -1154,6 +1154,50 @@ def _captioned(head: Unit, u: Unit) -> bool:
     return len(text) >= 20 and text[:40] in " ".join(head.text.split())
 
 
+# A sentence's end: a full stop, a question or exclamation mark or an ellipsis, a
+# closing quote or bracket after it at most.
+_SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»«)]?$")
+
+
+def closing_line(units: list[Unit], prose: Sequence[bool], lines: Sequence[Line]) -> int | None:
+    """The article's closing sentence, once the region is chosen: the unit right under
+    the last unit with a kept line, when that one is a paragraph of prose, nothing
+    stands between them but blank lines, and it was removed as ``outside-article``
+    and is a sentence of 5 to 25 words (no list item, table row, row of links or
+    e-mail address). None otherwise. A last line of a report ("The appeal is
+    dismissed."), a closing question to the reader or a thank-you after an interview
+    is too short for prose and scores low beside the furniture under it; what a page
+    prints after an article (a share row, a teaser list, a heading) is no sentence or
+    stands apart from it. Judged after the last round, as a second run would: the
+    rounds choose the region among the units kept.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> doc = Document.from_text("\\n\\n".join(["The harbour was closed on Monday after a storm damaged two of its piers.",
+    ...     "So, will you sail again this year?", "Share", "More news"]))
+    >>> units = build_units(doc, None)
+    >>> for line in doc.lines[2:]:
+    ...     doc.remove(line, "content", "outside-article:0.10")
+    >>> closing_line(units, [True, False, False, False], doc.lines)
+    1
+    >>> closing_line(units, [False, False, False, False], doc.lines)  # no paragraph above it
+    """
+    t = next((i for i in range(len(units) - 1, -1, -1) if any(ln.removal is None for ln in units[i].lines)), None)
+    if t is None or t + 1 >= len(units) or not prose[t]:
+        return None
+    u = units[t + 1]
+    if u.bullet or u.columns or _is_numbered(u.text) or _link_row(u.text) or _widget(u.text) or "@" in u.text:
+        return None
+    if not 5 <= u.size <= 25 or not _SENTENCE_END_RE.search(u.text):
+        return None
+    if not all(ln.removal is not None and ln.removal.rule.startswith("outside-article") for ln in u.lines):
+        return None
+    # nothing between the two but blank lines
+    if any(ln.text.strip() for ln in lines[units[t].lines[-1].number : u.lines[0].number - 1]):
+        return None
+    return t + 1
+
+
 def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reach: int = 12) -> list[int]:
     """The headline and the standfirst above the article's first kept unit ``start``
     when only short lines stand between them (a byline, a date, a share row, the items
