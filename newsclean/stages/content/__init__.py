@@ -17,7 +17,9 @@ on any site, and keep the article.
    A list (or a run introduced by a line ending in a colon) between the region's
    prose and more prose below or above it is article structure and is kept with it,
    unless named debris, a stamp or a row of links stands in the way.
-5. The headline, the byline and the dateline right above the region are kept.
+5. The headline, the byline and the dateline right above the region are kept, and,
+   once the rounds are done, a closing sentence right under its last paragraph
+   ("The appeal is dismissed.", a question to the reader), too short for prose.
 
 >>> from newsclean.pipeline import Pipeline
 >>> page = "\\n".join(["Home", "World", "Sport", "Business", "",
