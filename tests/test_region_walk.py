@@ -175,3 +175,33 @@ def test_two_menu_words_still_stop_the_walk_up():
     kept = _region(MENU, [lede], ["Print", "Share"], kit, *[[p] for p in ARTICLE], FOOTER, nav=("Print", "Share", *MENU))
     lines = kept.split("\n")
     assert lede not in lines
+
+
+SUMMARY = "In short, the harbour office found three things it wants the council to fix before the winter:"
+FINDINGS = ["  * The north pier needs new piles", "  * The slipway needs a new surface",
+            "  * The lights on the wall need new cables"]
+# the page's own data under the article, in a list set further out
+PAGE_DATA = ["* Author: Ann Lee", "* Published: 3 May 2024", "* Updated: 4 May 2024"]
+# a numbered list whose numbers the dumper right-aligns: " 9." and "10." start the text in one column
+TEN = [f"{n:>2}. {item}" for n, item in enumerate(
+    ["Rope", "Bailer", "Oars", "Flares", "Radio", "Torch", "Knife", "Map", "Compass", "Whistle"], 1)]
+
+
+@pytest.mark.parametrize(
+    "items, kept_lines, gone",
+    [
+        # a list the last paragraph the walk met introduces, with no prose under it
+        (FINDINGS, FINDINGS, []),
+        # ... up to an item set further out: the page's data, no part of the list
+        ([*FINDINGS, *PAGE_DATA], FINDINGS, PAGE_DATA),
+        # ... but a right-aligned number is no item set further out
+        (TEN, TEN, []),
+    ],
+)
+def test_a_list_the_last_paragraph_met_introduces(items, kept_lines, gone):
+    kept = _region(MENU, HEADLINE, [ARTICLE[0]], [ARTICLE[1]], COURSES, [SUMMARY], items, FOOTER)
+    lines = kept.split("\n")
+    for line in [*COURSES, SUMMARY, *kept_lines]:
+        assert line in lines, line
+    for line in [*gone, *FOOTER]:
+        assert line not in lines, line

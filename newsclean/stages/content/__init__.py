@@ -17,7 +17,9 @@ on any site, and keep the article.
    A list (or a run introduced by a line ending in a colon) between the region's
    prose and more prose below or above it is article structure and is kept with it,
    unless named debris, a stamp or a row of links stands in the way.
-5. The headline, the byline and the dateline right above the region are kept.
+5. The headline, the byline and the dateline right above the region are kept, and,
+   once the rounds are done, a closing sentence right under its last paragraph
+   ("The appeal is dismissed.", a question to the reader), too short for prose.
 
 >>> from newsclean.pipeline import Pipeline
 >>> page = "\\n".join(["Home", "World", "Sport", "Business", "",
@@ -48,7 +50,7 @@ from ...registry import stages
 from ...wrap import wrap_width
 from .features import FEATURES, KnownUnits, OwnRows, Unit, build_units, is_prose, unit_features
 from .model import MODEL, probabilities
-from .region import comment_attributions, end_markers, select
+from .region import closing_line, comment_attributions, end_markers, select
 
 __all__ = ["FEATURES", "MODEL", "Unit", "build_units", "comment_attributions", "content", "end_markers",
            "probabilities", "select", "unit_features"]
@@ -78,10 +80,11 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
     width = wrap_width(doc)
     seen: OwnRows = {}  # the units' own signals, computed once for all rounds
     known: KnownUnits = {}  # ... and the units themselves
+    first: tuple[list[Unit], list[bool]] | None = None  # the first round's units and prose
     for n in range(MAX_ROUNDS):
         units = build_units(doc, width, known)
         if not units:
-            return
+            break
         rows = unit_features(units, lang, seen)
         probs = probabilities(rows, MODEL)
         for u, p in zip(units, probs):
@@ -89,9 +92,15 @@ def content(doc: Document, ctx: Context, **options: Any) -> None:
         prose = [is_prose(row, u.text) for row, u in zip(rows, units)]
         before = sum(1 for u in units for line in u.lines if line.removal is None)
         if n == 0:
+            first = (units, prose)
             select(doc, units, params, markers, prose=prose)
         else:  # what a second run meets: only the lines kept so far
             still = [k for k in markers if doc.lines[k - 1].removal is None]
             select(doc, units, params, still, comments=(), prose=prose)
         if sum(1 for u in units for line in u.lines if line.removal is None) == before:
-            return
+            break
+    if first is not None:
+        # the article's closing sentence under its last paragraph (see closing_line)
+        close = closing_line(*first, doc.lines)
+        if close is not None:
+            doc.restore_lines(first[0][close].lines)

@@ -851,7 +851,8 @@ def _extend_structure(
     ``bound`` starts another kept part of the article), a walk that reaches ``bound``
     unstopped returns it: the whole run between the two parts is the article's. With
     no prose below, a list the last unit introduces (":") or a ranked list of what the
-    article names (:func:`_results_list`: a race's results) is the article's too.
+    article names (:func:`_results_list`: a race's results) is the article's too; so is
+    a list that the last paragraph the walk met introduces ("... I'll sum them up:").
     """
     above = {u.text for u in units[:start]}
     last, through = _walk(units, end, bound, 1, prose, lambda j: debris[j] or units[j].text in above, reach)
@@ -866,7 +867,10 @@ def _extend_structure(
         return _introduced_list(units, end, bound, stops)
     if last == end:
         return _results_list(units, start, end, bound, stops)
-    return last if intro or _list_items(units[end + 1 : last + 1]) >= 3 else end
+    if not intro and _list_items(units[end + 1 : last + 1]) < 3:
+        return end
+    # ... and so is a list that the last paragraph met introduces, with no prose under it
+    return _introduced_list(units, last, bound, stops) if units[last].text.endswith(":") else last
 
 
 # A capitalized word of four letters or more: a name ("Bayliss", "Kilmore").
@@ -929,7 +933,8 @@ def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[i
     """The last item of a list that a sentence ending in a colon (unit ``end``)
     introduces and that no prose follows ("... thanks to my sponsors:", then the
     names): the run up to ``bound`` or the first stop (named debris, a repeated line,
-    a stamp, a row of links), cut after its last item, when three of its units or
+    a stamp, a row of links, an item set further out than the first: the page's own
+    data in an outer list), cut after its last item, when three of its units or
     more, and half of them at least, are items. Else ``end``.
 
     >>> from newsclean.document import Document
@@ -939,11 +944,29 @@ def _introduced_list(units: list[Unit], end: int, bound: int, stops: Callable[[i
     (4, 0)
     """
     j, last, items = end, end, 0
+    indent = None  # where the first item's text starts: an item set further out starts another list
     while j < bound and not (stops(j + 1) or _lone_stamp(units, j + 1) or _link_row(units[j + 1].text)):
         j += 1
         if _list_item(units[j]):
+            here = _item_column(units[j].lines[0].text)
+            if indent is None:
+                indent = here
+            elif here < indent:
+                break
             last, items = j, items + 1
     return last if items >= 3 and 2 * items >= last - end else end
+
+
+def _item_column(text: str) -> int:
+    """Where a list item's text starts, past its indent and its bullet or number: the
+    items of one list line up there (a dumper right-aligns "9." and "10.").
+
+    >>> [_item_column(t) for t in ("   * Rope", " 9. Rope", "10. Rope", "* Rope")]
+    [5, 4, 4, 2]
+    """
+    body = text.lstrip()
+    number = _NUMBERED_RE.match(body)
+    return len(text) - len(body) + (number.end() if number else len(_marker(body)))
 
 
 def _extend_up(
@@ -1152,6 +1175,50 @@ def _captioned(head: Unit, u: Unit) -> bool:
     """
     text = " ".join(u.text.split())
     return len(text) >= 20 and text[:40] in " ".join(head.text.split())
+
+
+# A sentence's end: a full stop, a question or exclamation mark or an ellipsis, a
+# closing quote or bracket after it at most.
+_SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»«)]?$")
+
+
+def closing_line(units: list[Unit], prose: Sequence[bool], lines: Sequence[Line]) -> int | None:
+    """The article's closing sentence, once the region is chosen: the unit right under
+    the last unit with a kept line, when that one is a paragraph of prose, nothing
+    stands between them but blank lines, and it was removed as ``outside-article``
+    and is a sentence of 5 to 25 words (no list item, table row, row of links or
+    e-mail address). None otherwise. A last line of a report ("The appeal is
+    dismissed."), a closing question to the reader or a thank-you after an interview
+    is too short for prose and scores low beside the furniture under it; what a page
+    prints after an article (a share row, a teaser list, a heading) is no sentence or
+    stands apart from it. Judged after the last round, as a second run would: the
+    rounds choose the region among the units kept.
+
+    >>> from newsclean.document import Document
+    >>> from .features import build_units
+    >>> doc = Document.from_text("\\n\\n".join(["The harbour was closed on Monday after a storm damaged two of its piers.",
+    ...     "So, will you sail again this year?", "Share", "More news"]))
+    >>> units = build_units(doc, None)
+    >>> for line in doc.lines[2:]:
+    ...     doc.remove(line, "content", "outside-article:0.10")
+    >>> closing_line(units, [True, False, False, False], doc.lines)
+    1
+    >>> closing_line(units, [False, False, False, False], doc.lines)  # no paragraph above it
+    """
+    t = next((i for i in range(len(units) - 1, -1, -1) if any(ln.removal is None for ln in units[i].lines)), None)
+    if t is None or t + 1 >= len(units) or not prose[t]:
+        return None
+    u = units[t + 1]
+    if u.bullet or u.columns or _is_numbered(u.text) or _link_row(u.text) or _widget(u.text) or "@" in u.text:
+        return None
+    if not 5 <= u.size <= 25 or not _SENTENCE_END_RE.search(u.text):
+        return None
+    if not all(ln.removal is not None and ln.removal.rule.startswith("outside-article") for ln in u.lines):
+        return None
+    # nothing between the two but blank lines
+    if any(ln.text.strip() for ln in lines[units[t].lines[-1].number : u.lines[0].number - 1]):
+        return None
+    return t + 1
 
 
 def _standfirst_above(units: list[Unit], start: int, prose: Sequence[bool], reach: int = 12) -> list[int]:
