@@ -242,9 +242,7 @@ def _tally(text: str) -> tuple[Counter, int]:
 
 def guess_language(text: str, *, sample: int = 10000) -> str | None:
     """The language of (the start of) ``text``: by its script when most of it is in a
-    script other than Latin, then by the stopwords most frequent in it. The start is
-    its first ``sample`` characters, or four times as many when those hold fewer than
-    a word per ten characters.
+    script other than Latin, then by the stopwords most frequent in it.
 
     A mostly Cyrillic text is Russian unless another Cyrillic language's stopwords
     lead, even when it is a headline without stopwords (and likewise Arabic script is
@@ -262,10 +260,6 @@ def guess_language(text: str, *, sample: int = 10000) -> str | None:
     """
     # each distinct word once: counted in C, then looked up once
     tally, n = _tally(text[:sample])
-    if n < sample // 10 and len(text) > sample:
-        # a head padded with spaces (a dumper's wide table) or symbols holds few
-        # words: read on, up to four times as far
-        tally, n = _tally(text[: 4 * sample])
     if not n:
         return None
     script = "latin"
