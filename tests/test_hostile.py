@@ -159,7 +159,6 @@ PATTERN_CASES.update(
         "newsclean.stages.content.region._NAME_RE": ["A" * P, "Aa" * (P // 2), "A" + "a" * P, "É" + "é" * P + "1"],
         "newsclean.stages.content.region._CLOCK_RE": ["1:" * P, "12:3" * (P // 4), "1" * P + ":"],
         "newsclean.stages.content.region._FIELD_RE": ["a" * P + ":", "a " * (P // 2), "a.-" * (P // 3) + ": ", "a a a" + "'" * P],
-        "newsclean.stages.content.region._SENTENCE_END_RE": [". " * (P // 2), ".)" * (P // 2) + "x", "?" + '"' * P, "a" * P + "!"],
         "newsclean.template._DIGITS": ["1" * P, "1a" * (P // 2)],
         "newsclean.text._RUN_RE": [" " * P + "x", "  x" * (P // 3)],
         "newsclean.script.CJK_RE": ["東" * P, "あa" * (P // 2), "a" * P],

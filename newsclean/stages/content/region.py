@@ -1178,8 +1178,8 @@ def _captioned(head: Unit, u: Unit) -> bool:
 
 
 # A sentence's end: a full stop, a question or exclamation mark or an ellipsis, a
-# closing quote or bracket after it at most.
-_SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»«)]?$")
+# closing quote or bracket after it at most (more closers than _SENTENCE_END's).
+_CLOSING_END = tuple(mark + close for mark in ".!?…。！？" for close in ("", '"', "'", "”", "’", "»", "«", ")"))
 
 
 def closing_line(units: list[Unit], prose: Sequence[bool], lines: Sequence[Line]) -> int | None:
@@ -1211,7 +1211,7 @@ def closing_line(units: list[Unit], prose: Sequence[bool], lines: Sequence[Line]
     u = units[t + 1]
     if u.bullet or u.columns or _is_numbered(u.text) or _link_row(u.text) or _widget(u.text) or "@" in u.text:
         return None
-    if not 5 <= u.size <= 25 or not _SENTENCE_END_RE.search(u.text):
+    if not 5 <= u.size <= 25 or not u.text.endswith(_CLOSING_END):
         return None
     if not all(ln.removal is not None and ln.removal.rule.startswith("outside-article") for ln in u.lines):
         return None
